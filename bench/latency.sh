@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# latency.sh - end-to-end latency of one small document through rolefit (issue 5: under 10 ms for
+# `echo "..." | rolefit scan`, taxonomy loading and automaton building included).
+#
+# usage: bench/latency.sh     (needs hyperfine; ../shared/bench/scripts/setup.sh installs it)
+# Environment: RUNS=100, SHARED, CARGO_TARGET_DIR as in peers.sh.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$(cd "${SHARED:-$ROOT/../shared}" && pwd)"
+PATTERNS="${PATTERNS:-$SHARED/bench/patterns.txt}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+(cd "$ROOT" && cargo build --release --quiet --bin rolefit)
+BIN="$CARGO_TARGET_DIR/release/rolefit"
+DOC='Desktop support technician: CompTIA A+ certified, Windows 11 imaging with MECM, Active Directory and Intune, Outlook profiles, ping and tracert.'
+md="$(mktemp)"
+# the echo is part of the measured command, as in the issue; hyperfine subtracts the shell start-up
+hyperfine --warmup 10 --runs "${RUNS:-100}" --export-markdown "$md" \
+  -n 'echo | rolefit scan' "echo '$DOC' | $BIN scan --format jsonl" \
+  -n 'echo | rolefit extract' "echo '$DOC' | $BIN extract --format jsonl" \
+  -n 'echo | rolefit extract --taxonomy patterns.txt --exact' "echo '$DOC' | $BIN extract --taxonomy $PATTERNS --exact --format jsonl" \
+  -n 'echo | cat (floor: process start-up)' "echo '$DOC' | cat"
+cat "$md"; rm -f "$md"

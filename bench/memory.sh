@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# memory.sh - peak RSS of rolefit as the corpus grows (issue 5: under 100 MB on 1 GB, and the
+# 10 MB and 1 GB figures within 20 % of each other).
+#
+# usage: bench/memory.sh [CORPUS_ROOT...]   default: every corpus in $BENCH_WORK/corpora
+#                                            (10mb, 100mb, 1gb as far as they exist)
+# For each corpus, as a folder and as JSON Lines: `rolefit extract` on the harness's phrase list
+# (--exact), `rolefit scan` on the embedded taxonomy, and ac-baseline --exact for reference;
+# output goes to /dev/null. Prints a markdown table of peak RSS (MB) and wall seconds.
+# Environment: JOBS="1 2", BENCH_WORK, SHARED, CARGO_TARGET_DIR as in peers.sh.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="$(cd "${SHARED:-$ROOT/../shared}" && pwd)"
+WORK="${BENCH_WORK:-$HOME/.cache/rolefit-bench}"
+PATTERNS="${PATTERNS:-$SHARED/bench/patterns.txt}"
+AC="$WORK/ac-target/release/ac-baseline"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+(cd "$ROOT" && cargo build --release --quiet --bin rolefit)
+BIN="$CARGO_TARGET_DIR/release/rolefit"
+JOBS="${JOBS:-1 2}"
+if [ $# -eq 0 ]; then
+  for s in 10mb 100mb 1gb; do [ -f "$WORK/corpora/$s/manifest.json" ] && set -- "$@" "$WORK/corpora/$s"; done
+fi
+
+measure() {  # label command... -> one table row
+  local label="$1"; shift
+  local t; t="$(mktemp)"
+  if /usr/bin/time -f '%M %e' -o "$t" "$@" > /dev/null 2> "$t.err"; then :; else
+    echo "| $label | exit $? | | $(head -c 120 "$t.err" | tr '\n|' '  ') |"; rm -f "$t" "$t.err"; return; fi
+  read -r kb wall < <(tail -1 "$t")
+  printf '| %s | %.0f | %s | |\n' "$label" "$(echo "$kb / 1024" | bc -l)" "$wall"
+  rm -f "$t" "$t.err"
+}
+
+echo "| run | peak RSS MB | wall s | note |"
+echo "|---|---:|---:|---|"
+for c in "$@"; do
+  n="$(basename "$c")"
+  for j in $JOBS; do
+    for input in dir jsonl; do
+      if [ $input = dir ]; then p="$c/docs"; fl=(); else p="$c/corpus.jsonl"; fl=(--jsonl); fi
+      measure "$n $input j$j extract --exact" "$BIN" extract "${fl[@]}" --taxonomy "$PATTERNS" --exact --format jsonl -j "$j" "$p"
+      measure "$n $input j$j scan" "$BIN" scan "${fl[@]}" --format jsonl -j "$j" "$p"
+      [ -x "$AC" ] && measure "$n $input j$j ac-baseline --exact" "$AC" -j "$j" --kind dfa --exact "$PATTERNS" "$p"
+    done
+  done
+done
