@@ -1,0 +1,2 @@
+//! Reader throughput (placeholder, filled in below).
+fn main() {}

@@ -1,0 +1,363 @@
+//! Turning the bytes of a file into text: format detection by content, one reader per format,
+//! and a status for every document that could not be read, so that nothing is scored as empty.
+//!
+//! The readers are small and bounded on purpose: every size that hostile input controls
+//! (decompressed bytes, zip entries, pages, characters) has a limit in [`Limits`], and a panic
+//! inside a third-party parser becomes a [`Status::Corrupt`] error instead of ending the batch.
+
+use std::fmt;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+
+mod detect;
+mod guard;
+mod html;
+mod odf;
+mod pdf;
+mod rtf;
+mod text;
+mod zipped;
+
+/// The format of a document, detected from its content (magic bytes) first and its name second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text (UTF-8, UTF-16 with a byte-order mark, or Windows-1252).
+    Text,
+    /// Markdown: plain text, recognised by its extension (`.md`, `.markdown`).
+    Markdown,
+    /// An HTML page; scripts, styles and the head are not text.
+    Html,
+    /// Rich Text Format.
+    Rtf,
+    /// A PDF with a text layer.
+    Pdf,
+    /// A Word document (Office Open XML).
+    Docx,
+    /// An OpenDocument text document.
+    Odt,
+    /// Content that is not text and not a supported document format.
+    Binary,
+}
+
+impl Format {
+    /// The lowercase name used in output records (`"pdf"`, `"docx"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(rolefit::document::Format::Docx.as_str(), "docx");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Rtf => "rtf",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Binary => "binary",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What happened when a document was read: [`Status::Ok`] or the reason it could not be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Status {
+    /// The document was read.
+    Ok,
+    /// The document is password-protected (a PDF with a user password, an encrypted DOCX).
+    Encrypted,
+    /// A PDF whose pages hold (almost) no text: a scanned image that needs OCR first.
+    NoTextLayer,
+    /// The content is in no format rolefit reads (a legacy `.doc`, a spreadsheet, ...).
+    Unsupported,
+    /// The input, its decompressed content, its page count or its text is over a limit.
+    TooLarge,
+    /// The reader failed on damaged content; the message says how.
+    Corrupt,
+    /// A binary file met while walking a folder, passed over without reading.
+    Skipped,
+    /// The file could not be opened or read (permissions, a vanished file, ...).
+    Unreadable,
+}
+
+impl Status {
+    /// The kebab-case name used in output records (`"ok"`, `"no-text-layer"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(rolefit::document::Status::NoTextLayer.as_str(), "no-text-layer");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Encrypted => "encrypted",
+            Status::NoTextLayer => "no-text-layer",
+            Status::Unsupported => "unsupported",
+            Status::TooLarge => "too-large",
+            Status::Corrupt => "corrupt",
+            Status::Skipped => "skipped",
+            Status::Unreadable => "unreadable",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Limits that keep one hostile input from using up the machine.
+///
+/// The defaults are far above any real resume or posting and far below what would hurt:
+///
+/// ```
+/// let limits = rolefit::document::Limits::default();
+/// assert_eq!(limits.max_input_bytes, 64 * 1024 * 1024);
+/// let tight = rolefit::document::Limits { max_pages: 10, ..Default::default() };
+/// assert_eq!(tight.max_pages, 10);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// The largest input accepted, in bytes.
+    pub max_input_bytes: u64,
+    /// The most bytes decompressed from one document (zip entries of a DOCX or ODT, each PDF
+    /// stream), so that a zip bomb stops early.
+    pub max_decompressed_bytes: u64,
+    /// The most entries a DOCX or ODT archive may list.
+    pub max_zip_entries: usize,
+    /// The most pages read from a PDF; a longer one is [`Status::TooLarge`].
+    pub max_pages: usize,
+    /// The most characters of text one document may yield.
+    pub max_chars: usize,
+    /// Below this many non-space characters per page on average, a PDF is reported as
+    /// [`Status::NoTextLayer`] (a scan) instead of being scored as nearly empty.
+    pub min_chars_per_page: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_input_bytes: 64 * 1024 * 1024,
+            max_decompressed_bytes: 64 * 1024 * 1024,
+            max_zip_entries: 10_000,
+            max_pages: 1_000,
+            max_chars: 16 * 1024 * 1024,
+            min_chars_per_page: 16,
+        }
+    }
+}
+
+/// How a document came to be read, which decides what happens to binary content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// Named by the user (a path on the command line, stdin, a library call): always read, and
+    /// binary content is an error ([`Status::Unsupported`]).
+    #[default]
+    Named,
+    /// Found by walking a folder: binary content of no known format is [`Status::Skipped`].
+    Walked,
+}
+
+/// The text of a document that was read.
+#[derive(Clone, Debug)]
+pub struct Extracted {
+    /// The detected format.
+    pub format: Format,
+    /// The document's text.
+    pub text: String,
+}
+
+/// A document that could not be read, with the reason.
+#[derive(Clone, Debug)]
+pub struct ReadError {
+    /// The detected format.
+    pub format: Format,
+    /// The reason, never [`Status::Ok`].
+    pub status: Status,
+    /// A message for people.
+    pub message: String,
+}
+
+impl ReadError {
+    pub(crate) fn new(format: Format, status: Status, message: impl Into<String>) -> ReadError {
+        ReadError {
+            format,
+            status,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({}): {}", self.status, self.format, self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a document's bytes into text, as a document the user named.
+///
+/// `name` is only a hint (its extension); the content decides the format. Binary content of no
+/// known format is [`Status::Unsupported`]; see [`read_bytes_walked`] for files found in folders.
+///
+/// ```
+/// use rolefit::document::{read_bytes, Format, Limits, Status};
+/// let doc = read_bytes(b"CompTIA A+ certified", None, &Limits::default()).unwrap();
+/// assert_eq!(doc.text, "CompTIA A+ certified");
+/// assert_eq!(doc.format, Format::Text);
+///
+/// let err = read_bytes(b"{\\rtf1 unfinished", None, &Limits::default()).unwrap_err();
+/// assert_eq!((err.format, err.status), (Format::Rtf, Status::Corrupt));
+/// ```
+pub fn read_bytes(
+    bytes: &[u8],
+    name: Option<&Path>,
+    limits: &Limits,
+) -> Result<Extracted, ReadError> {
+    read_with_origin(bytes, name, limits, Origin::Named)
+}
+
+/// Reads a document's bytes into text, as a file met while walking a folder: binary content of
+/// no known format is [`Status::Skipped`] instead of [`Status::Unsupported`].
+///
+/// ```
+/// use rolefit::document::{read_bytes_walked, Limits, Status};
+/// let err = read_bytes_walked(b"\x7fELF\x02\x01\x01\0\0\0", None, &Limits::default()).unwrap_err();
+/// assert_eq!(err.status, Status::Skipped);
+/// ```
+pub fn read_bytes_walked(
+    bytes: &[u8],
+    name: Option<&Path>,
+    limits: &Limits,
+) -> Result<Extracted, ReadError> {
+    read_with_origin(bytes, name, limits, Origin::Walked)
+}
+
+/// Reads the file at `path`, never loading more than [`Limits::max_input_bytes`] of it.
+///
+/// An I/O error is [`Status::Unreadable`]; everything else is as in [`read_bytes`] (for
+/// [`Origin::Named`]) or [`read_bytes_walked`] (for [`Origin::Walked`]).
+///
+/// ```no_run
+/// use rolefit::document::{read_file, Limits, Origin};
+/// use std::path::Path;
+/// match read_file(Path::new("resume.pdf"), Origin::Named, &Limits::default()) {
+///     Ok(doc) => assert!(!doc.text.is_empty()),
+///     Err(err) => eprintln!("resume.pdf: {err}"),
+/// }
+/// ```
+pub fn read_file(path: &Path, origin: Origin, limits: &Limits) -> Result<Extracted, ReadError> {
+    let hint = detect::format_from_name(Some(path)).unwrap_or(Format::Binary);
+    let unreadable = |e: std::io::Error| ReadError::new(hint, Status::Unreadable, e.to_string());
+    let file = File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > limits.max_input_bytes {
+        return Err(too_large_input(hint, len, limits));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // The size may have changed since the metadata was read: never read past the limit.
+    file.take(limits.max_input_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    read_with_origin(&bytes, Some(path), limits, origin)
+}
+
+/// Detects the format of `bytes` without reading the document: magic bytes first, then a look
+/// at the text, and the extension of `name` last (it only tells Markdown from plain text, and
+/// names the format of a document too damaged to recognise).
+///
+/// ```
+/// use rolefit::document::{detect, Format};
+/// assert_eq!(detect(b"%PDF-1.7\n...", None), Format::Pdf);
+/// assert_eq!(detect(b"<!DOCTYPE html><p>Hi", None), Format::Html);
+/// assert_eq!(detect(b"# Resume", Some("cv.md".as_ref())), Format::Markdown);
+/// ```
+pub fn detect(bytes: &[u8], name: Option<&Path>) -> Format {
+    detect::detect(bytes, name).format()
+}
+
+fn too_large_input(format: Format, len: u64, limits: &Limits) -> ReadError {
+    ReadError::new(
+        format,
+        Status::TooLarge,
+        format!(
+            "{len} bytes is over the input limit of {} bytes (raise it to read this file)",
+            limits.max_input_bytes
+        ),
+    )
+}
+
+fn read_with_origin(
+    bytes: &[u8],
+    name: Option<&Path>,
+    limits: &Limits,
+    origin: Origin,
+) -> Result<Extracted, ReadError> {
+    let kind = detect::detect(bytes, name);
+    let format = kind.format();
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(too_large_input(format, bytes.len() as u64, limits));
+    }
+    let text = match kind {
+        detect::Kind::Text(_) => text::read(bytes),
+        detect::Kind::Html => guard::contain(Format::Html, || html::read(bytes, limits))?,
+        detect::Kind::Rtf => guard::contain(Format::Rtf, || rtf::read(bytes, limits))?,
+        detect::Kind::Pdf => guard::contain(Format::Pdf, || pdf::read(bytes, limits))?,
+        detect::Kind::Docx => guard::contain(Format::Docx, || odf::read_docx(bytes, limits))?,
+        detect::Kind::Odt => guard::contain(Format::Odt, || odf::read_odt(bytes, limits))?,
+        detect::Kind::Unsupported(format, why) => {
+            return Err(ReadError::new(format, Status::Unsupported, why));
+        }
+        detect::Kind::Encrypted(format, why) => {
+            return Err(ReadError::new(format, Status::Encrypted, why));
+        }
+        detect::Kind::Damaged(format, why) => {
+            return Err(ReadError::new(format, Status::Corrupt, why));
+        }
+        detect::Kind::Binary => {
+            return Err(match origin {
+                Origin::Named => ReadError::new(
+                    Format::Binary,
+                    Status::Unsupported,
+                    "binary content in no format rolefit reads (PDF, DOCX, ODT, HTML, RTF, Markdown, text)",
+                ),
+                Origin::Walked => ReadError::new(Format::Binary, Status::Skipped, "binary file met while walking a folder"),
+            });
+        }
+    };
+    check_chars(format, &text, limits)?;
+    Ok(Extracted { format, text })
+}
+
+/// Fails when `text` holds more than [`Limits::max_chars`] characters.
+fn check_chars(format: Format, text: &str, limits: &Limits) -> Result<(), ReadError> {
+    // A char is at least one byte: short texts need no count.
+    if text.len() > limits.max_chars {
+        let chars = text.chars().count();
+        if chars > limits.max_chars {
+            return Err(ReadError::new(
+                format,
+                Status::TooLarge,
+                format!(
+                    "{chars} characters of text is over the limit of {}",
+                    limits.max_chars
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
