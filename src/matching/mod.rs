@@ -1,0 +1,617 @@
+//! The matcher: every surface form of a taxonomy compiled into one aho-corasick automaton, run
+//! over normalised text, with whole-term boundaries that understand symbols (A+, C#, .NET,
+//! TCP/IP), the taxonomy's case and context rules, and leftmost-longest resolution that does not
+//! lose a valid shorter form when a longer one fails its checks.
+
+pub mod normalize;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
+use self::normalize::{normalize_term, Normalized};
+
+/// Options for compiling a [`Matcher`].
+#[derive(Clone, Debug)]
+pub struct MatcherOptions {
+    spelling_variants: bool,
+}
+
+impl Default for MatcherOptions {
+    fn default() -> MatcherOptions {
+        MatcherOptions {
+            spelling_variants: true,
+        }
+    }
+}
+
+impl MatcherOptions {
+    /// Default options: spelling variants on.
+    pub fn new() -> MatcherOptions {
+        MatcherOptions::default()
+    }
+
+    /// Whether to generate spelling variants of multi-part forms ("Wi-Fi" = "Wi Fi" = "WiFi").
+    /// Off, every form matches only as written (up to case and normalisation).
+    pub fn spelling_variants(&mut self, yes: bool) -> &mut MatcherOptions {
+        self.spelling_variants = yes;
+        self
+    }
+
+    /// Compiles a matcher with these options.
+    ///
+    /// ```
+    /// use rolefit::{MatcherOptions, Taxonomy};
+    /// let t = Taxonomy::from_terms("Wi-Fi\n", "list.txt").unwrap();
+    /// let exact = MatcherOptions::new().spelling_variants(false).build(&t).unwrap();
+    /// assert!(exact.extract("WiFi").is_empty());
+    /// assert_eq!(exact.extract("Wi-Fi").len(), 1);
+    /// ```
+    pub fn build(&self, taxonomy: &Taxonomy) -> Result<Matcher, BuildError> {
+        Matcher::build(taxonomy, self)
+    }
+}
+
+/// The taxonomy could not be compiled into an automaton.
+#[derive(Clone, Debug)]
+pub struct BuildError {
+    message: String,
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot compile the taxonomy: {}", self.message)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// One concept found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Match {
+    concept: u32,
+    span: Range<usize>,
+}
+
+impl Match {
+    /// The concept's position in the taxonomy's [`Taxonomy::concepts`].
+    pub fn concept_index(&self) -> usize {
+        self.concept as usize
+    }
+
+    /// The byte span in the original text (on char boundaries).
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The start of the span.
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// The end of the span.
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+}
+
+/// The rules of one surface form, compiled.
+#[derive(Clone, Debug)]
+struct FormRule {
+    concept: u32,
+    /// For case-sensitive forms, the ASCII letters of the form as written.
+    case_letters: Option<Box<[u8]>>,
+    require: Vec<String>,
+    forbid: Vec<String>,
+    window: usize,
+}
+
+/// A taxonomy compiled into one automaton. Cheap to clone, `Send + Sync`: build it once and share
+/// it between threads.
+///
+/// ```
+/// use rolefit::{Matcher, Taxonomy};
+/// let matcher = Matcher::new(Taxonomy::embedded()).unwrap();
+/// let text = "CompTIA A+ certified; supports Windows 11 and Active Directory.";
+/// let ids: Vec<&str> = matcher
+///     .extract(text)
+///     .iter()
+///     .map(|m| matcher.concept(m).id.as_str())
+///     .collect();
+/// assert!(ids.contains(&"comptia-a-plus"));
+/// assert!(ids.contains(&"active-directory"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    taxonomy: Taxonomy,
+    automaton: AhoCorasick,
+    /// Per pattern, the range of `entries` holding its forms.
+    pattern_entries: Vec<Range<u32>>,
+    entries: Vec<u32>,
+    rules: Vec<FormRule>,
+    pattern_count: usize,
+}
+
+/// Reusable buffers for [`Matcher::extract_into`]: one per thread.
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    normalized: Normalized,
+    candidates: Vec<(usize, usize, u32)>,
+}
+
+impl Scratch {
+    /// Empty buffers.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
+impl Matcher {
+    /// Compiles a taxonomy with the default options.
+    pub fn new(taxonomy: &Taxonomy) -> Result<Matcher, BuildError> {
+        MatcherOptions::default().build(taxonomy)
+    }
+
+    fn build(taxonomy: &Taxonomy, options: &MatcherOptions) -> Result<Matcher, BuildError> {
+        let mut rules = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut pattern_forms: Vec<Vec<u32>> = Vec::new();
+        // Pattern keys claimed by each concept's written forms: a generated variant never takes a
+        // key that another concept wrote.
+        let mut owner: HashMap<String, u32> = HashMap::new();
+        let mut variants: Vec<(String, u32, u32)> = Vec::new();
+        let mut add = |key: String,
+                       rule: u32,
+                       patterns: &mut Vec<String>,
+                       pattern_forms: &mut Vec<Vec<u32>>| {
+            let p = *by_key.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                pattern_forms.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !pattern_forms[p].contains(&rule) {
+                pattern_forms[p].push(rule);
+            }
+        };
+        for (ci, concept) in taxonomy.concepts().iter().enumerate() {
+            let ci = ci as u32;
+            for form in concept.surface_forms() {
+                let rule_index = rules.len() as u32;
+                rules.push(compile_rule(ci, &form));
+                let key = normalize_term(&form.text);
+                owner.entry(key.clone()).or_insert(ci);
+                if options.spelling_variants && form.variants.unwrap_or(true) {
+                    for v in spelling_variants(&key) {
+                        variants.push((v, ci, rule_index));
+                    }
+                }
+                add(key, rule_index, &mut patterns, &mut pattern_forms);
+            }
+        }
+        for (key, ci, rule) in variants {
+            match owner.get(&key) {
+                Some(&o) if o != ci => continue,
+                _ => {
+                    owner.insert(key.clone(), ci);
+                    add(key, rule, &mut patterns, &mut pattern_forms);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| BuildError {
+                message: e.to_string(),
+            })?;
+        let mut entries = Vec::new();
+        let mut pattern_entries = Vec::with_capacity(pattern_forms.len());
+        for forms in &pattern_forms {
+            let start = entries.len() as u32;
+            entries.extend_from_slice(forms);
+            pattern_entries.push(start..entries.len() as u32);
+        }
+        Ok(Matcher {
+            inner: Arc::new(Inner {
+                taxonomy: taxonomy.clone(),
+                automaton,
+                pattern_entries,
+                entries,
+                rules,
+                pattern_count: patterns.len(),
+            }),
+        })
+    }
+
+    /// The taxonomy this matcher was compiled from.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.inner.taxonomy
+    }
+
+    /// The concept a match found.
+    pub fn concept(&self, m: &Match) -> &Concept {
+        &self.inner.taxonomy.concepts()[m.concept_index()]
+    }
+
+    /// How many distinct patterns (surface forms and their variants) the automaton holds.
+    pub fn pattern_count(&self) -> usize {
+        self.inner.pattern_count
+    }
+
+    /// Every concept found in `text`, in order, leftmost-longest and never overlapping.
+    ///
+    /// ```
+    /// use rolefit::{Matcher, Taxonomy};
+    /// let m = Matcher::new(Taxonomy::embedded()).unwrap();
+    /// let text = "Configured Wi\u{2011}Fi and TCP/IP.";
+    /// let found = m.extract(text);
+    /// assert_eq!(&text[found[0].span()], "Wi\u{2011}Fi");
+    /// assert_eq!(&text[found[1].span()], "TCP/IP");
+    /// ```
+    pub fn extract(&self, text: &str) -> Vec<Match> {
+        let mut out = Vec::new();
+        self.extract_into(text, &mut Scratch::new(), &mut out);
+        out
+    }
+
+    /// As [`Matcher::extract`], reusing buffers: `out` is cleared and filled.
+    pub fn extract_into(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
+        out.clear();
+        let inner = &*self.inner;
+        scratch.normalized.normalize(text);
+        let norm = scratch.normalized.as_str();
+        let hay = norm.as_bytes();
+        let candidates = &mut scratch.candidates;
+        candidates.clear();
+        for m in inner.automaton.find_overlapping_iter(norm) {
+            let (s, e) = (m.start(), m.end());
+            if !boundaries_ok(hay, s, e) {
+                continue;
+            }
+            let range = &inner.pattern_entries[m.pattern().as_usize()];
+            for &rule_index in &inner.entries[range.start as usize..range.end as usize] {
+                let rule = &inner.rules[rule_index as usize];
+                if rule_accepts(rule, text, &scratch.normalized, s, e) {
+                    candidates.push((s, e, rule.concept));
+                    break;
+                }
+            }
+        }
+        // Leftmost-longest over the candidates that passed every check.
+        candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut last_end = 0;
+        for &(s, e, concept) in candidates.iter() {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            out.push(Match {
+                concept,
+                span: scratch.normalized.original_span(text, s..e),
+            });
+        }
+    }
+}
+
+fn compile_rule(concept: u32, form: &AliasRule) -> FormRule {
+    FormRule {
+        concept,
+        case_letters: form.case_sensitive.then(|| {
+            form.text
+                .bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .collect::<Vec<u8>>()
+                .into_boxed_slice()
+        }),
+        require: form.require.iter().map(|c| normalize_term(c)).collect(),
+        forbid: form.forbid.iter().map(|c| normalize_term(c)).collect(),
+        window: form.window.unwrap_or(DEFAULT_WINDOW),
+    }
+}
+
+fn rule_accepts(rule: &FormRule, original: &str, norm: &Normalized, s: usize, e: usize) -> bool {
+    if let Some(letters) = &rule.case_letters {
+        let span = norm.original_span(original, s..e);
+        let found = original.as_bytes()[span]
+            .iter()
+            .copied()
+            .filter(u8::is_ascii_alphabetic);
+        if !found.eq(letters.iter().copied()) {
+            return false;
+        }
+    }
+    if rule.require.is_empty() && rule.forbid.is_empty() {
+        return true;
+    }
+    let text = norm.as_str();
+    let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
+    let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
+    let near = |cue: &String| contains_term(before, cue) || contains_term(after, cue);
+    if rule.forbid.iter().any(near) {
+        return false;
+    }
+    rule.require.is_empty() || rule.require.iter().any(near)
+}
+
+/// Moves a window edge left to a char boundary and out of the middle of a word.
+fn widen_left(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    while let Some(c) = text[..i].chars().next_back() {
+        if !is_word(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// Moves a window edge right to a char boundary and out of the middle of a word.
+fn widen_right(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    while let Some(c) = text[i..].chars().next() {
+        if !is_word(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// Whether `needle` occurs in `hay` as a whole term.
+fn contains_term(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle)
+        .any(|(i, _)| boundaries_ok(hay.as_bytes(), i, i + needle.len()))
+}
+
+#[inline]
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[inline]
+fn char_before(hay: &[u8], i: usize) -> Option<char> {
+    if i == 0 {
+        return None;
+    }
+    let b = hay[i - 1];
+    if b < 0x80 {
+        return Some(b as char);
+    }
+    let mut j = i - 1;
+    while j > 0 && hay[j] & 0xC0 == 0x80 {
+        j -= 1;
+    }
+    std::str::from_utf8(&hay[j..i]).ok()?.chars().next()
+}
+
+#[inline]
+fn char_after(hay: &[u8], i: usize) -> Option<char> {
+    let b = *hay.get(i)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
+    let len = match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(hay.get(i..i + len)?).ok()?.chars().next()
+}
+
+/// The whole-term rule: no letter, digit or `_` on either side; `+`/`#` endings not followed by
+/// `+`/`#` (C+ is not C++); and no joining to a neighbour through a dot or comma that continues a
+/// word or a number (ASP.NET, Node.js, 10.1, 1,000).
+#[inline]
+fn boundaries_ok(hay: &[u8], s: usize, e: usize) -> bool {
+    if let Some(c) = char_before(hay, s) {
+        if is_word(c) {
+            return false;
+        }
+        if (c == '.' || c == ',') && char_before(hay, s - 1).is_some_and(is_word) {
+            let first = hay[s];
+            // "ASP.NET" must not yield ".NET"-less "NET"; "1,000" must not yield "000".
+            if first.is_ascii_alphanumeric() && (c == '.' || first.is_ascii_digit()) {
+                return false;
+            }
+        }
+    }
+    if let Some(c) = char_after(hay, e) {
+        if is_word(c) {
+            return false;
+        }
+        let last = hay[e - 1];
+        if (last == b'+' || last == b'#') && (c == '+' || c == '#') {
+            return false;
+        }
+        if (c == '.' || c == ',') && char_after(hay, e + 1).is_some_and(is_word) {
+            if last.is_ascii_alphanumeric() && (c == '.' || last.is_ascii_digit()) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Spelling variants of a normalised form: a single `-` or ` ` between two letters or digits may
+/// be either, and a hyphen, or a separator next to a part of one or two characters, may go.
+fn spelling_variants(key: &str) -> Vec<String> {
+    let bytes = key.as_bytes();
+    let seps: Vec<usize> = (1..bytes.len().saturating_sub(1))
+        .filter(|&i| {
+            (bytes[i] == b'-' || bytes[i] == b' ')
+                && bytes[i - 1].is_ascii_alphanumeric()
+                && bytes[i + 1].is_ascii_alphanumeric()
+        })
+        .collect();
+    if seps.is_empty() {
+        return Vec::new();
+    }
+    let part_len = |from: usize, step: isize| {
+        let mut n = 0;
+        let mut i = from as isize;
+        while i >= 0 && (i as usize) < bytes.len() && bytes[i as usize].is_ascii_alphanumeric() {
+            n += 1;
+            i += step;
+        }
+        n
+    };
+    let options: Vec<Vec<&str>> = seps
+        .iter()
+        .map(|&i| {
+            let short = part_len(i - 1, -1) <= 2 || part_len(i + 1, 1) <= 2;
+            if bytes[i] == b'-' || short {
+                vec![" ", "-", ""]
+            } else {
+                vec![" ", "-"]
+            }
+        })
+        .collect();
+    let combos: Vec<Vec<&str>> = if seps.len() <= 3 {
+        let mut all = vec![Vec::new()];
+        for opts in &options {
+            all = all
+                .into_iter()
+                .flat_map(|prefix: Vec<&str>| {
+                    opts.iter().map(move |o| {
+                        let mut p = prefix.clone();
+                        p.push(o);
+                        p
+                    })
+                })
+                .collect();
+        }
+        all
+    } else {
+        vec![vec![" "; seps.len()], vec!["-"; seps.len()]]
+    };
+    let mut out = Vec::new();
+    for combo in combos {
+        let mut v = String::with_capacity(key.len());
+        let mut last = 0;
+        for (&i, sep) in seps.iter().zip(&combo) {
+            v.push_str(&key[last..i]);
+            v.push_str(sep);
+            last = i + 1;
+        }
+        v.push_str(&key[last..]);
+        if v != key && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants() {
+        let mut v = spelling_variants("wi-fi");
+        v.sort();
+        assert_eq!(v, ["wi fi", "wifi"]);
+        let mut v = spelling_variants("active directory");
+        v.sort();
+        assert_eq!(v, ["active-directory"]);
+        let mut v = spelling_variants("md-100");
+        v.sort();
+        assert_eq!(v, ["md 100", "md100"]);
+        assert!(spelling_variants("tcp/ip").is_empty());
+    }
+
+    #[test]
+    fn boundary_rules() {
+        let ok = |hay: &str, term: &str| {
+            let i = hay.find(term).unwrap();
+            boundaries_ok(hay.as_bytes(), i, i + term.len())
+        };
+        assert!(ok("know go well", "go"));
+        assert!(!ok("going", "go"));
+        assert!(ok("(a+)", "a+"));
+        assert!(!ok("c++", "c+"));
+        assert!(!ok("asp.net", "net"));
+        assert!(!ok("node.js", "node"));
+        assert!(ok("windows.", "windows"));
+        assert!(ok("windows-based", "windows"));
+        assert!(!ok("windows 10.1", "windows 10"));
+        assert!(ok("windows 10, 11", "windows 10"));
+        assert!(!ok("windows10", "windows"));
+        assert!(ok("ad/dns/dhcp", "dns"));
+        assert!(!ok("naïve", "na"));
+    }
+
+    fn tiny() -> Taxonomy {
+        Taxonomy::from_json_str(
+            r#"{"name":"t","version":"1","concepts":[
+  {"id":"windows","name":"Windows","kind":"platform","aliases":[{"text":"Windows","case_sensitive":true,"forbid":["doors"]}]},
+  {"id":"windows-10","name":"Windows 10","kind":"platform"},
+  {"id":"windows-10-pro-x","name":"Windows 10 Pro X","kind":"platform","aliases":[{"text":"Windows 10 Pro X","require":["never-here"]}]},
+  {"id":"a-plus","name":"CompTIA A+","kind":"certification","aliases":[{"text":"A+","require":["certified","certification"]}]},
+  {"id":"ad","name":"Active Directory","kind":"tool","aliases":[{"text":"AD","case_sensitive":true}]},
+  {"id":"wifi","name":"Wi-Fi","kind":"protocol"},
+  {"id":"c-sharp","name":"C#","kind":"technical-skill"},
+  {"id":"dotnet","name":".NET","kind":"technical-skill"},
+  {"id":"tcp-ip","name":"TCP/IP","kind":"protocol"}]}"#,
+            "tiny.json",
+        )
+        .unwrap()
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<(String, String)> {
+        m.extract(text)
+            .iter()
+            .map(|x| (m.concept(x).id.to_string(), text[x.span()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn shorter_form_survives_a_failed_longer_one() {
+        let m = Matcher::new(&tiny()).unwrap();
+        assert_eq!(
+            found(&m, "Windows 10 Pro X"),
+            [("windows-10".to_string(), "Windows 10".to_string())]
+        );
+    }
+
+    #[test]
+    fn guards_and_case() {
+        let m = Matcher::new(&tiny()).unwrap();
+        assert!(found(&m, "an A+ in chemistry").is_empty());
+        assert_eq!(found(&m, "A+ certified")[0].0, "a-plus");
+        assert!(found(&m, "the ad campaign").is_empty());
+        assert_eq!(found(&m, "users in AD")[0].0, "ad");
+        assert!(found(&m, "Windows and doors").is_empty());
+        assert!(found(&m, "clean the windows").is_empty());
+        assert_eq!(found(&m, "Windows 10 laptops")[0].0, "windows-10");
+    }
+
+    #[test]
+    fn symbols_and_variants() {
+        let m = Matcher::new(&tiny()).unwrap();
+        let got = found(&m, "C#, .NET, TCP/IP, WiFi and Wi Fi; not C## or ASP.NET");
+        let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["c-sharp", "dotnet", "tcp-ip", "wifi", "wifi"]);
+        assert_eq!(got[3].1, "WiFi");
+    }
+
+    #[test]
+    fn matcher_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Matcher>();
+        check::<Taxonomy>();
+    }
+}

@@ -1,0 +1,762 @@
+//! The taxonomy: concepts (skills, tools, certifications, ...) with their surface forms and the
+//! rules that keep ambiguous forms from matching ordinary words, loaded from JSON or from a plain
+//! list of terms, and validated before anything is compiled from it.
+
+mod error;
+pub mod role;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use self::error::{Error, ErrorKind};
+pub use self::role::Role;
+
+use crate::matching::normalize::normalize_term;
+
+/// The default window, in bytes on each side of a match, in which context cues are looked for.
+pub const DEFAULT_WINDOW: usize = 40;
+
+const EMBEDDED_JSON: &str = include_str!("../../taxonomies/desktop-technician.json");
+const EMBEDDED_ORIGIN: &str = "taxonomies/desktop-technician.json (embedded)";
+
+/// A concept's stable id, kebab-case (`comptia-a-plus`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ConceptId(String);
+
+impl ConceptId {
+    /// Wraps a string as an id, without validation (validation happens when a taxonomy loads).
+    pub fn new(id: impl Into<String>) -> ConceptId {
+        ConceptId(id.into())
+    }
+
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ConceptId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for ConceptId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ConceptId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// What sort of thing a concept is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A certification or credential (CompTIA A+, MD-102).
+    Certification,
+    /// A technical skill (troubleshooting, imaging, scripting).
+    TechnicalSkill,
+    /// A software tool or product (ServiceNow, TeamViewer).
+    Tool,
+    /// An operating system or cloud platform (Windows 11, Microsoft 365).
+    Platform,
+    /// Hardware (printers, laptops, peripherals).
+    Hardware,
+    /// A network protocol or standard (TCP/IP, DHCP, 802.1X).
+    Protocol,
+    /// A methodology or framework (ITIL, SLAs).
+    Methodology,
+    /// A soft skill (communication, customer service).
+    SoftSkill,
+    /// Education (a degree, a field of study).
+    Education,
+    /// Anything else, and every term of a plain-text taxonomy.
+    Other,
+}
+
+impl Kind {
+    /// The kind's name as written in taxonomies and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Certification => "certification",
+            Kind::TechnicalSkill => "technical-skill",
+            Kind::Tool => "tool",
+            Kind::Platform => "platform",
+            Kind::Hardware => "hardware",
+            Kind::Protocol => "protocol",
+            Kind::Methodology => "methodology",
+            Kind::SoftSkill => "soft-skill",
+            Kind::Education => "education",
+            Kind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One concept: a canonical name, its kind and the surface forms that mean it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    /// Stable kebab-case id.
+    pub id: ConceptId,
+    /// Canonical name, also matched as a surface form.
+    pub name: String,
+    /// What sort of thing this is.
+    pub kind: Kind,
+    /// Other surface forms: acronyms, exam codes, spellings, vendor renames.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// Concepts that having this one implies (MD-102 implies Windows and Intune).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implies: Vec<ConceptId>,
+    /// The O*NET commodity code, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onet: Option<String>,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A surface form of a concept: a plain string, or a form with rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Alias {
+    /// A case-insensitive form with no context rules.
+    Plain(String),
+    /// A form with rules.
+    Rule(AliasRule),
+}
+
+/// A surface form with the rules that keep it from matching ordinary words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasRule {
+    /// The surface form.
+    pub text: String,
+    /// Match only with exactly this ASCII letter case ("AD" but not "ad").
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// At least one of these cue words must be near the match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub require: Vec<String>,
+    /// None of these cue words may be near the match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbid: Vec<String>,
+    /// How near, in bytes on each side (default 40).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<usize>,
+    /// Whether spelling variants ("Wi-Fi", "Wi Fi", "WiFi") are generated (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variants: Option<bool>,
+}
+
+impl Alias {
+    /// The surface form.
+    pub fn text(&self) -> &str {
+        match self {
+            Alias::Plain(s) => s,
+            Alias::Rule(r) => &r.text,
+        }
+    }
+
+    /// The alias as a rule (a plain alias has default rules).
+    pub fn to_rule(&self) -> AliasRule {
+        match self {
+            Alias::Plain(s) => AliasRule::plain(s.clone()),
+            Alias::Rule(r) => r.clone(),
+        }
+    }
+}
+
+impl AliasRule {
+    /// A rule with no guards.
+    pub fn plain(text: String) -> AliasRule {
+        AliasRule {
+            text,
+            case_sensitive: false,
+            require: Vec::new(),
+            forbid: Vec::new(),
+            window: None,
+            variants: None,
+        }
+    }
+}
+
+impl Concept {
+    /// Every surface form of the concept, the name first, each with its rules. An alias with the
+    /// same text as the name gives the name its rules.
+    pub fn surface_forms(&self) -> Vec<AliasRule> {
+        let name_key = normalize_term(&self.name);
+        let mut forms = Vec::with_capacity(self.aliases.len() + 1);
+        if !self
+            .aliases
+            .iter()
+            .any(|a| normalize_term(a.text()) == name_key)
+        {
+            forms.push(AliasRule::plain(self.name.clone()));
+        }
+        forms.extend(self.aliases.iter().map(Alias::to_rule));
+        forms
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxonomyFile {
+    name: String,
+    version: String,
+    #[serde(default)]
+    description: Option<String>,
+    concepts: Vec<Concept>,
+    #[serde(default)]
+    roles: Vec<Role>,
+}
+
+/// A validated taxonomy: concepts, surface forms and role profiles.
+///
+/// ```
+/// use rolefit::Taxonomy;
+/// let t = Taxonomy::embedded();
+/// let a_plus = t.concept("comptia-a-plus").unwrap();
+/// assert_eq!(a_plus.name, "CompTIA A+");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Taxonomy {
+    name: String,
+    version: String,
+    description: Option<String>,
+    concepts: Vec<Concept>,
+    roles: Vec<Role>,
+    hash: String,
+    index: HashMap<ConceptId, usize>,
+}
+
+impl Taxonomy {
+    /// The embedded default taxonomy: the Desktop Technician role.
+    ///
+    /// ```
+    /// let t = rolefit::Taxonomy::embedded();
+    /// assert!(t.concepts().len() > 100);
+    /// ```
+    pub fn embedded() -> &'static Taxonomy {
+        static EMBEDDED: OnceLock<Taxonomy> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Taxonomy::from_json_str(EMBEDDED_JSON, EMBEDDED_ORIGIN)
+                .expect("the embedded taxonomy is valid (checked by tests)")
+        })
+    }
+
+    /// Loads a taxonomy from a file: JSON if its name ends in `.json` or its content starts with
+    /// `{`, otherwise a plain list of terms, one per line.
+    ///
+    /// ```no_run
+    /// let t = rolefit::Taxonomy::from_path("my-terms.txt")?;
+    /// # Ok::<(), rolefit::taxonomy::Error>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Taxonomy, Error> {
+        let path = path.as_ref();
+        let origin = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&origin, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let src = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            Error::at_offset(
+                ErrorKind::Encoding,
+                &origin,
+                &src,
+                at,
+                "the file is not valid UTF-8".to_string(),
+                "save the file as UTF-8",
+            )
+        })?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            || text.trim_start().starts_with('{');
+        if is_json {
+            Taxonomy::from_json_str(&text, &origin)
+        } else {
+            Taxonomy::from_terms(&text, &origin)
+        }
+    }
+
+    /// Parses and validates a JSON taxonomy. `origin` names it in error messages.
+    ///
+    /// ```
+    /// let json = r#"{"name": "Tiny", "version": "1", "concepts": [
+    ///     {"id": "powershell", "name": "PowerShell", "kind": "tool", "aliases": ["PS1"]}]}"#;
+    /// let t = rolefit::Taxonomy::from_json_str(json, "tiny.json").unwrap();
+    /// assert_eq!(t.concepts().len(), 1);
+    /// let err = rolefit::Taxonomy::from_json_str(r#"{"name": "x"}"#, "bad.json").unwrap_err();
+    /// assert!(err.to_string().contains("bad.json"));
+    /// ```
+    pub fn from_json_str(json: &str, origin: &str) -> Result<Taxonomy, Error> {
+        let file: TaxonomyFile =
+            serde_json::from_str(json).map_err(|e| Error::from_json(origin, json, &e))?;
+        let taxonomy = Taxonomy::assemble(
+            file.name,
+            file.version,
+            file.description,
+            file.concepts,
+            file.roles,
+            json,
+        );
+        taxonomy.validate(origin, json)?;
+        Ok(taxonomy)
+    }
+
+    /// Builds a taxonomy from a plain list of terms: one term per line, each its own concept of
+    /// kind `other`. Blank lines and lines starting with `#` are skipped.
+    ///
+    /// ```
+    /// let t = rolefit::Taxonomy::from_terms("# my list\nPowerShell\nC#\n", "terms.txt").unwrap();
+    /// assert_eq!(t.concepts().len(), 2);
+    /// assert_eq!(t.concepts()[1].id.as_str(), "c-sharp");
+    /// ```
+    pub fn from_terms(text: &str, origin: &str) -> Result<Taxonomy, Error> {
+        let mut concepts = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut offset = 0;
+        for (lineno, line) in text.split_inclusive('\n').enumerate() {
+            let line_start = offset;
+            offset += line.len();
+            let term = line.trim();
+            if term.is_empty() || term.starts_with('#') {
+                continue;
+            }
+            let key = normalize_term(term);
+            let col = line.find(term).unwrap_or(0);
+            if !key.chars().any(char::is_alphanumeric) {
+                return Err(Error::at_offset(
+                    ErrorKind::Invalid,
+                    origin,
+                    text,
+                    line_start + col,
+                    format!("the term '{term}' has no letter or digit"),
+                    "remove the line, or write the term with at least one letter or digit",
+                ));
+            }
+            if let Some(first) = seen.get(&key) {
+                return Err(Error::at_offset(
+                    ErrorKind::Invalid,
+                    origin,
+                    text,
+                    line_start + col,
+                    format!("the term '{term}' repeats line {first}"),
+                    "remove one of the two lines",
+                ));
+            }
+            seen.insert(key, lineno + 1);
+            let base = slugify(term);
+            let n = ids.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 {
+                base
+            } else {
+                format!("{base}-{n}")
+            };
+            concepts.push(Concept {
+                id: ConceptId(id),
+                name: term.to_string(),
+                kind: Kind::Other,
+                aliases: Vec::new(),
+                implies: Vec::new(),
+                onet: None,
+                description: None,
+            });
+        }
+        let name = Path::new(origin)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| origin.to_string());
+        let taxonomy = Taxonomy::assemble(name, "0".to_string(), None, concepts, Vec::new(), text);
+        taxonomy.validate(origin, text)?;
+        Ok(taxonomy)
+    }
+
+    fn assemble(
+        name: String,
+        version: String,
+        description: Option<String>,
+        concepts: Vec<Concept>,
+        roles: Vec<Role>,
+        source: &str,
+    ) -> Taxonomy {
+        let digest = Sha256::digest(source.as_bytes());
+        let hash = format!("sha256:{}", hex(&digest[..]));
+        let mut index = HashMap::with_capacity(concepts.len());
+        for (i, c) in concepts.iter().enumerate() {
+            index.entry(c.id.clone()).or_insert(i);
+        }
+        Taxonomy {
+            name,
+            version,
+            description,
+            concepts,
+            roles,
+            hash,
+            index,
+        }
+    }
+
+    fn validate(&self, origin: &str, source: &str) -> Result<(), Error> {
+        let fail = |needle: &str, nth: usize, message: String, hint: &str| {
+            Error::at_needle(ErrorKind::Invalid, origin, source, needle, nth, message, hint)
+        };
+        let mut id_count: HashMap<&str, usize> = HashMap::new();
+        // surface form key -> (concept index, the alias text as written)
+        let mut forms: HashMap<String, (usize, String)> = HashMap::new();
+        let mut text_count: HashMap<String, usize> = HashMap::new();
+        for (ci, c) in self.concepts.iter().enumerate() {
+            let id = c.id.as_str();
+            let seen = id_count.entry(id).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                return Err(fail(
+                    &quote(id),
+                    *seen,
+                    format!("duplicate concept id '{id}'"),
+                    "give each concept its own id, or merge the two concepts",
+                ));
+            }
+            if !is_kebab(id) {
+                return Err(fail(
+                    &quote(id),
+                    1,
+                    format!("concept id '{id}' is not kebab-case"),
+                    "use lower-case letters and digits joined by single hyphens, like 'comptia-a-plus'",
+                ));
+            }
+            if c.name.trim().is_empty() {
+                return Err(fail(
+                    &quote(id),
+                    1,
+                    format!("concept '{id}' has an empty name"),
+                    "give the concept a canonical name",
+                ));
+            }
+            for form in c.surface_forms() {
+                let written = quote(&form.text);
+                let nth = {
+                    let n = text_count.entry(written.clone()).or_insert(0);
+                    *n += 1;
+                    *n
+                };
+                let key = normalize_term(&form.text);
+                if !key.chars().any(char::is_alphanumeric) {
+                    return Err(fail(
+                        &written,
+                        nth,
+                        format!(
+                            "concept '{id}' has an empty alias '{}' (no letter or digit)",
+                            form.text
+                        ),
+                        "remove the alias or write it out",
+                    ));
+                }
+                if let Some((other, other_text)) = forms.get(&key) {
+                    let other_id = &self.concepts[*other].id;
+                    let message = if *other == ci {
+                        format!("concept '{id}' lists '{}' twice", form.text)
+                    } else {
+                        format!(
+                            "the alias '{}' of concept '{id}' is already claimed by concept '{other_id}' (as '{other_text}')",
+                            form.text
+                        )
+                    };
+                    return Err(fail(
+                        &written,
+                        nth,
+                        message,
+                        "an alias may belong to one concept only: remove it from one of them, or add a context rule and make the two forms differ",
+                    ));
+                }
+                forms.insert(key, (ci, form.text.clone()));
+                for cue in form.require.iter().chain(&form.forbid) {
+                    if !cue.chars().any(char::is_alphanumeric) {
+                        return Err(fail(
+                            &written,
+                            nth,
+                            format!("alias '{}' of '{id}' has an empty cue word", form.text),
+                            "cue words in require and forbid need at least one letter or digit",
+                        ));
+                    }
+                }
+                if form.window == Some(0) {
+                    return Err(fail(
+                        &written,
+                        nth,
+                        format!("alias '{}' of '{id}' has a window of 0", form.text),
+                        "use a window of at least 1 byte, or leave it out for the default of 40",
+                    ));
+                }
+            }
+            if let Some(code) = &c.onet {
+                if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(fail(
+                        &quote(code),
+                        1,
+                        format!("concept '{id}' has onet code '{code}', not 8 digits"),
+                        "use the 8-digit O*NET commodity code, such as \"43232202\"",
+                    ));
+                }
+            }
+        }
+        for c in &self.concepts {
+            for target in &c.implies {
+                if !self.index.contains_key(target) {
+                    return Err(fail(
+                        &quote(target.as_str()),
+                        1,
+                        format!(
+                            "concept '{}' implies unknown concept '{target}'",
+                            c.id
+                        ),
+                        "name the id of a concept defined in this taxonomy",
+                    ));
+                }
+            }
+        }
+        for role in &self.roles {
+            role.validate(&|id: &str| self.index.contains_key(&ConceptId::new(id)))
+                .map_err(|message| {
+                    fail(
+                        &quote(&role.id),
+                        1,
+                        message,
+                        "every concept a role names must be defined in this taxonomy",
+                    )
+                })?;
+        }
+        Ok(())
+    }
+
+    /// The taxonomy's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The taxonomy's version.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The taxonomy's description, if it has one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// A content hash (`sha256:...`) of the taxonomy's source, so a result can be reproduced.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// All concepts, in the order of the source.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// The role profiles.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// A role by id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// A concept by id.
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.concept_index(id).map(|i| &self.concepts[i])
+    }
+
+    /// The position of a concept in [`Taxonomy::concepts`].
+    pub fn concept_index(&self, id: &str) -> Option<usize> {
+        self.index.get(&ConceptId::new(id)).copied()
+    }
+}
+
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Turns a term into a kebab-case id: `C#` -> `c-sharp`, `.NET` -> `dot-net`, `A+` -> `a-plus`.
+fn slugify(term: &str) -> String {
+    let mut out = String::new();
+    let mut pending_dash = false;
+    let push_word = |out: &mut String, w: &str, pending: &mut bool| {
+        if *pending && !out.is_empty() {
+            out.push('-');
+        }
+        *pending = false;
+        out.push_str(w);
+    };
+    for ch in term.chars() {
+        if ch.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            let word = match ch {
+                '+' => Some("plus"),
+                '#' => Some("sharp"),
+                '.' if out.is_empty() => Some("dot"),
+                '&' => Some("and"),
+                '@' => Some("at"),
+                _ => None,
+            };
+            pending_dash = true;
+            if let Some(w) = word {
+                push_word(&mut out, w, &mut pending_dash);
+                pending_dash = true;
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push_str("term");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("C#"), "c-sharp");
+        assert_eq!(slugify(".NET"), "dot-net");
+        assert_eq!(slugify("CompTIA A+"), "comptia-a-plus");
+        assert_eq!(slugify("TCP/IP"), "tcp-ip");
+        assert_eq!(slugify("C++"), "c-plus-plus");
+        assert_eq!(slugify("Wi-Fi"), "wi-fi");
+    }
+
+    fn load(json: &str) -> Result<Taxonomy, Error> {
+        Taxonomy::from_json_str(json, "t.json")
+    }
+
+    #[test]
+    fn rejects_duplicate_ids() {
+        let err = load(
+            r#"{"name":"t","version":"1","concepts":[
+  {"id":"a","name":"Alpha","kind":"tool"},
+  {"id":"a","name":"Beta","kind":"tool"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Invalid);
+        assert_eq!(err.line(), Some(3));
+        assert!(err.to_string().contains("duplicate concept id 'a'"), "{err}");
+    }
+
+    #[test]
+    fn rejects_alias_claimed_twice() {
+        let err = load(
+            r#"{"name":"t","version":"1","concepts":[
+  {"id":"a","name":"Alpha","kind":"tool","aliases":["AL"]},
+  {"id":"b","name":"Beta","kind":"tool","aliases":["al"]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.line(), Some(3));
+        assert!(err.to_string().contains("already claimed by concept 'a'"), "{err}");
+    }
+
+    #[test]
+    fn rejects_empty_alias_and_unknown_reference() {
+        let err = load(
+            r#"{"name":"t","version":"1","concepts":[
+  {"id":"a","name":"Alpha","kind":"tool","aliases":[" - "]}]}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("empty alias"), "{err}");
+        let err = load(
+            r#"{"name":"t","version":"1","concepts":[
+  {"id":"a","name":"Alpha","kind":"tool","implies":["zeta"]}]}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown concept 'zeta'"), "{err}");
+        assert_eq!(err.line(), Some(2));
+    }
+
+    #[test]
+    fn rejects_unknown_fields_with_line_and_caret() {
+        let err = load("{\"name\":\"t\",\"version\":\"1\",\"concepts\":[\n  {\"id\":\"a\",\"name\":\"A\",\"kind\":\"tool\",\"alias\":[]}]}").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Syntax);
+        assert_eq!(err.line(), Some(2));
+        let shown = err.to_string();
+        assert!(shown.contains("unknown field `alias`"), "{shown}");
+        assert!(shown.contains('^'), "{shown}");
+        assert!(shown.contains("t.json:2:"), "{shown}");
+    }
+
+    #[test]
+    fn rejects_unknown_kind() {
+        let err = load(r#"{"name":"t","version":"1","concepts":[{"id":"a","name":"A","kind":"gadget"}]}"#)
+            .unwrap_err();
+        assert!(err.to_string().contains("unknown variant `gadget`"), "{err}");
+    }
+
+    #[test]
+    fn plain_terms() {
+        let t = Taxonomy::from_terms("A+\n\n# comment\nTCP/IP\nC#\nC++\n", "list.txt").unwrap();
+        let ids: Vec<_> = t.concepts().iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a-plus", "tcp-ip", "c-sharp", "c-plus-plus"]);
+        assert_eq!(t.name(), "list");
+        let err = Taxonomy::from_terms("Bash\nbash\n", "list.txt").unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        assert!(err.to_string().contains("repeats line 1"), "{err}");
+    }
+
+    #[test]
+    fn name_rules_come_from_a_matching_alias() {
+        let t = load(
+            r#"{"name":"t","version":"1","concepts":[
+  {"id":"outlook","name":"Outlook","kind":"tool","aliases":[{"text":"Outlook","case_sensitive":true}]}]}"#,
+        )
+        .unwrap();
+        let forms = t.concepts()[0].surface_forms();
+        assert_eq!(forms.len(), 1);
+        assert!(forms[0].case_sensitive);
+    }
+
+    #[test]
+    fn hash_is_stable_and_content_based() {
+        let a = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap();
+        let b = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap();
+        let c = load(r#"{"name":"t","version":"2","concepts":[]}"#).unwrap();
+        assert_eq!(a.hash(), b.hash());
+        assert_ne!(a.hash(), c.hash());
+        assert!(a.hash().starts_with("sha256:"));
+    }
+}
