@@ -67,3 +67,140 @@ pub struct ErrorRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
 }
+
+/// The result of `scan` for one document, with the first, simple scoring: distinct concepts
+/// weighted by kind (certifications count most, soft skills least), saturating toward 100.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScanRecord {
+    /// The document id.
+    pub id: String,
+    /// The detected format of the document.
+    pub format: String,
+    /// Always `ok` for a document that was read.
+    pub status: String,
+    /// The fit score, from 0 to 100.
+    pub score: f64,
+    /// The distinct concepts found, with how often and where first.
+    pub concepts: Vec<ConceptHit>,
+}
+
+/// A concept found in a document, counted once however often it repeats.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConceptHit {
+    /// The concept's id.
+    pub concept: ConceptId,
+    /// The concept's canonical name.
+    pub name: String,
+    /// The concept's kind.
+    pub kind: Kind,
+    /// How many times it was found.
+    pub count: usize,
+    /// The points it earned.
+    pub points: f64,
+    /// The first place it was found.
+    pub first: MatchRecord,
+}
+
+impl ScanRecord {
+    /// Scores a document from its matches.
+    ///
+    /// ```
+    /// use rolefit::{record::ScanRecord, Matcher, Taxonomy};
+    /// let m = Matcher::new(Taxonomy::embedded()).unwrap();
+    /// let text = "CompTIA A+ certified. PowerShell, PowerShell, PowerShell.";
+    /// let rec = ScanRecord::new(&m, "doc".into(), "text".into(), text, &m.extract(text));
+    /// assert_eq!(rec.concepts.len(), 2);
+    /// assert_eq!(rec.concepts[1].count, 3);
+    /// assert!(rec.score > 0.0 && rec.score < 100.0);
+    /// ```
+    pub fn new(
+        matcher: &Matcher,
+        id: String,
+        format: String,
+        text: &str,
+        matches: &[Match],
+    ) -> ScanRecord {
+        let mut concepts: Vec<ConceptHit> = Vec::new();
+        let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for m in matches {
+            match seen.get(&m.concept_index()) {
+                Some(&i) => concepts[i].count += 1,
+                None => {
+                    seen.insert(m.concept_index(), concepts.len());
+                    let first = MatchRecord::new(matcher, text, m);
+                    let points = kind_weight(first.kind);
+                    concepts.push(ConceptHit {
+                        concept: first.concept.clone(),
+                        name: first.name.clone(),
+                        kind: first.kind,
+                        count: 1,
+                        points,
+                        first,
+                    });
+                }
+            }
+        }
+        let total: f64 = concepts.iter().map(|c| c.points).sum();
+        let score = (100.0 * (1.0 - (-total / 15.0).exp()) * 10.0).round() / 10.0;
+        ScanRecord {
+            id,
+            format,
+            status: "ok".to_string(),
+            score,
+            concepts,
+        }
+    }
+}
+
+fn kind_weight(kind: Kind) -> f64 {
+    match kind {
+        Kind::Certification => 3.0,
+        Kind::SoftSkill | Kind::Education => 0.5,
+        _ => 1.0,
+    }
+}
+
+impl crate::output::TableRow for ExtractRecord {
+    fn write_table(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        writeln!(out, "{} ({} matches)", self.id, self.matches.len())?;
+        for m in &self.matches {
+            writeln!(
+                out,
+                "  {:>7}..{:<7} {:<32} {:<16} {:?}",
+                m.start,
+                m.end,
+                m.concept.as_str(),
+                m.kind.as_str(),
+                m.text
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl crate::output::TableRow for ScanRecord {
+    fn write_table(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let names: Vec<&str> = self.concepts.iter().map(|c| c.name.as_str()).collect();
+        writeln!(
+            out,
+            "{:>5.1}  {}  ({} concepts: {})",
+            self.score,
+            self.id,
+            names.len(),
+            names.join(", ")
+        )
+    }
+}
+
+impl crate::output::TableRow for ErrorRecord {
+    fn write_table(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self.line {
+            Some(line) => writeln!(
+                out,
+                "error  {} (line {line}): {}: {}",
+                self.id, self.status, self.error
+            ),
+            None => writeln!(out, "error  {}: {}: {}", self.id, self.status, self.error),
+        }
+    }
+}

@@ -1,1 +1,223 @@
-fn main() {}
+//! The rolefit command: a thin layer over the library. Flags are parsed (args.rs), the taxonomy
+//! is loaded and compiled once, inputs stream through the parallel batch in input order, and each
+//! result goes to the chosen printer.
+
+mod args;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use rolefit::batch::{map_ordered, DEFAULT_CHUNK};
+use rolefit::document::Limits;
+use rolefit::input::{inputs, Input, InputOptions};
+use rolefit::output::{printer, OutputFormat, TableRow};
+use rolefit::record::{ErrorRecord, ExtractRecord, MatchRecord, ScanRecord};
+use rolefit::{Matcher, MatcherOptions, Scratch, Taxonomy};
+
+use crate::args::{Cli, Command, CommonArgs, FormatArg, TaxonomyArgs};
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&*e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "rolefit: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    e.downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Extract(common) => process(&common, Mode::Extract),
+        Command::Scan(scan) => process(&scan.common, Mode::Scan),
+        Command::Taxonomy(args) => taxonomy_summary(&args),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    Extract,
+    Scan,
+}
+
+fn load_taxonomy(path: Option<&std::path::Path>) -> Result<Taxonomy, Error> {
+    Ok(match path {
+        Some(p) => Taxonomy::from_path(p)?,
+        None => Taxonomy::embedded().clone(),
+    })
+}
+
+fn taxonomy_summary(args: &TaxonomyArgs) -> Result<ExitCode, Error> {
+    let t = load_taxonomy(args.taxonomy.as_deref())?;
+    let matcher = Matcher::new(&t)?;
+    let forms: usize = t.concepts().iter().map(|c| c.surface_forms().len()).sum();
+    let mut kinds = std::collections::BTreeMap::new();
+    for c in t.concepts() {
+        *kinds.entry(c.kind.as_str()).or_insert(0usize) += 1;
+    }
+    let mut out = io::stdout().lock();
+    if args.json {
+        let summary = serde_json::json!({
+            "name": t.name(),
+            "version": t.version(),
+            "hash": t.hash(),
+            "concepts": t.concepts().len(),
+            "surface_forms": forms,
+            "patterns": matcher.pattern_count(),
+            "roles": t.roles().iter().map(|r| &r.id).collect::<Vec<_>>(),
+            "kinds": kinds,
+        });
+        writeln!(out, "{summary}")?;
+    } else {
+        writeln!(out, "{} {} ({})", t.name(), t.version(), t.hash())?;
+        writeln!(
+            out,
+            "{} concepts, {} surface forms, {} patterns with spelling variants",
+            t.concepts().len(),
+            forms,
+            matcher.pattern_count()
+        )?;
+        for (kind, n) in kinds {
+            writeln!(out, "  {kind:<16} {n}")?;
+        }
+        for r in t.roles() {
+            writeln!(
+                out,
+                "role {}: {} ({} groups, {} levels)",
+                r.id,
+                r.name,
+                r.groups.len(),
+                r.levels.len()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One input's result, rendered by the worker that made it.
+struct Out {
+    json: String,
+    row: Box<dyn TableRow + Send>,
+    error: Option<ErrorRecord>,
+}
+
+fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
+    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
+    let matcher = MatcherOptions::new()
+        .spelling_variants(!args.exact)
+        .build(&taxonomy)?;
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()?;
+    }
+    if args.paths.is_empty() && io::stdin().is_terminal() {
+        return Err(
+            "no input: name files or folders, or pipe text in (cat posting.txt | rolefit scan)"
+                .into(),
+        );
+    }
+    let format = match args.format {
+        Some(FormatArg::Table) => OutputFormat::Table,
+        Some(FormatArg::Json) => OutputFormat::Json,
+        Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
+        None if io::stdout().is_terminal() => OutputFormat::Table,
+        None => OutputFormat::Jsonl,
+    };
+    let options = InputOptions {
+        jsonl: args.jsonl,
+        globs: args.glob.clone(),
+        follow_links: args.follow,
+        limits: Limits {
+            max_input_bytes: args.max_size,
+            ..Limits::default()
+        },
+    };
+    let limits = options.limits.clone();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut printer = printer(format);
+    let mut stderr = io::stderr();
+    let (mut total, mut failed) = (0usize, 0usize);
+    let mut statuses: std::collections::BTreeMap<String, usize> = Default::default();
+    let work = |state: &mut (Scratch, Vec<rolefit::Match>), input: Input| -> Out {
+        let (scratch, matches) = state;
+        match input.load(&limits) {
+            Err(e) => Out {
+                json: serde_json::to_string(&e).expect("records serialise"),
+                row: Box::new(e.clone()),
+                error: Some(e),
+            },
+            Ok(doc) => {
+                matcher.extract_into(&doc.text, scratch, matches);
+                match mode {
+                    Mode::Extract => {
+                        let rec = ExtractRecord {
+                            matches: matches
+                                .iter()
+                                .map(|m| MatchRecord::new(&matcher, &doc.text, m))
+                                .collect(),
+                            id: doc.id,
+                            format: doc.format,
+                            status: "ok".to_string(),
+                        };
+                        Out {
+                            json: serde_json::to_string(&rec).expect("records serialise"),
+                            row: Box::new(rec),
+                            error: None,
+                        }
+                    }
+                    Mode::Scan => {
+                        let rec = ScanRecord::new(&matcher, doc.id, doc.format, &doc.text, matches);
+                        Out {
+                            json: serde_json::to_string(&rec).expect("records serialise"),
+                            row: Box::new(rec),
+                            error: None,
+                        }
+                    }
+                }
+            }
+        }
+    };
+    map_ordered(
+        inputs(&args.paths, &options),
+        DEFAULT_CHUNK,
+        || (Scratch::new(), Vec::new()),
+        work,
+        |o: Out| -> io::Result<()> {
+            total += 1;
+            if let Some(e) = &o.error {
+                failed += 1;
+                *statuses.entry(e.status.clone()).or_insert(0) += 1;
+                if !args.quiet {
+                    let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+                    let _ = writeln!(stderr, "rolefit: {}{at}: {}: {}", e.id, e.status, e.error);
+                }
+            } else {
+                *statuses.entry("ok".to_string()).or_insert(0) += 1;
+            }
+            printer.record(&mut out, &o.json, &*o.row)
+        },
+    )?;
+    printer.finish(&mut out)?;
+    if !args.quiet && (failed > 0 || io::stderr().is_terminal()) {
+        let parts: Vec<String> = statuses.iter().map(|(s, n)| format!("{n} {s}")).collect();
+        let _ = writeln!(stderr, "rolefit: {total} documents: {}", parts.join(", "));
+    }
+    Ok(if failed > 0 && !args.errors_ok {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,117 @@
+//! Command-line flags (clap), parsed and then validated into what the commands need.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Find a job role's skills, tools and certifications in postings and resumes, and score the fit.
+#[derive(Debug, Parser)]
+#[command(name = "rolefit", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every concept found in each document, with byte spans.
+    Extract(CommonArgs),
+    /// Score each document's fit for the role, with the concepts that earned the score.
+    Scan(ScanArgs),
+    /// Check a taxonomy file and summarise it (the embedded one without --taxonomy).
+    Taxonomy(TaxonomyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TaxonomyArgs {
+    /// The taxonomy to check: JSON, or a plain text file with one term per line.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Files or folders to read; `-` or nothing reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Use this taxonomy instead of the embedded Desktop Technician one: JSON, or a plain text
+    /// file with one term per line.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Match terms only as written: no generated spelling variants (Wi-Fi = Wi Fi = WiFi).
+    #[arg(long)]
+    pub exact: bool,
+    /// Read every input as JSON Lines of {"id", "text"} records (other fields are ignored).
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// Worker threads [default: one per core].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Only read files, met while walking folders, whose path matches this glob (`!` excludes);
+    /// repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Follow symbolic links while walking folders.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// The largest input read, in bytes; K, M and G suffixes allowed.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_size: u64,
+    /// Exit 0 even when some inputs could not be read (they still get error records). For
+    /// distributed engines (Spark, Hadoop Streaming) that fail a task on any non-zero exit.
+    #[arg(long)]
+    pub errors_ok: bool,
+    /// Do not print the summary and error messages on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Jsonl,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, mult) = match s.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&s[..i], 1u64 << 10),
+        Some((i, 'm' | 'M')) => (&s[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            format!("'{s}' is not a size: write a whole number of bytes, like 500K, 64M or 1G")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("0").is_err());
+    }
+}
