@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
 use self::normalize::{normalize_term, Normalized};
+use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
 
 /// Options for compiling a [`Matcher`].
 #[derive(Clone, Debug)]
@@ -336,11 +336,40 @@ fn rule_accepts(rule: &FormRule, original: &str, norm: &Normalized, s: usize, e:
     let text = norm.as_str();
     let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
     let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
+    // Cues count within the same sentence only.
+    let before = match before
+        .match_indices(is_sentence_end)
+        .map(|(i, _)| i)
+        .filter(|&i| ends_sentence(before, i))
+        .last()
+    {
+        Some(i) => &before[i + 1..],
+        None => before,
+    };
+    let after = match after
+        .match_indices(is_sentence_end)
+        .map(|(i, _)| i)
+        .find(|&i| ends_sentence(after, i))
+    {
+        Some(i) => &after[..i],
+        None => after,
+    };
     let near = |cue: &String| contains_term(before, cue) || contains_term(after, cue);
     if rule.forbid.iter().any(near) {
         return false;
     }
     rule.require.is_empty() || rule.require.iter().any(near)
+}
+
+/// Whether a character ends a sentence for the purpose of context cues. A comma does not: skill lists
+/// are comma-separated, and a cue such as "Certifications:" governs the whole list.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | ';' | '!' | '?' | '\u{2022}' | '|')
+}
+
+/// A full stop ends a sentence only when a space or the end follows ("Node.js" and "802.1X" go on).
+fn ends_sentence(text: &str, i: usize) -> bool {
+    text.as_bytes()[i] != b'.' || matches!(text.as_bytes().get(i + 1), None | Some(b' '))
 }
 
 /// Moves a window edge left to a char boundary and out of the middle of a word.
@@ -409,7 +438,10 @@ fn char_after(hay: &[u8], i: usize) -> Option<char> {
         0xE0..=0xEF => 3,
         _ => 4,
     };
-    std::str::from_utf8(hay.get(i..i + len)?).ok()?.chars().next()
+    std::str::from_utf8(hay.get(i..i + len)?)
+        .ok()?
+        .chars()
+        .next()
 }
 
 /// The whole-term rule: no letter, digit or `_` on either side; `+`/`#` endings not followed by

@@ -34,9 +34,7 @@ fn map_char(c: char) -> Mapped {
         '\u{FB04}' => Mapped::Str("ffl"),
         '\u{FB05}' | '\u{FB06}' => Mapped::Str("st"),
         // Full-width ASCII, as some Asian-locale word processors write it.
-        '\u{FF01}'..='\u{FF5E}' => {
-            Mapped::Byte(((c as u32 - 0xFEE0) as u8).to_ascii_lowercase())
-        }
+        '\u{FF01}'..='\u{FF5E}' => Mapped::Byte(((c as u32 - 0xFEE0) as u8).to_ascii_lowercase()),
         c if c.is_whitespace() => Mapped::Space,
         _ => Mapped::Keep,
     }
@@ -88,7 +86,10 @@ impl Normalized {
                 i += 1;
                 continue;
             }
-            let c = original[i..].chars().next().expect("i is on a char boundary");
+            let c = original[i..]
+                .chars()
+                .next()
+                .expect("i is on a char boundary");
             let len = c.len_utf8();
             match map_char(c) {
                 Mapped::Drop => {}
@@ -128,7 +129,11 @@ impl Normalized {
 
     /// Maps a span of the normalised text (on its char boundaries, not empty) back to the
     /// original text: from the start of the first character to the end of the last.
-    pub fn original_span(&self, original: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    pub fn original_span(
+        &self,
+        original: &str,
+        span: std::ops::Range<usize>,
+    ) -> std::ops::Range<usize> {
         let start = self.origin[span.start] as usize;
         let last = self.origin[span.end - 1] as usize;
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
@@ -188,6 +193,9 @@ mod tests {
 
     #[test]
     fn trims_terms() {
-        assert_eq!(normalize_term("\tActive   Directory \n"), "active directory");
+        assert_eq!(
+            normalize_term("\tActive   Directory \n"),
+            "active directory"
+        );
     }
 }
