@@ -104,8 +104,14 @@ impl Error {
         let offset = offset.min(source.len());
         let before = &source.as_bytes()[..offset];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         Error {
             kind,
             origin: origin.to_string(),
@@ -158,12 +164,21 @@ impl fmt::Display for Error {
         match &self.location {
             None => write!(f, "{}: {}", self.origin, self.message)?,
             Some(loc) => {
-                writeln!(f, "{}:{}:{}: {}", self.origin, loc.line, loc.column, self.message)?;
+                writeln!(
+                    f,
+                    "{}:{}:{}: {}",
+                    self.origin, loc.line, loc.column, self.message
+                )?;
                 let (shown, caret_at) = clip_line(&loc.text, loc.column.saturating_sub(1));
                 let gutter = loc.line.to_string();
                 writeln!(f, "{} |", " ".repeat(gutter.len()))?;
                 writeln!(f, "{gutter} | {shown}")?;
-                write!(f, "{} | {}^", " ".repeat(gutter.len()), " ".repeat(caret_at))?;
+                write!(
+                    f,
+                    "{} | {}^",
+                    " ".repeat(gutter.len()),
+                    " ".repeat(caret_at)
+                )?;
             }
         }
         write!(f, "\nhelp: {}", self.hint)

@@ -367,11 +367,7 @@ impl Taxonomy {
             let base = slugify(term);
             let n = ids.entry(base.clone()).or_insert(0);
             *n += 1;
-            let id = if *n == 1 {
-                base
-            } else {
-                format!("{base}-{n}")
-            };
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
             concepts.push(Concept {
                 id: ConceptId(id),
                 name: term.to_string(),
@@ -418,7 +414,15 @@ impl Taxonomy {
 
     fn validate(&self, origin: &str, source: &str) -> Result<(), Error> {
         let fail = |needle: &str, nth: usize, message: String, hint: &str| {
-            Error::at_needle(ErrorKind::Invalid, origin, source, needle, nth, message, hint)
+            Error::at_needle(
+                ErrorKind::Invalid,
+                origin,
+                source,
+                needle,
+                nth,
+                message,
+                hint,
+            )
         };
         let mut id_count: HashMap<&str, usize> = HashMap::new();
         // surface form key -> (concept index, the alias text as written)
@@ -525,10 +529,7 @@ impl Taxonomy {
                     return Err(fail(
                         &quote(target.as_str()),
                         1,
-                        format!(
-                            "concept '{}' implies unknown concept '{target}'",
-                            c.id
-                        ),
+                        format!("concept '{}' implies unknown concept '{target}'", c.id),
                         "name the id of a concept defined in this taxonomy",
                     ));
                 }
@@ -604,9 +605,11 @@ fn hex(bytes: &[u8]) -> String {
 
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Turns a term into a kebab-case id: `C#` -> `c-sharp`, `.NET` -> `dot-net`, `A+` -> `a-plus`.
@@ -677,7 +680,10 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Invalid);
         assert_eq!(err.line(), Some(3));
-        assert!(err.to_string().contains("duplicate concept id 'a'"), "{err}");
+        assert!(
+            err.to_string().contains("duplicate concept id 'a'"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -689,7 +695,10 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.line(), Some(3));
-        assert!(err.to_string().contains("already claimed by concept 'a'"), "{err}");
+        assert!(
+            err.to_string().contains("already claimed by concept 'a'"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -722,9 +731,14 @@ mod tests {
 
     #[test]
     fn rejects_unknown_kind() {
-        let err = load(r#"{"name":"t","version":"1","concepts":[{"id":"a","name":"A","kind":"gadget"}]}"#)
-            .unwrap_err();
-        assert!(err.to_string().contains("unknown variant `gadget`"), "{err}");
+        let err = load(
+            r#"{"name":"t","version":"1","concepts":[{"id":"a","name":"A","kind":"gadget"}]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("unknown variant `gadget`"),
+            "{err}"
+        );
     }
 
     #[test]
