@@ -26,6 +26,7 @@ pub mod input;
 pub mod matching;
 pub mod output;
 pub mod record;
+pub mod scoring;
 pub mod taxonomy;
 
 pub use crate::batch::extract_batch;

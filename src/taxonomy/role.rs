@@ -1,6 +1,8 @@
 //! Role profiles as data: weighted requirement groups and career levels, read from a taxonomy's
 //! `roles` key. The scoring module turns them into scores.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::ConceptId;
@@ -41,8 +43,19 @@ pub struct RequirementGroup {
     /// The concepts that count toward the group.
     pub concepts: Vec<ConceptId>,
     /// Advice for a candidate who lacks this group.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<String>,
+    /// Concepts of the group that are essential on their own, whatever the group's rule
+    /// (CompTIA A+ among valued certifications).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub essential: Vec<ConceptId>,
+    /// Advice per concept, from the seed documents, shown in gap reports.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<ConceptId, String>,
+    /// For an experience group: the years of experience that meet it in full. The concepts
+    /// (help desk, desktop support) earn half the group, the years the other half.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<f64>,
 }
 
 /// How essential a requirement is.
@@ -80,9 +93,15 @@ pub struct CareerLevel {
     /// Usual maximum years of experience, if bounded.
     #[serde(default)]
     pub max_years: Option<f64>,
+    /// What the level does, in the career guide's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// What the level focuses on.
     #[serde(default)]
     pub focus: Vec<String>,
+    /// Words in job titles or duties that name the level ("senior", "team lead", "manager").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
     /// Concepts typical of this level.
     #[serde(default)]
     pub concepts: Vec<ConceptId>,

@@ -1,0 +1,474 @@
+//! One document read for scoring: every concept mention with its section, polarity and context,
+//! the credit each mention earns, and the years of experience the text states or its dated roles
+//! add up to.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::polarity::{polarity, Polarity};
+use super::sections::{DocKind, SectionKind, Sections};
+use super::years::{self, DateRange, YearMonth, YearsClaim};
+use crate::matching::Matcher;
+use crate::taxonomy::{ConceptId, Kind};
+
+/// Whether a mention sits in prose (a sentence saying what was done with it) or in a bare list
+/// of terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Context {
+    /// A sentence with words of its own around the term.
+    Prose,
+    /// A list of terms with little else.
+    List,
+}
+
+/// One concept found in a document, read in place.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    /// The concept's id.
+    pub concept: ConceptId,
+    /// The concept's position in the taxonomy.
+    #[serde(skip)]
+    pub index: usize,
+    /// Byte span in the original text.
+    pub span: Range<usize>,
+    /// The surface text.
+    pub text: String,
+    /// The section the mention sits in.
+    pub section: SectionKind,
+    /// Affirmed, denied or (postings) preferred.
+    pub polarity: Polarity,
+    /// Prose or list.
+    pub context: Context,
+    /// How much this mention shows the concept, from 0 (denied, boilerplate) to 1 (prose in
+    /// experience).
+    pub credit: f64,
+}
+
+/// Years of experience with one skill, as the text states them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SkillYears {
+    /// The concept.
+    pub concept: ConceptId,
+    /// The years stated.
+    pub years: f64,
+    /// The statement's bytes.
+    pub span: Range<usize>,
+}
+
+/// Years of experience read from a document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Experience {
+    /// Best estimate of total years: the larger of the dated roles and the largest claim.
+    pub total_years: Option<f64>,
+    /// Years covered by dated roles, overlaps counted once.
+    pub dated_years: Option<f64>,
+    /// The largest explicit claim ("10+ years of IT experience").
+    pub claimed_years: Option<f64>,
+    /// For a posting: the years it asks for (the lower bound of a range).
+    pub required_years: Option<f64>,
+    /// The dated roles counted.
+    pub ranges: Vec<DateRange>,
+    /// The explicit statements of years.
+    pub claims: Vec<YearsClaim>,
+    /// Years per skill, where the text ties years to a concept.
+    pub per_skill: Vec<SkillYears>,
+}
+
+/// A document read for scoring.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Analysis {
+    /// Resume or posting.
+    pub kind: DocKind,
+    /// Its sections.
+    pub sections: Sections,
+    /// Every concept mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Years of experience.
+    pub experience: Experience,
+    /// Words in the text.
+    pub words: usize,
+    /// Share of the words that are inside concept mentions: high for a bare keyword list.
+    pub keyword_density: f64,
+    /// The reference month "Present" resolved to.
+    pub as_of: YearMonth,
+    /// The text's first non-empty line (a resume's name or title, a posting's title).
+    pub first_line: String,
+    /// The text, ASCII lower-cased, for cue searches.
+    #[serde(skip)]
+    lower: String,
+}
+
+/// The best showing of one concept in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Credit {
+    pub credit: f64,
+    /// Indexes into [`Analysis::mentions`] of the affirmed mentions, best first.
+    pub mentions: Vec<usize>,
+    /// Set when the concept is only implied by another one.
+    pub implied_by: Option<ConceptId>,
+}
+
+/// Credit of an implied concept relative to the concept implying it.
+const IMPLIED_CREDIT: f64 = 0.5;
+
+impl Analysis {
+    /// The text, ASCII lower-cased (same byte offsets as the original).
+    pub(crate) fn text_lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// Mentions the text denies ("no experience with Linux").
+    pub fn negated(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(|m| m.polarity == Polarity::Negated)
+    }
+
+    /// Per concept, the best credit and the mentions that earned it, with implied concepts
+    /// (`implies` in the taxonomy) at half the credit of the concept implying them.
+    pub(crate) fn credits(
+        &self,
+        taxonomy: &crate::Taxonomy,
+    ) -> BTreeMap<ConceptId, Credit> {
+        let mut out: BTreeMap<ConceptId, Credit> = BTreeMap::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.credit <= 0.0 {
+                continue;
+            }
+            let e = out.entry(m.concept.clone()).or_insert(Credit {
+                credit: 0.0,
+                mentions: Vec::new(),
+                implied_by: None,
+            });
+            e.credit = e.credit.max(m.credit);
+            e.mentions.push(i);
+        }
+        for c in out.values_mut() {
+            // Best mention first, then text order: deterministic and most convincing first.
+            c.mentions.sort_by(|a, b| {
+                self.mentions[*b]
+                    .credit
+                    .total_cmp(&self.mentions[*a].credit)
+                    .then(a.cmp(b))
+            });
+        }
+        let direct: Vec<(ConceptId, f64)> =
+            out.iter().map(|(k, v)| (k.clone(), v.credit)).collect();
+        for (id, credit) in direct {
+            let Some(concept) = taxonomy.concept(id.as_str()) else {
+                continue;
+            };
+            for target in &concept.implies {
+                let implied = credit * IMPLIED_CREDIT;
+                let e = out.entry(target.clone()).or_insert(Credit {
+                    credit: 0.0,
+                    mentions: Vec::new(),
+                    implied_by: Some(id.clone()),
+                });
+                if e.implied_by.is_some() && implied > e.credit {
+                    e.credit = implied;
+                    e.implied_by = Some(id.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Reads `text` as a document of kind `kind`.
+pub(crate) fn analyze(matcher: &Matcher, text: &str, kind: DocKind, as_of: YearMonth) -> Analysis {
+    let sections = Sections::detect(text, kind);
+    let matches = matcher.extract(text);
+    let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
+    let mut mentions = Vec::with_capacity(matches.len());
+    for (i, m) in matches.iter().enumerate() {
+        let concept = matcher.concept(m);
+        let span = m.span();
+        let section = sections.kind_at(span.start);
+        let pol = polarity(text, span.clone(), kind == DocKind::Posting).polarity;
+        let context = context_of(text, &spans, i);
+        let credit = mention_credit(kind, concept.kind, section, pol, context);
+        mentions.push(Mention {
+            concept: concept.id.clone(),
+            index: m.concept_index(),
+            text: text[span.clone()].to_string(),
+            span,
+            section,
+            polarity: pol,
+            context,
+            credit,
+        });
+    }
+    let words = count_words(text, &[]);
+    let outside = count_words(text, &spans);
+    let keyword_density = if words == 0 {
+        0.0
+    } else {
+        (words - outside.min(words)) as f64 / words as f64
+    };
+    let experience = experience_of(text, kind, &sections, &mentions, as_of);
+    let first_line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(120)
+        .collect();
+    Analysis {
+        kind,
+        sections,
+        mentions,
+        experience,
+        words,
+        keyword_density,
+        as_of,
+        first_line,
+        lower: text.to_ascii_lowercase(),
+    }
+}
+
+/// The credit a single mention earns. Resumes: prose in experience is the best evidence, a term
+/// in a skills list the weakest; certifications and degrees are listed by nature and count in
+/// full. Postings (scored as documents): every affirmed mention outside boilerplate counts.
+fn mention_credit(
+    doc: DocKind,
+    kind: Kind,
+    section: SectionKind,
+    pol: Polarity,
+    context: Context,
+) -> f64 {
+    if pol == Polarity::Negated {
+        return 0.0;
+    }
+    match doc {
+        DocKind::Posting => {
+            if section.is_boilerplate() {
+                0.0
+            } else {
+                1.0
+            }
+        }
+        DocKind::Resume => {
+            if matches!(kind, Kind::Certification | Kind::Education) {
+                return 1.0;
+            }
+            match (section, context) {
+                (SectionKind::Experience | SectionKind::Projects, Context::Prose) => 1.0,
+                (SectionKind::Experience | SectionKind::Projects, Context::List) => 0.75,
+                (SectionKind::Skills, Context::Prose) => 0.75,
+                (SectionKind::Skills, Context::List) => 0.6,
+                (_, Context::Prose) => 0.9,
+                (_, Context::List) => 0.6,
+            }
+        }
+    }
+}
+
+fn is_break(b: u8) -> bool {
+    matches!(b, b'\n' | b';' | b'|' | b'!' | b'?')
+}
+
+/// Prose or list: counts the words of the mention's line or sentence that are not themselves
+/// concept mentions. A bare list ("Windows, macOS, Linux, Active Directory") has almost none.
+fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
+    let span = &spans[i];
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    let lo = span.start.saturating_sub(240);
+    while start > lo {
+        let b = bytes[start - 1];
+        if is_break(b) || (b == b'.' && bytes.get(start).is_some_and(|c| c.is_ascii_whitespace())) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = span.end;
+    let hi = (span.end + 240).min(bytes.len());
+    while end < hi {
+        let b = bytes[end];
+        if is_break(b)
+            || (b == b'.' && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()))
+        {
+            break;
+        }
+        end += 1;
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let inside: Vec<Range<usize>> = spans
+        .iter()
+        .filter(|s| s.start >= start && s.end <= end)
+        .cloned()
+        .collect();
+    let segment = &text[start..end];
+    let shifted: Vec<Range<usize>> = inside
+        .iter()
+        .map(|s| s.start - start..s.end - start)
+        .collect();
+    let own_words = count_words(segment, &shifted);
+    let separators = segment
+        .bytes()
+        .filter(|b| matches!(b, b',' | b'/' | b'\t'))
+        .count();
+    let mentions = inside.len().max(1);
+    if own_words >= 4 && own_words * 2 >= mentions * 3 && separators <= own_words {
+        Context::Prose
+    } else {
+        Context::List
+    }
+}
+
+/// Words (runs of two or more letters) in `text` outside the given spans.
+fn count_words(text: &str, skip: &[Range<usize>]) -> usize {
+    let mut count = 0;
+    let mut run = 0usize;
+    let mut run_start = 0usize;
+    let mut skip_i = 0;
+    let bytes = text.as_bytes();
+    let flush = |run: usize, at: usize, count: &mut usize, skip_i: &mut usize| {
+        if run >= 2 {
+            while *skip_i < skip.len() && skip[*skip_i].end <= at {
+                *skip_i += 1;
+            }
+            let inside = skip
+                .get(*skip_i)
+                .is_some_and(|s| s.start <= at && at < s.end);
+            if !inside {
+                *count += 1;
+            }
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphabetic() || b >= 0x80 {
+            if run == 0 {
+                run_start = i;
+            }
+            run += 1;
+        } else {
+            flush(run, run_start, &mut count, &mut skip_i);
+            run = 0;
+        }
+    }
+    flush(run, run_start, &mut count, &mut skip_i);
+    count
+}
+
+fn experience_of(
+    text: &str,
+    kind: DocKind,
+    sections: &Sections,
+    mentions: &[Mention],
+    as_of: YearMonth,
+) -> Experience {
+    let has_experience_heading = sections.has(SectionKind::Experience);
+    let ranges: Vec<DateRange> = years::date_ranges(text, as_of)
+        .into_iter()
+        .filter(|r| {
+            let s = sections.kind_at(r.span.start);
+            if kind == DocKind::Posting {
+                return false;
+            }
+            if has_experience_heading {
+                s == SectionKind::Experience
+            } else {
+                !matches!(
+                    s,
+                    SectionKind::Education | SectionKind::Certifications | SectionKind::Other
+                )
+            }
+        })
+        .collect();
+    let claims: Vec<YearsClaim> = years::year_claims(text)
+        .into_iter()
+        .filter(|c| {
+            let s = sections.kind_at(c.span.start);
+            !s.is_boilerplate() && s != SectionKind::Education
+                && polarity(text, c.span.clone(), false).polarity != Polarity::Negated
+        })
+        .collect();
+    let dated = (!ranges.is_empty()).then(|| years::union_months(&ranges) as f64 / 12.0);
+    let claimed = claims
+        .iter()
+        .map(|c| c.years)
+        .fold(None, |acc: Option<f64>, y| Some(acc.map_or(y, |a| a.max(y))));
+    let mut per_skill = Vec::new();
+    for c in &claims {
+        let Some(subject) = &c.subject else { continue };
+        for m in mentions {
+            if m.span.start >= subject.start && m.span.end <= subject.end {
+                per_skill.push(SkillYears {
+                    concept: m.concept.clone(),
+                    years: c.years,
+                    span: c.span.clone(),
+                });
+            }
+        }
+    }
+    per_skill.sort_by(|a, b| a.concept.cmp(&b.concept).then(b.years.total_cmp(&a.years)));
+    per_skill.dedup_by(|b, a| a.concept == b.concept);
+    let (total, required) = match kind {
+        DocKind::Resume => {
+            let total = match (dated, claimed) {
+                (Some(d), Some(c)) => Some(d.max(c)),
+                (d, c) => d.or(c),
+            };
+            (total.map(round1), None)
+        }
+        DocKind::Posting => (None, claimed.map(round1)),
+    };
+    Experience {
+        total_years: total,
+        dated_years: dated.map(round1),
+        claimed_years: claimed,
+        required_years: required,
+        ranges,
+        claims,
+        per_skill,
+    }
+}
+
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans_of(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
+        let mut v: Vec<Range<usize>> = terms
+            .iter()
+            .map(|t| {
+                let s = text.find(t).unwrap();
+                s..s + t.len()
+            })
+            .collect();
+        v.sort_by_key(|r| r.start);
+        v
+    }
+
+    #[test]
+    fn list_and_prose() {
+        let list = "Windows, macOS, Linux, Active Directory, ServiceNow";
+        let spans = spans_of(list, &["Windows", "macOS", "Linux", "Active Directory", "ServiceNow"]);
+        assert_eq!(context_of(list, &spans, 2), Context::List);
+        let prose = "Reimaged and deployed 300 Windows laptops for new hires, cutting setup time by half.";
+        let spans = spans_of(prose, &["Windows"]);
+        assert_eq!(context_of(prose, &spans, 0), Context::Prose);
+    }
+
+    #[test]
+    fn words_outside_spans() {
+        let t = "Managed Active Directory users";
+        assert_eq!(count_words(t, &[]), 4);
+        assert_eq!(count_words(t, &spans_of(t, &["Active Directory"])), 2);
+    }
+}

@@ -1,0 +1,174 @@
+//! Career levels: which of a role's levels (Junior Desktop Technician to Desktop Support
+//! Manager) a resume fits, from its years of experience, the titles it held and the focus areas
+//! it shows, with the reasons spelled out.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::analysis::{Analysis, Credit};
+use super::sections::SectionKind;
+use super::ConceptRef;
+use crate::taxonomy::role::CareerLevel;
+use crate::taxonomy::{ConceptId, Taxonomy};
+
+/// The level a resume fits, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LevelFit {
+    /// The level's id.
+    pub level: String,
+    /// The level's name.
+    pub name: String,
+    /// The level's usual minimum years.
+    pub min_years: f64,
+    /// The level's usual maximum years, if bounded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_years: Option<f64>,
+    /// The resume's years of experience, when it shows them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<f64>,
+    /// Why this level, in plain words.
+    pub reasons: Vec<String>,
+    /// Focus concepts of the level that the resume shows.
+    pub focus_shown: Vec<ConceptRef>,
+    /// Focus concepts of the level that the resume does not show.
+    pub focus_missing: Vec<ConceptRef>,
+}
+
+/// How many years outside a level's range cost all of its year fit.
+const YEARS_TOLERANCE: f64 = 3.0;
+const YEARS_WEIGHT: f64 = 3.0;
+const FOCUS_WEIGHT: f64 = 1.0;
+const CUE_WEIGHT: f64 = 1.5;
+
+fn year_fit(level: &CareerLevel, years: Option<f64>) -> f64 {
+    let Some(y) = years else {
+        return 0.5;
+    };
+    let below = level.min_years - y;
+    let above = level.max_years.map_or(0.0, |m| y - m);
+    let d = below.max(above).max(0.0);
+    (1.0 - d / YEARS_TOLERANCE).max(0.0)
+}
+
+/// Title cues of `level` found in the resume's preamble, summary or experience, as written.
+fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for cue in &level.cues {
+        let c = cue.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(&c) {
+            let at = from + p;
+            from = at + c.len().max(1);
+            let bytes = lower.as_bytes();
+            let left = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            let right = bytes
+                .get(at + c.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+            let section = analysis.sections.kind_at(at);
+            if left
+                && right
+                && matches!(
+                    section,
+                    SectionKind::Preamble | SectionKind::Summary | SectionKind::Experience
+                )
+            {
+                found.push(cue.clone());
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Places a resume on one of `levels`.
+pub(crate) fn fit(
+    taxonomy: &Taxonomy,
+    levels: &[CareerLevel],
+    analysis: &Analysis,
+    credits: &BTreeMap<ConceptId, Credit>,
+) -> LevelFit {
+    let years = analysis.experience.total_years;
+    let lower = analysis.text_lower();
+    let mut best: Option<(f64, usize, Vec<String>)> = None;
+    for (i, level) in levels.iter().enumerate() {
+        let yf = year_fit(level, years);
+        let shown = level
+            .concepts
+            .iter()
+            .filter(|c| credits.get(*c).is_some_and(|c| c.credit > 0.0))
+            .count();
+        let ff = if level.concepts.is_empty() {
+            0.0
+        } else {
+            shown as f64 / level.concepts.len() as f64
+        };
+        let cues = cues_found(level, analysis, &lower);
+        let cf = if cues.is_empty() { 0.0 } else { 1.0 };
+        let total = YEARS_WEIGHT * yf + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
+        // Strictly greater: on a tie the more junior level wins.
+        if best.as_ref().is_none_or(|(b, _, _)| total > *b + 1e-9) {
+            best = Some((total, i, cues));
+        }
+    }
+    let (_, i, cues) = best.unwrap_or((0.0, 0, Vec::new()));
+    let level = &levels[i];
+    let mut reasons = Vec::new();
+    let range = match level.max_years {
+        Some(m) => format!("{}-{} years", level.min_years, m),
+        None => format!("{}+ years", level.min_years),
+    };
+    match years {
+        Some(y) => {
+            let e = &analysis.experience;
+            let mut basis = Vec::new();
+            if let Some(d) = e.dated_years {
+                basis.push(format!("dated roles cover {d} years"));
+            }
+            if let Some(c) = e.claimed_years {
+                basis.push(format!("the resume states {c} years"));
+            }
+            reasons.push(format!(
+                "{y} years of experience ({}); {} is usually {range}",
+                basis.join(", "),
+                level.name
+            ));
+        }
+        None => reasons.push(format!(
+            "no dated roles or stated years found; placed by titles and focus areas ({} is usually {range})",
+            level.name
+        )),
+    }
+    if !cues.is_empty() {
+        reasons.push(format!("titles or duties name the level: {}", cues.join(", ")));
+    }
+    let mut focus_shown = Vec::new();
+    let mut focus_missing = Vec::new();
+    for c in &level.concepts {
+        let r = ConceptRef::new(taxonomy, c);
+        if credits.get(c).is_some_and(|c| c.credit > 0.0) {
+            focus_shown.push(r);
+        } else {
+            focus_missing.push(r);
+        }
+    }
+    if !focus_shown.is_empty() {
+        let names: Vec<&str> = focus_shown.iter().map(|c| c.name.as_str()).collect();
+        reasons.push(format!(
+            "shows {} of {} focus areas of the level: {}",
+            focus_shown.len(),
+            level.concepts.len(),
+            names.join(", ")
+        ));
+    }
+    LevelFit {
+        level: level.id.clone(),
+        name: level.name.clone(),
+        min_years: level.min_years,
+        max_years: level.max_years,
+        years,
+        reasons,
+        focus_shown,
+        focus_missing,
+    }
+}

@@ -1,0 +1,240 @@
+//! Scoring: how well a document fits a role profile, from 0 to 100, with every point traced to
+//! the concepts and spans that earned it. A profile comes from a role in the taxonomy, from a job
+//! posting's text or from a resume; a [`Scorer`] analyses documents (sections, polarity, years)
+//! and scores them against a profile.
+//!
+//! ```
+//! use rolefit::scoring::Scorer;
+//! use rolefit::Taxonomy;
+//!
+//! let scorer = Scorer::new(Taxonomy::embedded()).unwrap();
+//! let profile = scorer.default_profile().unwrap();
+//! let resume = "Experience\nHelp Desk Technician, 2019 - Present\n\
+//!               Resolved Windows 11 and Active Directory tickets in ServiceNow.\n";
+//! let report = scorer.score_text(&profile, resume);
+//! assert!(report.score > 0.0 && report.score <= 100.0);
+//! let sum: f64 = report.groups.iter().map(|g| g.points).sum();
+//! assert!((sum * report.adjustment_factor() - report.score).abs() < 0.2);
+//! ```
+
+mod analysis;
+pub mod gaps;
+pub mod levels;
+pub mod polarity;
+pub mod profile;
+pub mod score;
+pub mod sections;
+pub mod years;
+
+use serde::{Deserialize, Serialize};
+
+use crate::matching::{BuildError, Matcher};
+use crate::taxonomy::{ConceptId, Kind, Taxonomy};
+
+pub use self::analysis::{Analysis, Context, Experience, Mention, SkillYears};
+pub use self::gaps::{Gap, GapKind};
+pub use self::levels::LevelFit;
+pub use self::polarity::Polarity;
+pub use self::profile::{Profile, ProfileGroup, ProfileItem, ProfileSource};
+pub use self::score::{Adjustment, Evidence, GroupScore, ScoreReport, SpanRef};
+pub use self::sections::{DocKind, SectionKind};
+pub use self::years::YearMonth;
+
+/// The taxonomy a result was computed with: name, version and content hash, so that a score can
+/// be reproduced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxonomyStamp {
+    /// The taxonomy's name.
+    pub name: String,
+    /// The taxonomy's version.
+    pub version: String,
+    /// The taxonomy's content hash (`sha256:...`).
+    pub hash: String,
+}
+
+impl TaxonomyStamp {
+    /// The stamp of `taxonomy`.
+    pub fn of(taxonomy: &Taxonomy) -> TaxonomyStamp {
+        TaxonomyStamp {
+            name: taxonomy.name().to_string(),
+            version: taxonomy.version().to_string(),
+            hash: taxonomy.hash().to_string(),
+        }
+    }
+}
+
+/// A concept named in a result: id, canonical name and kind.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ConceptRef {
+    /// The concept's id.
+    pub concept: ConceptId,
+    /// Its canonical name.
+    pub name: String,
+    /// Its kind.
+    pub kind: Kind,
+}
+
+impl ConceptRef {
+    fn new(taxonomy: &Taxonomy, id: &ConceptId) -> ConceptRef {
+        match taxonomy.concept(id.as_str()) {
+            Some(c) => ConceptRef {
+                concept: c.id.clone(),
+                name: c.name.clone(),
+                kind: c.kind,
+            },
+            None => ConceptRef {
+                concept: id.clone(),
+                name: id.to_string(),
+                kind: Kind::Other,
+            },
+        }
+    }
+}
+
+/// Why a profile could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileError {
+    message: String,
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+/// Analyses documents and scores them against profiles. Holds a compiled [`Matcher`]; cheap to
+/// share between threads.
+#[derive(Clone, Debug)]
+pub struct Scorer {
+    matcher: Matcher,
+    as_of: YearMonth,
+}
+
+impl Scorer {
+    /// A scorer for `taxonomy`, compiling its matcher. "Present" in dated roles means the
+    /// current month; fix it with [`Scorer::as_of`] for reproducible results.
+    pub fn new(taxonomy: &Taxonomy) -> Result<Scorer, BuildError> {
+        Ok(Scorer::with_matcher(Matcher::new(taxonomy)?))
+    }
+
+    /// A scorer over an already compiled matcher.
+    pub fn with_matcher(matcher: Matcher) -> Scorer {
+        Scorer {
+            matcher,
+            as_of: YearMonth::today(),
+        }
+    }
+
+    /// Sets the month that "Present" resolves to.
+    ///
+    /// ```
+    /// use rolefit::scoring::{Scorer, YearMonth};
+    /// let mut scorer = Scorer::new(rolefit::Taxonomy::embedded()).unwrap();
+    /// scorer.as_of(YearMonth::new(2025, 6));
+    /// assert_eq!(scorer.reference_month(), YearMonth::new(2025, 6));
+    /// ```
+    pub fn as_of(&mut self, month: YearMonth) -> &mut Scorer {
+        self.as_of = month;
+        self
+    }
+
+    /// The month that "Present" resolves to.
+    pub fn reference_month(&self) -> YearMonth {
+        self.as_of
+    }
+
+    /// The taxonomy.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        self.matcher.taxonomy()
+    }
+
+    /// The compiled matcher.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The stamp of the taxonomy, for results.
+    pub fn stamp(&self) -> TaxonomyStamp {
+        TaxonomyStamp::of(self.taxonomy())
+    }
+
+    /// Analyses `text`: its concepts with sections, polarity and context, and its years of
+    /// experience. With `kind` unset, whether it is a resume or a posting is guessed.
+    pub fn analyze(&self, text: &str, kind: Option<DocKind>) -> Analysis {
+        let kind = kind.unwrap_or_else(|| sections::guess_kind(text));
+        analysis::analyze(&self.matcher, text, kind, self.as_of)
+    }
+
+    /// The profile of the taxonomy role `role_id`.
+    ///
+    /// ```
+    /// let scorer = rolefit::scoring::Scorer::new(rolefit::Taxonomy::embedded()).unwrap();
+    /// assert!(scorer.role_profile("no-such-role").is_err());
+    /// ```
+    pub fn role_profile(&self, role_id: &str) -> Result<Profile, ProfileError> {
+        let role = self.taxonomy().role(role_id).ok_or_else(|| {
+            let known: Vec<&str> = self.taxonomy().roles().iter().map(|r| r.id.as_str()).collect();
+            ProfileError {
+                message: format!(
+                    "no role '{role_id}' in taxonomy '{}'; known roles: {}",
+                    self.taxonomy().name(),
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            }
+        })?;
+        Ok(profile::from_role(self.taxonomy(), role))
+    }
+
+    /// The profile of the taxonomy's first role, if it has one.
+    pub fn default_profile(&self) -> Option<Profile> {
+        self.taxonomy()
+            .roles()
+            .first()
+            .map(|r| profile::from_role(self.taxonomy(), r))
+    }
+
+    /// A profile built from a job posting: required and preferred concepts by section and
+    /// polarity, required years; terms in benefits and company boilerplate are left out.
+    pub fn posting_profile(&self, text: &str) -> Profile {
+        let analysis = self.analyze(text, Some(DocKind::Posting));
+        profile::from_posting(self.taxonomy(), &analysis)
+    }
+
+    /// A profile built from a resume: the concepts it shows, for scoring postings by how much
+    /// of the candidate's skill set they use.
+    pub fn resume_profile(&self, text: &str) -> Profile {
+        let analysis = self.analyze(text, Some(DocKind::Resume));
+        profile::from_resume(self.taxonomy(), &analysis)
+    }
+
+    /// Scores an analysed document against a profile.
+    pub fn score(&self, profile: &Profile, document: &Analysis) -> ScoreReport {
+        score::score(self.taxonomy(), profile, document)
+    }
+
+    /// Analyses `text` (guessing its kind) and scores it against `profile`.
+    pub fn score_text(&self, profile: &Profile, text: &str) -> ScoreReport {
+        self.score(profile, &self.analyze(text, None))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Scorer>();
+        check::<Profile>();
+        check::<ScoreReport>();
+        check::<Analysis>();
+    }
+}

@@ -1,0 +1,637 @@
+//! Sections of resumes and postings, found from their headings, so that a term can be weighed by
+//! where it stands: a skill in a resume's experience counts more than one in a bare list, and a
+//! term in a posting's benefits or company boilerplate never becomes a requirement.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a document is a resume or a job posting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocKind {
+    /// A candidate's resume or CV.
+    Resume,
+    /// A job posting or job description.
+    Posting,
+}
+
+/// What a section of a document is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// Text before the first recognised heading (a resume's name and contact lines, a posting's
+    /// opening paragraph).
+    Preamble,
+    /// Resume: summary, profile or objective.
+    Summary,
+    /// Resume: a skills list.
+    Skills,
+    /// Resume: work experience.
+    Experience,
+    /// Resume: certifications, licences and training.
+    Certifications,
+    /// Resume or posting: education.
+    Education,
+    /// Resume: projects, home lab, volunteering.
+    Projects,
+    /// Posting: duties and responsibilities.
+    Responsibilities,
+    /// Posting: requirements or qualifications.
+    Requirements,
+    /// Posting: preferred qualifications, nice to have.
+    Preferred,
+    /// Posting: benefits, perks and pay.
+    Benefits,
+    /// Posting: about the company.
+    Company,
+    /// Posting: equal-opportunity and similar legal boilerplate.
+    EqualOpportunity,
+    /// A recognised heading of no interest to scoring (interests, references, languages).
+    Other,
+}
+
+impl SectionKind {
+    /// The section's name as written in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Preamble => "preamble",
+            SectionKind::Summary => "summary",
+            SectionKind::Skills => "skills",
+            SectionKind::Experience => "experience",
+            SectionKind::Certifications => "certifications",
+            SectionKind::Education => "education",
+            SectionKind::Projects => "projects",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::Requirements => "requirements",
+            SectionKind::Preferred => "preferred",
+            SectionKind::Benefits => "benefits",
+            SectionKind::Company => "company",
+            SectionKind::EqualOpportunity => "equal-opportunity",
+            SectionKind::Other => "other",
+        }
+    }
+
+    /// True for posting sections whose terms must never become requirements.
+    pub fn is_boilerplate(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Benefits | SectionKind::Company | SectionKind::EqualOpportunity
+        )
+    }
+}
+
+/// One section: its kind, the byte range of its heading (if it has one) and of its whole extent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// What the section is about.
+    pub kind: SectionKind,
+    /// The heading's bytes in the original text, if the section has a heading.
+    pub heading: Option<Range<usize>>,
+    /// The section's bytes, heading included, up to the next heading.
+    pub range: Range<usize>,
+}
+
+/// The sections of one document, covering the whole text in order, plus boilerplate sentences
+/// (equal-opportunity statements) found outside any heading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sections {
+    /// The kind of document the headings were read for.
+    pub doc_kind: DocKind,
+    /// Contiguous sections from byte 0 to the end of the text.
+    pub sections: Vec<Section>,
+    /// Equal-opportunity sentences, which override the section they sit in.
+    pub boilerplate: Vec<Range<usize>>,
+}
+
+impl Sections {
+    /// The kind of section that contains byte `offset`.
+    ///
+    /// ```
+    /// use rolefit::scoring::sections::{DocKind, SectionKind, Sections};
+    /// let text = "Summary\nFriendly technician.\nSkills\nWindows, macOS\n";
+    /// let s = Sections::detect(text, DocKind::Resume);
+    /// assert_eq!(s.kind_at(text.find("macOS").unwrap()), SectionKind::Skills);
+    /// ```
+    pub fn kind_at(&self, offset: usize) -> SectionKind {
+        if self
+            .boilerplate
+            .iter()
+            .any(|r| r.start <= offset && offset < r.end)
+        {
+            return SectionKind::EqualOpportunity;
+        }
+        let i = self.sections.partition_point(|s| s.range.start <= offset);
+        if i == 0 {
+            return SectionKind::Preamble;
+        }
+        self.sections[i - 1].kind
+    }
+
+    /// True when some section of this kind has a heading in the document.
+    pub fn has(&self, kind: SectionKind) -> bool {
+        self.sections
+            .iter()
+            .any(|s| s.kind == kind && s.heading.is_some())
+    }
+
+    /// Finds the sections of `text`, read as a document of kind `doc_kind`.
+    pub fn detect(text: &str, doc_kind: DocKind) -> Sections {
+        let mut headings = find_headings(text, doc_kind);
+        headings.sort_by_key(|h| h.0.start);
+        headings.dedup_by(|b, a| b.0.start < a.0.end);
+        let mut sections = Vec::with_capacity(headings.len() + 1);
+        let first = headings.first().map_or(text.len(), |h| h.0.start);
+        sections.push(Section {
+            kind: SectionKind::Preamble,
+            heading: None,
+            range: 0..first,
+        });
+        for (i, (heading, kind)) in headings.iter().enumerate() {
+            let end = headings.get(i + 1).map_or(text.len(), |h| h.0.start);
+            sections.push(Section {
+                kind: *kind,
+                heading: Some(heading.clone()),
+                range: heading.start..end,
+            });
+        }
+        let boilerplate = if doc_kind == DocKind::Posting {
+            eeo_sentences(text)
+        } else {
+            Vec::new()
+        };
+        Sections {
+            doc_kind,
+            sections,
+            boilerplate,
+        }
+    }
+}
+
+/// Guesses whether `text` is a resume or a posting, from the headings and phrases it uses.
+///
+/// ```
+/// use rolefit::scoring::sections::{guess_kind, DocKind};
+/// assert_eq!(guess_kind("Requirements:\nYou will support users. We offer great benefits."), DocKind::Posting);
+/// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
+/// ```
+pub fn guess_kind(text: &str) -> DocKind {
+    let lower = text.to_ascii_lowercase();
+    let count = |cues: &[&str]| -> usize { cues.iter().map(|c| lower.matches(c).count()).sum() };
+    let posting = count(&[
+        "you will",
+        "we are looking for",
+        "we're looking for",
+        "the ideal candidate",
+        "responsibilities",
+        "requirements",
+        "qualifications",
+        "we offer",
+        "apply now",
+        "how to apply",
+        "equal opportunity",
+        "job description",
+        "job type",
+        "the successful candidate",
+        "must have",
+        "you have",
+        "our client",
+        "salary",
+    ]);
+    let resume = count(&[
+        "work experience",
+        "professional experience",
+        "employment history",
+        "work history",
+        "present\n",
+        "to current",
+        "- present",
+        "– present",
+        "to present",
+        "education\n",
+        "summary\n",
+        "skills\n",
+        "references available",
+        "objective",
+        "company name",
+        "city , state",
+        "city, state",
+    ]);
+    if resume > posting {
+        DocKind::Resume
+    } else {
+        DocKind::Posting
+    }
+}
+
+/// Heading phrases by document kind. Lower case, without trailing colon.
+fn heading_table(doc_kind: DocKind) -> &'static [(&'static str, SectionKind)] {
+    use SectionKind::*;
+    match doc_kind {
+        DocKind::Resume => &[
+            ("summary", Summary),
+            ("professional summary", Summary),
+            ("career summary", Summary),
+            ("executive summary", Summary),
+            ("summary of qualifications", Summary),
+            ("qualifications summary", Summary),
+            ("profile", Summary),
+            ("professional profile", Summary),
+            ("objective", Summary),
+            ("career objective", Summary),
+            ("about me", Summary),
+            ("overview", Summary),
+            ("skills", Skills),
+            ("technical skills", Skills),
+            ("key skills", Skills),
+            ("core skills", Skills),
+            ("skill highlights", Skills),
+            ("skills summary", Skills),
+            ("highlights", Skills),
+            ("core competencies", Skills),
+            ("competencies", Skills),
+            ("core qualifications", Skills),
+            ("areas of expertise", Skills),
+            ("expertise", Skills),
+            ("technical proficiencies", Skills),
+            ("technical expertise", Skills),
+            ("technologies", Skills),
+            ("tools", Skills),
+            ("tools and technologies", Skills),
+            ("skills and abilities", Skills),
+            ("skills & abilities", Skills),
+            ("computer skills", Skills),
+            ("it skills", Skills),
+            ("software", Skills),
+            ("experience", Experience),
+            ("work experience", Experience),
+            ("professional experience", Experience),
+            ("relevant experience", Experience),
+            ("employment", Experience),
+            ("employment history", Experience),
+            ("work history", Experience),
+            ("career history", Experience),
+            ("professional background", Experience),
+            ("experience details", Experience),
+            ("internship", Experience),
+            ("internships", Experience),
+            ("certifications", Certifications),
+            ("certification", Certifications),
+            ("certificates", Certifications),
+            ("licenses", Certifications),
+            ("licenses and certifications", Certifications),
+            ("licenses & certifications", Certifications),
+            ("certifications and training", Certifications),
+            ("certifications & training", Certifications),
+            ("credentials", Certifications),
+            ("training", Certifications),
+            ("education", Education),
+            ("education and training", Education),
+            ("education & training", Education),
+            ("academic background", Education),
+            ("academic qualifications", Education),
+            ("educational qualifications", Education),
+            ("education details", Education),
+            ("projects", Projects),
+            ("personal projects", Projects),
+            ("home lab", Projects),
+            ("volunteer experience", Projects),
+            ("volunteering", Projects),
+            ("accomplishments", Other),
+            ("achievements", Other),
+            ("awards", Other),
+            ("interests", Other),
+            ("hobbies", Other),
+            ("references", Other),
+            ("languages", Other),
+            ("additional information", Other),
+            ("affiliations", Other),
+            ("activities", Other),
+        ],
+        DocKind::Posting => &[
+            ("responsibilities", Responsibilities),
+            ("key responsibilities", Responsibilities),
+            ("job responsibilities", Responsibilities),
+            ("duties", Responsibilities),
+            ("main duties", Responsibilities),
+            ("job duties", Responsibilities),
+            ("essential duties", Responsibilities),
+            ("duties and responsibilities", Responsibilities),
+            ("essential functions", Responsibilities),
+            ("essential duties and responsibilities", Responsibilities),
+            ("what you'll do", Responsibilities),
+            ("what you will do", Responsibilities),
+            ("the role", Responsibilities),
+            ("about the role", Responsibilities),
+            ("your role", Responsibilities),
+            ("role description", Responsibilities),
+            ("job description", Responsibilities),
+            ("position summary", Responsibilities),
+            ("job summary", Responsibilities),
+            ("position description", Responsibilities),
+            ("description", Responsibilities),
+            ("requirements", Requirements),
+            ("job requirements", Requirements),
+            ("minimum requirements", Requirements),
+            ("qualifications", Requirements),
+            ("key qualifications", Requirements),
+            ("minimum qualifications", Requirements),
+            ("required qualifications", Requirements),
+            ("basic qualifications", Requirements),
+            ("required skills", Requirements),
+            ("skills and requirements", Requirements),
+            ("basic skills and requirements", Requirements),
+            ("skills and experience", Requirements),
+            ("skills & experience", Requirements),
+            ("education and experience", Requirements),
+            ("experience and qualifications", Requirements),
+            ("what you'll need", Requirements),
+            ("what you will need", Requirements),
+            ("what we're looking for", Requirements),
+            ("what we are looking for", Requirements),
+            ("who you are", Requirements),
+            ("you have", Requirements),
+            ("must have", Requirements),
+            ("must haves", Requirements),
+            ("skills", Requirements),
+            ("required", Requirements),
+            ("preferred qualifications", Preferred),
+            ("preferred skills", Preferred),
+            ("preferred experience", Preferred),
+            ("desired qualifications", Preferred),
+            ("desired skills", Preferred),
+            ("additional qualifications", Preferred),
+            ("nice to have", Preferred),
+            ("nice to haves", Preferred),
+            ("bonus points", Preferred),
+            ("bonus points if you have", Preferred),
+            ("pluses", Preferred),
+            ("preferred", Preferred),
+            ("desirable", Preferred),
+            ("benefits", Benefits),
+            ("perks", Benefits),
+            ("perks and benefits", Benefits),
+            ("benefits and perks", Benefits),
+            ("compensation", Benefits),
+            ("compensation and benefits", Benefits),
+            ("what we offer", Benefits),
+            ("we offer", Benefits),
+            ("why join us", Benefits),
+            ("why work with us", Benefits),
+            ("salary", Benefits),
+            ("pay", Benefits),
+            ("about us", Company),
+            ("about the company", Company),
+            ("company description", Company),
+            ("company overview", Company),
+            ("who we are", Company),
+            ("our company", Company),
+            ("our story", Company),
+            ("equal opportunity", EqualOpportunity),
+            ("equal opportunity employer", EqualOpportunity),
+            ("eeo statement", EqualOpportunity),
+            ("eeo", EqualOpportunity),
+            ("diversity statement", EqualOpportunity),
+            ("location", Other),
+            ("job type", Other),
+            ("schedule", Other),
+            ("how to apply", Other),
+        ],
+    }
+}
+
+fn lookup(phrase: &str, doc_kind: DocKind) -> Option<SectionKind> {
+    heading_table(doc_kind)
+        .iter()
+        .find(|(p, _)| *p == phrase)
+        .map(|(_, k)| *k)
+}
+
+/// Lower-cases and squeezes a candidate heading: bullets, decoration and a trailing colon go.
+fn heading_key(s: &str) -> String {
+    let trimmed = s
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '.');
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase().replace(['\u{2019}', '`'], "'"));
+    }
+    out
+}
+
+fn find_headings(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKind)> {
+    let mut found = Vec::new();
+    // Headings on a line of their own, or opening a line and followed by a colon.
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        let abs = line_start + lead;
+        let content = body.trim();
+        if !content.is_empty() && content.len() <= 60 {
+            let key = heading_key(content);
+            if let Some(kind) = lookup(&key, doc_kind) {
+                found.push((abs..abs + content.len(), kind));
+                line_start += line.len();
+                continue;
+            }
+        }
+        if let Some(colon) = content.find(':') {
+            let key = heading_key(&content[..colon]);
+            if colon <= 50 {
+                if let Some(kind) = lookup(&key, doc_kind) {
+                    found.push((abs..abs + colon + 1, kind));
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    // Inline headings in text whose line breaks were lost: "... benefits. Requirements: ..." or
+    // "Company DescriptionRitz Safety is ..." (a title-case heading glued to the next word).
+    if doc_kind == DocKind::Posting {
+        found.extend(inline_headings(text));
+    }
+    found
+}
+
+fn inline_headings(text: &str) -> Vec<(Range<usize>, SectionKind)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    for (phrase, kind) in heading_table(DocKind::Posting) {
+        // One-word headings such as "pay", "skills" or "description" are too common inside
+        // sentences to trust without a line of their own, except the unambiguous long ones.
+        if !phrase.contains(' ')
+            && !matches!(
+                *phrase,
+                "requirements" | "qualifications" | "responsibilities" | "benefits" | "duties"
+            )
+        {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(phrase) {
+            let start = from + pos;
+            let end = start + phrase.len();
+            from = end;
+            // Must begin a sentence or follow a run of spaces.
+            let before_ok = start == 0 || {
+                let prev = lower[..start].trim_end_matches([' ', '\t']);
+                prev.is_empty()
+                    || prev.ends_with(['.', '!', '?', ':', ';', '\n', ')', '*', '\u{2022}'])
+                    || lower[..start].ends_with("  ")
+            };
+            if !before_ok || !bytes[start].is_ascii_uppercase() {
+                continue;
+            }
+            let rest = &text[end..];
+            let trimmed = rest.trim_start_matches([' ', '\t']);
+            let colon = trimmed.starts_with(':');
+            let glued = rest
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_uppercase());
+            if colon {
+                let colon_end = end + (rest.len() - trimmed.len()) + 1;
+                out.push((start..colon_end, *kind));
+            } else if glued {
+                out.push((start..end, *kind));
+            }
+        }
+    }
+    out
+}
+
+/// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
+/// cue to the end of its paragraph, since such statements run on for several sentences.
+fn eeo_sentences(text: &str) -> Vec<Range<usize>> {
+    const CUES: &[&str] = &[
+        "equal opportunity employer",
+        "equal employment opportunity",
+        "an equal opportunity",
+        "eoe",
+        "without regard to race",
+        "regard to race",
+        "affirmative action employer",
+        "reasonable accommodation",
+        "e-verify",
+    ];
+    let lower = text.to_ascii_lowercase();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for cue in CUES {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(cue) {
+            let at = from + pos;
+            from = at + cue.len();
+            let word_ok = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+                && lower
+                    .as_bytes()
+                    .get(from)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
+            if !word_ok {
+                continue;
+            }
+            let start = sentence_start(&lower, at);
+            let end = lower[from..]
+                .find("\n\n")
+                .map_or(lower.len(), |p| from + p)
+                .min(from + 600)
+                .min(lower.len());
+            let end = (end..=lower.len())
+                .find(|&i| lower.is_char_boundary(i))
+                .unwrap_or(lower.len());
+            out.push(start..end);
+        }
+    }
+    out.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in out {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+fn sentence_start(lower: &str, at: usize) -> usize {
+    let head = &lower[..at];
+    head.rfind(['.', '!', '?', '\n'])
+        .map_or(0, |p| p + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(text: &str, doc: DocKind, needle: &str) -> SectionKind {
+        Sections::detect(text, doc).kind_at(text.find(needle).unwrap())
+    }
+
+    #[test]
+    fn resume_headings_on_their_own_lines() {
+        let t = "Jane Roe\nPROFESSIONAL SUMMARY\nTechnician.\nTechnical Skills:\nWindows 11\n\
+                 Work Experience\nHelp desk\nCertifications\nCompTIA A+\nEducation\nA.A.S.\n";
+        let d = DocKind::Resume;
+        assert_eq!(kind_of(t, d, "Jane"), SectionKind::Preamble);
+        assert_eq!(kind_of(t, d, "Technician."), SectionKind::Summary);
+        assert_eq!(kind_of(t, d, "Windows 11"), SectionKind::Skills);
+        assert_eq!(kind_of(t, d, "Help desk"), SectionKind::Experience);
+        assert_eq!(kind_of(t, d, "CompTIA"), SectionKind::Certifications);
+        assert_eq!(kind_of(t, d, "A.A.S."), SectionKind::Education);
+    }
+
+    #[test]
+    fn heading_with_content_after_colon() {
+        let t = "Skills: Windows, Linux\nExperience: three years at Acme";
+        assert_eq!(kind_of(t, DocKind::Resume, "Linux"), SectionKind::Skills);
+        assert_eq!(kind_of(t, DocKind::Resume, "Acme"), SectionKind::Experience);
+    }
+
+    #[test]
+    fn posting_sections_and_boilerplate() {
+        let t = "About Us\nWe run Windows everywhere.\nResponsibilities\nReset passwords.\n\
+                 Requirements\nCompTIA A+.\nNice to have:\nIntune.\nBenefits\nFree Microsoft 365.\n\n\
+                 Acme is an equal opportunity employer. All qualified applicants with Linux skills...";
+        let d = DocKind::Posting;
+        assert_eq!(kind_of(t, d, "Windows"), SectionKind::Company);
+        assert_eq!(kind_of(t, d, "Reset"), SectionKind::Responsibilities);
+        assert_eq!(kind_of(t, d, "CompTIA"), SectionKind::Requirements);
+        assert_eq!(kind_of(t, d, "Intune"), SectionKind::Preferred);
+        assert_eq!(kind_of(t, d, "Free"), SectionKind::Benefits);
+        assert_eq!(kind_of(t, d, "Linux"), SectionKind::EqualOpportunity);
+    }
+
+    #[test]
+    fn inline_headings_in_flattened_postings() {
+        let t = "Company DescriptionAcme sells Windows laptops. Requirements: CompTIA A+ and Active \
+                 Directory. Benefits: free Office 365 licence.";
+        let d = DocKind::Posting;
+        assert_eq!(kind_of(t, d, "Acme"), SectionKind::Company);
+        assert_eq!(kind_of(t, d, "CompTIA"), SectionKind::Requirements);
+        assert_eq!(kind_of(t, d, "Office"), SectionKind::Benefits);
+    }
+
+    #[test]
+    fn a_word_inside_a_sentence_is_not_a_heading() {
+        let t = "You will manage the benefits of automation and the requirements of users.";
+        let s = Sections::detect(t, DocKind::Posting);
+        assert_eq!(s.sections.len(), 1);
+    }
+
+    #[test]
+    fn guesses_kind() {
+        assert_eq!(
+            guess_kind("Responsibilities\nYou will reset passwords.\nRequirements\nA+"),
+            DocKind::Posting
+        );
+        assert_eq!(
+            guess_kind("Work Experience\nTechnician, 2019 - Present\nEducation\nAAS"),
+            DocKind::Resume
+        );
+    }
+}

@@ -1,0 +1,388 @@
+//! Years of experience: what a text claims ("5+ years of desktop support"), what its dated
+//! roles add up to ("Jan 2019 - Present", "03/2013 to 06/2016", overlaps counted once), and what
+//! a posting requires ("minimum of 4-7 years").
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use regex::{Captures, Regex};
+use serde::{Deserialize, Serialize};
+
+/// A calendar month, the resolution dated roles are read at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct YearMonth {
+    /// The year, such as 2024.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// A month; `month` is clamped to 1..=12.
+    pub fn new(year: i32, month: u32) -> YearMonth {
+        YearMonth {
+            year,
+            month: month.clamp(1, 12),
+        }
+    }
+
+    /// The current month by the system clock (UTC). "Present" in a resume means this month,
+    /// unless a caller fixes another one for reproducible results.
+    pub fn today() -> YearMonth {
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let days = (secs / 86_400) as i64;
+        // Civil-from-days (Howard Hinnant's algorithm).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        YearMonth::new(year as i32, month as u32)
+    }
+
+    fn index(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.month) - 1
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// An explicit statement of years: "5+ years of desktop support", "minimum of 4-7 years".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct YearsClaim {
+    /// The (lower) number of years stated.
+    pub years: f64,
+    /// The upper number, for a range such as "4-7 years".
+    pub max_years: Option<f64>,
+    /// The bytes of the statement in the original text.
+    pub span: Range<usize>,
+    /// The bytes of what the years are of ("desktop support"), when the text says.
+    pub subject: Option<Range<usize>>,
+}
+
+/// A dated span such as "Jan 2019 - Present".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DateRange {
+    /// First month.
+    pub start: YearMonth,
+    /// Last month ("Present" is the reference month).
+    pub end: YearMonth,
+    /// True when the range runs to the present.
+    pub current: bool,
+    /// The bytes of the range in the original text.
+    pub span: Range<usize>,
+}
+
+impl DateRange {
+    /// Length in months.
+    pub fn months(&self) -> i64 {
+        (self.end.index() - self.start.index()).max(0)
+    }
+}
+
+const NUMBER: &str = r"\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty";
+
+fn claim_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?x)
+            \b(?P<n>{NUMBER})\s*(?:\+|plus)?\s*
+            (?:(?:-|to|–|—)\s*(?P<m>{NUMBER})\s*\+?\s*)?
+            (?:years?|yrs?)\b(?:'s|’s|')?
+            (?P<rest>[^.;\n•]{{0,80}})"
+        ))
+        .expect("years regex")
+    })
+}
+
+fn claim_subject_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            ^\s*(?:\)\s*)?
+            (?:of\s+|in\s+|with\s+|as\s+(?:an?\s+)?|working\s+|hands-on\s+|professional\s+|relevant\s+|
+               related\s+|progressive\s+|proven\s+|practical\s+|total\s+|industry\s+|combined\s+|prior\s+|direct\s+|
+               experience\s+|exp\.?\s+|background\s+)+",
+        )
+        .expect("subject regex")
+    })
+}
+
+fn claim_reject_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:old|ago|warranty|guarantee|later|earlier|running|in\s+a\s+row|of\s+age|olds?\b|from\s+now)")
+            .expect("reject regex")
+    })
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    ];
+    if let Some(i) = words.iter().position(|w| *w == s) {
+        return Some(i as f64);
+    }
+    if s == "twenty" {
+        return Some(20.0);
+    }
+    s.parse().ok()
+}
+
+/// Every explicit statement of years of experience in `text`.
+///
+/// ```
+/// use rolefit::scoring::years::year_claims;
+/// let t = "Technician with 5+ years of desktop support. Company founded 30 years ago.";
+/// let claims = year_claims(t);
+/// assert_eq!(claims.len(), 1);
+/// assert_eq!(claims[0].years, 5.0);
+/// assert_eq!(&t[claims[0].subject.clone().unwrap()], "desktop support");
+/// ```
+pub fn year_claims(text: &str) -> Vec<YearsClaim> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for caps in claim_re().captures_iter(&lower) {
+        if let Some(claim) = claim_from(&caps) {
+            out.push(claim);
+        }
+    }
+    out
+}
+
+fn claim_from(caps: &Captures<'_>) -> Option<YearsClaim> {
+    let whole = caps.get(0)?;
+    let n = parse_number(caps.name("n")?.as_str())?;
+    let m = caps.name("m").and_then(|m| parse_number(m.as_str()));
+    if !(0.0..=45.0).contains(&n) {
+        return None;
+    }
+    let rest = caps.name("rest")?;
+    if claim_reject_re().is_match(rest.as_str()) {
+        return None;
+    }
+    let lead = claim_subject_re().find(rest.as_str());
+    let said_experience = lead.is_some_and(|l| {
+        let t = l.as_str();
+        t.contains("experience") || t.contains("exp") || t.contains("working") || t.contains(" as ")
+            || t.trim_start().starts_with("as ")
+            || t.contains("background")
+    }) || rest.as_str().contains("experience");
+    // "5 years" alone is too often a contract length or an age; it must be years *of*
+    // something or say experience.
+    let lead = lead?;
+    let subject_start = rest.start() + lead.end();
+    let tail = &rest.as_str()[lead.end()..];
+    // The subject runs to the first clause word that leaves it.
+    let cut = tail
+        .find(|c: char| c == ',' || c == '(' || c == ')' || c == ':')
+        .unwrap_or(tail.len());
+    let mut subject_text = &tail[..cut];
+    for stop in [
+        " and ", " or ", " with ", " including ", " is ", " are ", " required", " preferred",
+        " in a ", " in an ", " at ", " as ", " for ", " within ", " using ",
+    ] {
+        if let Some(p) = subject_text.find(stop) {
+            if p > 0 {
+                subject_text = &subject_text[..p];
+            }
+        }
+    }
+    let subject_text = subject_text.trim_end();
+    let subject = (!subject_text.is_empty()).then(|| subject_start..subject_start + subject_text.len());
+    if subject.is_none() && !said_experience {
+        return None;
+    }
+    Some(YearsClaim {
+        years: n,
+        max_years: m.filter(|m| *m > n),
+        span: whole.start()..rest.start() + lead.end() + subject_text.len(),
+        subject,
+    })
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter";
+        let date = format!(r"(?:(?:{month})\.?,?\s*|\d{{1,2}}\s*/\s*)?(?:19[5-9]\d|20\d\d)");
+        Regex::new(&format!(
+            r"(?x)
+            \b(?P<a>{date})\s*(?:-|–|—|~|to|until|through|thru)\s*
+            (?P<b>{date}|present|current|now|today|date|ongoing)\b"
+        ))
+        .expect("date regex")
+    })
+}
+
+fn parse_date(s: &str) -> Option<YearMonth> {
+    let s = s.trim();
+    let year: i32 = s.get(s.len().checked_sub(4)?..)?.parse().ok()?;
+    let head = s[..s.len() - 4].trim().trim_end_matches([',', '.', '/']).trim();
+    let month = if head.is_empty() {
+        1
+    } else if let Ok(m) = head.parse::<u32>() {
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        m
+    } else {
+        let names = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        if let Some(i) = names.iter().position(|n| head.starts_with(n)) {
+            i as u32 + 1
+        } else {
+            match head {
+                "spring" => 3,
+                "summer" => 6,
+                "fall" | "autumn" => 9,
+                "winter" => 12,
+                _ => 1,
+            }
+        }
+    };
+    Some(YearMonth::new(year, month))
+}
+
+/// Every dated range in `text`; "Present" and its synonyms resolve to `as_of`.
+///
+/// ```
+/// use rolefit::scoring::years::{date_ranges, YearMonth};
+/// let r = date_ranges("Help Desk Technician, Jan 2019 - Present", YearMonth::new(2024, 1));
+/// assert_eq!(r[0].months(), 60);
+/// ```
+pub fn date_ranges(text: &str, as_of: YearMonth) -> Vec<DateRange> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for caps in date_re().captures_iter(&lower) {
+        let (Some(a), Some(b), Some(whole)) = (caps.name("a"), caps.name("b"), caps.get(0)) else {
+            continue;
+        };
+        let Some(start) = parse_date(a.as_str()) else {
+            continue;
+        };
+        let (end, current) = match b.as_str() {
+            "present" | "current" | "now" | "today" | "date" | "ongoing" => (as_of, true),
+            other => match parse_date(other) {
+                Some(d) => (d, false),
+                None => continue,
+            },
+        };
+        if start > end || end > as_of || end.index() - start.index() > 50 * 12 {
+            continue;
+        }
+        out.push(DateRange {
+            start,
+            end,
+            current,
+            span: whole.start()..whole.end(),
+        });
+    }
+    out
+}
+
+/// Months covered by `ranges`, overlaps counted once.
+pub fn union_months(ranges: &[DateRange]) -> i64 {
+    let mut spans: Vec<(i64, i64)> = ranges
+        .iter()
+        .map(|r| (r.start.index(), r.end.index()))
+        .collect();
+    spans.sort_unstable();
+    let mut total = 0;
+    let mut current: Option<(i64, i64)> = None;
+    for (s, e) in spans {
+        match current {
+            Some((cs, ce)) if s <= ce => current = Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += ce - cs;
+                current = Some((s, e));
+            }
+            None => current = Some((s, e)),
+        }
+    }
+    if let Some((cs, ce)) = current {
+        total += ce - cs;
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AS_OF: YearMonth = YearMonth {
+        year: 2025,
+        month: 1,
+    };
+
+    #[test]
+    fn claims() {
+        let t = "Over 7 years of experience in IT support; 3+ yrs with Active Directory. \
+                 Requires 4-7 years of technical experience. Ten years as a help desk analyst.";
+        let c = year_claims(t);
+        let got: Vec<(f64, Option<f64>, Option<&str>)> = c
+            .iter()
+            .map(|c| (c.years, c.max_years, c.subject.clone().map(|s| &t[s])))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (7.0, None, Some("IT support")),
+                (3.0, None, Some("Active Directory")),
+                (4.0, Some(7.0), Some("technical experience")),
+                (10.0, None, Some("help desk analyst")),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_claims() {
+        for t in [
+            "The company is 30 years old.",
+            "Founded 25 years ago.",
+            "3 year warranty on laptops.",
+            "A 2 year contract.",
+        ] {
+            assert!(year_claims(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn ranges_and_union() {
+        let t = "Acme, 03/2013 to Current\nBeta Corp, Jan 2010 – Dec 2014\nSchool 2005 - 2009";
+        let r = date_ranges(t, AS_OF);
+        assert_eq!(r.len(), 3);
+        assert!(r[0].current);
+        assert_eq!(r[1].start, YearMonth::new(2010, 1));
+        // 2010-01 .. 2025-01 once, plus 2005..2009.
+        assert_eq!(union_months(&r[..2]), 15 * 12);
+        assert_eq!(union_months(&r), 15 * 12 + 4 * 12);
+    }
+
+    #[test]
+    fn future_and_reversed_ranges_are_dropped() {
+        assert!(date_ranges("2020 - 2018", AS_OF).is_empty());
+        assert!(date_ranges("2024 - 2031", AS_OF).is_empty());
+    }
+
+    #[test]
+    fn today_is_sane() {
+        let t = YearMonth::today();
+        assert!(t.year >= 2024 && (1..=12).contains(&t.month));
+    }
+}
