@@ -77,6 +77,7 @@ pub(crate) fn read(bytes: &[u8], _limits: &Limits) -> Result<String, ReadError> 
                 group = stack.pop().unwrap_or(group);
                 fallback = 0;
                 if stack.is_empty() {
+                    out.truncate(out.trim_end().len());
                     return Ok(out);
                 }
             }
@@ -139,6 +140,12 @@ pub(crate) fn read(bytes: &[u8], _limits: &Limits) -> Result<String, ReadError> 
                     }
                     if group.skip {
                         continue;
+                    }
+                    if word == b"row" {
+                        // The last cell of a row already ended with a tab.
+                        while out.ends_with('\t') {
+                            out.pop();
+                        }
                     }
                     if let Some(s) = word_text(word) {
                         out.push_str(s);
@@ -236,7 +243,7 @@ Caf\'e9 \u8211? Windows 11\tab Intune\par
         let text = rtf(doc).unwrap();
         assert_eq!(
             text,
-            "Desktop Support\nCafé \u{2013} Windows 11\tIntune\nActive\u{a0}Directory {braces} back\\slash\nServiceNow\n"
+            "Desktop Support\nCafé \u{2013} Windows 11\tIntune\nActive\u{a0}Directory {braces} back\\slash\nServiceNow"
         );
     }
 
