@@ -428,6 +428,8 @@ impl Taxonomy {
         // surface form key -> (concept index, the alias text as written)
         let mut forms: HashMap<String, (usize, String)> = HashMap::new();
         let mut text_count: HashMap<String, usize> = HashMap::new();
+        let mut case_spellings: HashMap<String, usize> = HashMap::new();
+        let mut written_cases: std::collections::HashSet<(String, String)> = Default::default();
         for (ci, c) in self.concepts.iter().enumerate() {
             let id = c.id.as_str();
             let seen = id_count.entry(id).or_insert(0);
@@ -475,7 +477,13 @@ impl Taxonomy {
                         "remove the alias or write it out",
                     ));
                 }
-                if let Some((other, other_text)) = forms.get(&key) {
+                // One concept may spell a form in several letter cases, each case-sensitive
+                // with its own rules ("AJAX" always, "Ajax" only near programming cues).
+                let spelled = (key.clone(), form.text.clone());
+                let case_variant = form.case_sensitive
+                    && case_spellings.get(&key) == Some(&ci)
+                    && !written_cases.contains(&spelled);
+                if let Some((other, other_text)) = forms.get(&key).filter(|_| !case_variant) {
                     let other_id = &self.concepts[*other].id;
                     let message = if *other == ci {
                         format!("concept '{id}' lists '{}' twice", form.text)
@@ -492,7 +500,14 @@ impl Taxonomy {
                         "an alias may belong to one concept only: remove it from one of them, or add a context rule and make the two forms differ",
                     ));
                 }
-                forms.insert(key, (ci, form.text.clone()));
+                if form.case_sensitive {
+                    // Only a first, case-sensitive form opens the key to further case spellings.
+                    if !forms.contains_key(&key) {
+                        case_spellings.insert(key.clone(), ci);
+                    }
+                    written_cases.insert(spelled);
+                }
+                forms.entry(key).or_insert((ci, form.text.clone()));
                 for cue in form.require.iter().chain(&form.forbid) {
                     if !cue.chars().any(char::is_alphanumeric) {
                         return Err(fail(
@@ -762,6 +777,27 @@ mod tests {
         let forms = t.concepts()[0].surface_forms();
         assert_eq!(forms.len(), 1);
         assert!(forms[0].case_sensitive);
+    }
+
+    #[test]
+    fn one_concept_may_spell_a_case_sensitive_form_in_several_cases() {
+        let ok = load(
+            r#"{"name":"t","version":"1","concepts":[
+  {"id":"ajax","name":"AJAX","kind":"tool","aliases":[
+    {"text":"AJAX","case_sensitive":true},{"text":"Ajax","case_sensitive":true,"require":["javascript"]}]}]}"#,
+        );
+        assert!(ok.is_ok(), "{}", ok.unwrap_err());
+        for dup in [
+            r#"[{"text":"AJAX","case_sensitive":true},{"text":"AJAX","case_sensitive":true}]"#,
+            r#"[{"text":"AJAX","case_sensitive":true},"Ajax"]"#,
+            r#"["ajax",{"text":"Ajax","case_sensitive":true}]"#,
+        ] {
+            let json = format!(
+                r#"{{"name":"t","version":"1","concepts":[{{"id":"ajax","name":"Asynchronous JS","kind":"tool","aliases":{dup}}}]}}"#
+            );
+            let err = load(&json).unwrap_err();
+            assert!(err.to_string().contains("twice"), "{dup}: {err}");
+        }
     }
 
     #[test]
