@@ -9,6 +9,7 @@
 #   PYSPARK_VERSION=4.3.0                    the pyspark pinned for CI
 #   CARGO_TARGET_DIR                         where rolefit is built (default: target/)
 #   ROLEFIT_BIN                              skip the build and test this binary
+#   ROLEFIT_ARGS                             extra rolefit arguments (e.g. "--taxonomy FILE")
 #   SPARK_RECORDS=20000 SPARK_PARTITIONS=8 SPARK_SEED=5   the synthetic job
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
