@@ -3,14 +3,16 @@
 # `echo "..." | rolefit scan`, taxonomy loading and automaton building included).
 #
 # usage: bench/latency.sh     (needs hyperfine; ../shared/bench/scripts/setup.sh installs it)
-# Environment: RUNS=100, SHARED, CARGO_TARGET_DIR as in peers.sh.
+# Environment: RUNS=100, SHARED, CARGO_TARGET_DIR, ROLEFIT_BIN as in peers.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$(cd "${SHARED:-$ROOT/../shared}" && pwd)"
 PATTERNS="${PATTERNS:-$SHARED/bench/patterns.txt}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-(cd "$ROOT" && cargo build --release --quiet --bin rolefit)
-BIN="$CARGO_TARGET_DIR/release/rolefit"
+if [ -n "${ROLEFIT_BIN:-}" ]; then BIN="$ROLEFIT_BIN"; else
+  (cd "$ROOT" && cargo build --release --quiet --bin rolefit)
+  BIN="$CARGO_TARGET_DIR/release/rolefit"
+fi
 DOC='Desktop support technician: CompTIA A+ certified, Windows 11 imaging with MECM, Active Directory and Intune, Outlook profiles, ping and tracert.'
 md="$(mktemp)"
 # the echo is part of the measured command, as in the issue; hyperfine subtracts the shell start-up

@@ -7,7 +7,7 @@
 # For each corpus, as a folder and as JSON Lines: `rolefit extract` on the harness's phrase list
 # (--exact), `rolefit scan` on the embedded taxonomy, and ac-baseline --exact for reference;
 # output goes to /dev/null. Prints a markdown table of peak RSS (MB) and wall seconds.
-# Environment: JOBS="1 2", BENCH_WORK, SHARED, CARGO_TARGET_DIR as in peers.sh.
+# Environment: JOBS="1 2", BENCH_WORK, SHARED, CARGO_TARGET_DIR, ROLEFIT_BIN as in peers.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$(cd "${SHARED:-$ROOT/../shared}" && pwd)"
@@ -15,8 +15,10 @@ WORK="${BENCH_WORK:-$HOME/.cache/rolefit-bench}"
 PATTERNS="${PATTERNS:-$SHARED/bench/patterns.txt}"
 AC="$WORK/ac-target/release/ac-baseline"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-(cd "$ROOT" && cargo build --release --quiet --bin rolefit)
-BIN="$CARGO_TARGET_DIR/release/rolefit"
+if [ -n "${ROLEFIT_BIN:-}" ]; then BIN="$ROLEFIT_BIN"; else
+  (cd "$ROOT" && cargo build --release --quiet --bin rolefit)
+  BIN="$CARGO_TARGET_DIR/release/rolefit"
+fi
 JOBS="${JOBS:-1 2}"
 if [ $# -eq 0 ]; then
   for s in 10mb 100mb 1gb; do [ -f "$WORK/corpora/$s/manifest.json" ] && set -- "$@" "$WORK/corpora/$s"; done

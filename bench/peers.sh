@@ -21,6 +21,7 @@
 #   BENCH_WORK=~/.cache/rolefit-bench   where setup.sh put the tools, corpora and results
 #   SETUP=1                run ../shared/bench/scripts/setup.sh first (needs root: apt-get)
 #   CARGO_TARGET_DIR       where rolefit is built (default: target/ in the repo)
+#   ROLEFIT_BIN            measure this binary instead of building one
 #
 # Each table is printed and kept, with raw outputs and timings, in
 # $BENCH_WORK/results/<corpus>-<mode>-rolefit-<mode>-<date>/table.md.
@@ -38,8 +39,10 @@ if [ "${SETUP:-0}" = 1 ] || [ ! -x "$WORK/ac-target/release/ac-baseline" ]; then
 fi
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-(cd "$ROOT" && cargo build --release --quiet --bin rolefit)
-BIN="$CARGO_TARGET_DIR/release/rolefit"
+if [ -n "${ROLEFIT_BIN:-}" ]; then BIN="$ROLEFIT_BIN"; else
+  (cd "$ROOT" && cargo build --release --quiet --bin rolefit)
+  BIN="$CARGO_TARGET_DIR/release/rolefit"
+fi
 
 MODES="${MODES:-extract scan}"
 PEERS="${PEERS:-ac-exact-dfa ac-dfa rg15-ascii flashtext}"
