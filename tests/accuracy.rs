@@ -1008,6 +1008,28 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["software-packaging"],
     ),
+    (
+        "SKILLS: WORD, EXCEL, OUTLOOK, ACCESS, WINDOWS",
+        &[
+            "microsoft-word",
+            "microsoft-excel",
+            "microsoft-outlook",
+            "microsoft-access",
+            "microsoft-windows",
+        ],
+        &[],
+    ),
+    ("ABC WINDOWS AND DOORS INC.", &[], &["microsoft-windows"]),
+    (
+        "ACCESS TO THE BUILDING IS RESTRICTED.",
+        &[],
+        &["microsoft-access"],
+    ),
+    (
+        "THE OUTLOOK FOR THE MARKET IS POSITIVE.",
+        &[],
+        &["microsoft-outlook"],
+    ),
 ];
 
 #[test]
