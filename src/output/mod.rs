@@ -1,6 +1,7 @@
 //! Writing results: one file per output format behind the [`Printer`] trait. Printers write to
 //! any `io::Write`; the library itself never prints.
 
+mod counts;
 mod json;
 mod jsonl;
 mod table;
@@ -9,6 +10,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+pub use self::counts::CountsPrinter;
 pub use self::json::JsonPrinter;
 pub use self::jsonl::JsonlPrinter;
 pub use self::table::TablePrinter;
@@ -22,6 +24,9 @@ pub enum OutputFormat {
     Json,
     /// One JSON record per line, one line per input document.
     Jsonl,
+    /// `id<TAB>number of matches` per document (`id<TAB>error<TAB>status` for errors): the
+    /// line format of keyword-counting tools and benchmark harnesses.
+    Counts,
 }
 
 /// A result ready to print: the record, and its JSON already serialised by the worker that made
@@ -50,8 +55,9 @@ pub trait TableRow {
 
 /// Writes records in one format.
 pub trait Printer {
-    /// Writes one record.
-    fn record(&mut self, out: &mut dyn Write, json: &str, row: &dyn TableRow) -> io::Result<()>;
+    /// Writes one record: `line` is the record rendered by the worker (JSON, or a counts line),
+    /// `row` the record for a table.
+    fn record(&mut self, out: &mut dyn Write, line: &str, row: &dyn TableRow) -> io::Result<()>;
     /// Finishes the output.
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()>;
 }
@@ -79,5 +85,6 @@ pub fn printer(format: OutputFormat) -> Box<dyn Printer> {
         OutputFormat::Table => Box::new(TablePrinter::default()),
         OutputFormat::Json => Box::new(JsonPrinter::default()),
         OutputFormat::Jsonl => Box::new(JsonlPrinter),
+        OutputFormat::Counts => Box::new(CountsPrinter),
     }
 }

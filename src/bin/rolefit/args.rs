@@ -80,9 +80,14 @@ pub struct CommonArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// Aligned text for people.
     Table,
+    /// One JSON array.
     Json,
+    /// One JSON record per line, one line per input document.
     Jsonl,
+    /// `id<TAB>number of matches` per document.
+    Counts,
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {

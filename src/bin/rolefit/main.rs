@@ -105,6 +105,15 @@ fn taxonomy_summary(args: &TaxonomyArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The table row of the counts format, which prints only the rendered line.
+struct Count;
+
+impl TableRow for Count {
+    fn write_table(&self, _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// One input's result, rendered by the worker that made it.
 struct Out {
     json: String,
@@ -132,6 +141,7 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
         Some(FormatArg::Table) => OutputFormat::Table,
         Some(FormatArg::Json) => OutputFormat::Json,
         Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
+        Some(FormatArg::Counts) => OutputFormat::Counts,
         None if io::stdout().is_terminal() => OutputFormat::Table,
         None => OutputFormat::Jsonl,
     };
@@ -155,13 +165,23 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
         let (scratch, matches) = state;
         match input.load(&limits) {
             Err(e) => Out {
-                json: serde_json::to_string(&e).expect("records serialise"),
+                json: if format == OutputFormat::Counts {
+                    format!("{}\terror\t{}", e.id, e.status)
+                } else {
+                    serde_json::to_string(&e).expect("records serialise")
+                },
                 row: Box::new(e.clone()),
                 error: Some(e),
             },
             Ok(doc) => {
                 matcher.extract_into(&doc.text, scratch, matches);
                 match mode {
+                    // Counting needs no records: the fast path of keyword-counting pipelines.
+                    Mode::Extract if format == OutputFormat::Counts => Out {
+                        json: format!("{}\t{}", doc.id, matches.len()),
+                        row: Box::new(Count),
+                        error: None,
+                    },
                     Mode::Extract => {
                         let rec = ExtractRecord {
                             matches: matches
