@@ -32,3 +32,8 @@ pub mod taxonomy;
 pub use crate::batch::extract_batch;
 pub use crate::matching::{BuildError, Match, Matcher, MatcherOptions, Scratch};
 pub use crate::taxonomy::{Concept, ConceptId, Kind, Taxonomy};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
