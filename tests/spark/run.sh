@@ -11,6 +11,7 @@
 #   ROLEFIT_BIN                              skip the build and test this binary
 #   ROLEFIT_ARGS                             extra rolefit arguments (e.g. "--taxonomy FILE")
 #   SPARK_RECORDS=20000 SPARK_PARTITIONS=8 SPARK_SEED=5   the synthetic job
+#   SPARK_SUBMIT=0                           skip the spark-submit run of rolefit_job.py
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="${SPARK_VENV:-$HOME/.cache/rolefit-spark/venv}"
