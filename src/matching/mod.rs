@@ -339,19 +339,17 @@ fn rule_accepts(rule: &FormRule, original: &str, norm: &Normalized, s: usize, e:
     // Cues count within the same sentence only.
     let before = match before
         .match_indices(is_sentence_end)
-        .map(|(i, _)| i)
-        .filter(|&i| ends_sentence(before, i))
+        .filter(|&(i, _)| ends_sentence(before, i))
         .last()
     {
-        Some(i) => &before[i + 1..],
+        Some((i, end)) => &before[i + end.len()..],
         None => before,
     };
     let after = match after
         .match_indices(is_sentence_end)
-        .map(|(i, _)| i)
-        .find(|&i| ends_sentence(after, i))
+        .find(|&(i, _)| ends_sentence(after, i))
     {
-        Some(i) => &after[..i],
+        Some((i, _)) => &after[..i],
         None => after,
     };
     let near = |cue: &String| contains_term(before, cue) || contains_term(after, cue);
@@ -629,6 +627,15 @@ mod tests {
         assert!(found(&m, "Windows and doors").is_empty());
         assert!(found(&m, "clean the windows").is_empty());
         assert_eq!(found(&m, "Windows 10 laptops")[0].0, "windows-10");
+    }
+
+    #[test]
+    fn cues_stop_at_sentence_ends_of_any_width() {
+        let m = Matcher::new(&tiny()).unwrap();
+        assert!(found(&m, "Certification \u{2022} A+ in chemistry").is_empty());
+        assert!(found(&m, "Certified in safety. Got an A+ in chemistry").is_empty());
+        assert_eq!(found(&m, "Certification: Network+, A+")[0].0, "a-plus");
+        assert_eq!(found(&m, "A+ (certified 2021)")[0].0, "a-plus");
     }
 
     #[test]

@@ -43,12 +43,15 @@ fn map_char(c: char) -> Mapped {
 /// A normalised copy of a text and the way back to the original.
 ///
 /// Buffers are kept between calls, so one `Normalized` per thread serves any number of documents
-/// without allocating again.
+/// without allocating again. The way back is sparse: a mark wherever the normalised text stops
+/// running in step with the original (a collapsed run of white space, a dropped or folded
+/// character), so plain ASCII costs one copy and nothing more.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
     text: String,
-    /// For each byte of `text`, the offset in the original of the character it came from.
-    origin: Vec<u32>,
+    /// `(normalised offset, original offset)`: from each mark to the next, normalised byte `n`
+    /// comes from original byte `n - mark.0 + mark.1`. The first mark is `(0, 0)`.
+    marks: Vec<(u32, u32)>,
 }
 
 impl Normalized {
@@ -57,31 +60,54 @@ impl Normalized {
         Normalized::default()
     }
 
+    /// Adds a mark when normalised byte `n` (about to be written) does not come from original
+    /// byte `o` by the current mark.
+    #[inline]
+    fn sync(&mut self, n: usize, o: usize) {
+        let &(mn, mo) = self.marks.last().expect("there is always a first mark");
+        if n - mn as usize + mo as usize != o {
+            self.marks.push((n as u32, o as u32));
+        }
+    }
+
     /// Normalises `original` into this buffer, replacing what was there.
     ///
-    /// Texts longer than 4 GiB are not supported (offsets are 32-bit to halve the map's size).
+    /// Texts longer than 4 GiB are not supported (offsets are 32-bit to keep marks small).
     pub fn normalize(&mut self, original: &str) {
         self.text.clear();
-        self.origin.clear();
+        self.marks.clear();
+        self.marks.push((0, 0));
         self.text.reserve(original.len());
-        self.origin.reserve(original.len());
-        let out = &mut self.text;
         let bytes = original.as_bytes();
         let mut last_space = false;
         let mut i = 0;
         while i < bytes.len() {
+            // The common case: a run of printable ASCII, single spaces included, copied at once.
+            let run = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b >= 0x80 || (b.is_ascii_whitespace() && (b != b' ' || last_space)) || b == 0x0B
+                {
+                    break;
+                }
+                last_space = b == b' ';
+                i += 1;
+            }
+            if i > run {
+                let at = self.text.len();
+                self.sync(at, run);
+                self.text.push_str(&original[run..i]);
+                self.text[at..].make_ascii_lowercase();
+                continue;
+            }
             let b = bytes[i];
             if b < 0x80 {
-                if b.is_ascii_whitespace() || b == 0x0B {
-                    if !last_space {
-                        out.push(' ');
-                        self.origin.push(i as u32);
-                        last_space = true;
-                    }
-                } else {
-                    out.push(b.to_ascii_lowercase() as char);
-                    self.origin.push(i as u32);
-                    last_space = false;
+                // Other ASCII white space, or a space after a space.
+                if !last_space {
+                    let at = self.text.len();
+                    self.sync(at, i);
+                    self.text.push(' ');
+                    last_space = true;
                 }
                 i += 1;
                 continue;
@@ -91,30 +117,31 @@ impl Normalized {
                 .next()
                 .expect("i is on a char boundary");
             let len = c.len_utf8();
+            let at = self.text.len();
             match map_char(c) {
                 Mapped::Drop => {}
                 Mapped::Space => {
                     if !last_space {
-                        out.push(' ');
-                        self.origin.push(i as u32);
+                        self.sync(at, i);
+                        self.text.push(' ');
                         last_space = true;
                     }
                 }
                 Mapped::Byte(x) => {
-                    out.push(x as char);
-                    self.origin.push(i as u32);
+                    self.sync(at, i);
+                    self.text.push(x as char);
                     last_space = false;
                 }
                 Mapped::Str(s) => {
-                    for x in s.bytes() {
-                        out.push(x as char);
-                        self.origin.push(i as u32);
+                    for (k, x) in s.bytes().enumerate() {
+                        self.sync(at + k, i);
+                        self.text.push(x as char);
                     }
                     last_space = false;
                 }
                 Mapped::Keep => {
-                    out.push(c);
-                    self.origin.extend(std::iter::repeat_n(i as u32, len));
+                    self.sync(at, i);
+                    self.text.push(c);
                     last_space = false;
                 }
             }
@@ -127,6 +154,14 @@ impl Normalized {
         &self.text
     }
 
+    /// The original offset of normalised byte `n`.
+    #[inline]
+    fn to_original(&self, n: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.0 as usize <= n) - 1;
+        let (mn, mo) = self.marks[k];
+        n - mn as usize + mo as usize
+    }
+
     /// Maps a span of the normalised text (on its char boundaries, not empty) back to the
     /// original text: from the start of the first character to the end of the last.
     pub fn original_span(
@@ -134,8 +169,11 @@ impl Normalized {
         original: &str,
         span: std::ops::Range<usize>,
     ) -> std::ops::Range<usize> {
-        let start = self.origin[span.start] as usize;
-        let last = self.origin[span.end - 1] as usize;
+        let start = self.to_original(span.start);
+        let mut last = self.to_original(span.end - 1);
+        while !original.is_char_boundary(last) {
+            last -= 1;
+        }
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
         start..last + last_len
     }
@@ -189,6 +227,33 @@ mod tests {
         let start = s.find("firewalls").unwrap();
         let span = n.original_span(original, start..start + "firewalls".len());
         assert_eq!(&original[span], "\u{FB01}rewalls");
+    }
+
+    #[test]
+    fn every_span_maps_back_on_char_boundaries() {
+        let original =
+            "a\u{2013}b  c\u{00AD}d \u{FB03}x \u{00E9}t\u{00E9}\r\n\u{201C}q\u{201D} \u{FF21}+ z";
+        let mut n = Normalized::new();
+        n.normalize(original);
+        let s = n.as_str().to_string();
+        for (i, _) in s.char_indices() {
+            for (j, c) in s[i..].char_indices() {
+                let end = i + j + c.len_utf8();
+                let span = n.original_span(original, i..end);
+                assert!(
+                    original.is_char_boundary(span.start) && original.is_char_boundary(span.end)
+                );
+                assert!(span.start < span.end, "{i}..{end}");
+            }
+        }
+        let at = s.find("\u{00E9}t\u{00E9}").unwrap();
+        let span = n.original_span(original, at..at + "\u{00E9}t\u{00E9}".len());
+        assert_eq!(&original[span], "\u{00E9}t\u{00E9}");
+        let at = s.find("a+").unwrap();
+        assert_eq!(
+            &original[n.original_span(original, at..at + 2)],
+            "\u{FF21}+"
+        );
     }
 
     #[test]
