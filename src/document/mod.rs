@@ -276,6 +276,34 @@ pub fn read_file(path: &Path, origin: Origin, limits: &Limits) -> Result<Extract
     read_with_origin(&bytes, Some(path), limits, origin)
 }
 
+/// Reads `bytes` as `format`, whatever their content looks like: for a caller that knows
+/// better than detection (a `--as html` flag, a fuzz target for one reader).
+///
+/// [`Format::Text`] and [`Format::Markdown`] decode anything, lossily if need be;
+/// [`Format::Binary`] is [`Status::Unsupported`]. Limits and panic containment are as in
+/// [`read_bytes`].
+///
+/// ```
+/// use rolefit::document::{read_as, Format, Limits};
+/// let doc = read_as(b"<p>Intune &amp; Autopilot</p>", Format::Html, &Limits::default()).unwrap();
+/// assert_eq!(doc.text, "Intune & Autopilot");
+/// ```
+pub fn read_as(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracted, ReadError> {
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(too_large_input(format, bytes.len() as u64, limits));
+    }
+    let kind = match format {
+        Format::Text | Format::Markdown => detect::Kind::Text(format),
+        Format::Html => detect::Kind::Html,
+        Format::Rtf => detect::Kind::Rtf,
+        Format::Pdf => detect::Kind::Pdf,
+        Format::Docx => detect::Kind::Docx,
+        Format::Odt => detect::Kind::Odt,
+        Format::Binary => detect::Kind::Binary,
+    };
+    read_kind(bytes, kind, limits, Origin::Named)
+}
+
 /// Detects the format of `bytes` without reading the document: magic bytes first, then a look
 /// at the text, and the extension of `name` last (it only tells Markdown from plain text, and
 /// names the format of a document too damaged to recognise).
@@ -308,10 +336,19 @@ fn read_with_origin(
     origin: Origin,
 ) -> Result<Extracted, ReadError> {
     let kind = detect::detect(bytes, name);
-    let format = kind.format();
     if bytes.len() as u64 > limits.max_input_bytes {
-        return Err(too_large_input(format, bytes.len() as u64, limits));
+        return Err(too_large_input(kind.format(), bytes.len() as u64, limits));
     }
+    read_kind(bytes, kind, limits, origin)
+}
+
+fn read_kind(
+    bytes: &[u8],
+    kind: detect::Kind,
+    limits: &Limits,
+    origin: Origin,
+) -> Result<Extracted, ReadError> {
+    let format = kind.format();
     let text = match kind {
         detect::Kind::Text(_) => text::read(bytes),
         detect::Kind::Html => guard::contain(Format::Html, || html::read(bytes, limits))?,
