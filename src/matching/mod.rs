@@ -10,7 +10,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use self::normalize::{normalize_term, Normalized};
 use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
@@ -133,7 +135,9 @@ pub struct Matcher {
 #[derive(Debug)]
 struct Inner {
     taxonomy: Taxonomy,
-    automaton: AhoCorasick,
+    /// Anchored: walked from each position where a term may start.
+    automaton: DFA,
+    start: StateID,
     /// Per pattern, the range of `entries` holding its forms.
     pattern_entries: Vec<Range<u32>>,
     entries: Vec<u32>,
@@ -145,7 +149,6 @@ struct Inner {
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     normalized: Normalized,
-    candidates: Vec<(usize, usize, u32)>,
 }
 
 impl Scratch {
@@ -207,10 +210,15 @@ impl Matcher {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
+            .map_err(|e| BuildError {
+                message: e.to_string(),
+            })?;
+        let start = automaton
+            .start_state(Anchored::Yes)
             .map_err(|e| BuildError {
                 message: e.to_string(),
             })?;
@@ -225,6 +233,7 @@ impl Matcher {
             inner: Arc::new(Inner {
                 taxonomy: taxonomy.clone(),
                 automaton,
+                start,
                 pattern_entries,
                 entries,
                 rules,
@@ -271,37 +280,73 @@ impl Matcher {
         scratch.normalized.normalize(text);
         let norm = scratch.normalized.as_str();
         let hay = norm.as_bytes();
-        let candidates = &mut scratch.candidates;
-        candidates.clear();
-        for m in inner.automaton.find_overlapping_iter(norm) {
-            let (s, e) = (m.start(), m.end());
-            if !boundaries_ok(hay, s, e) {
+        let dfa = &inner.automaton;
+        let n = hay.len();
+        let mut last_end = 0;
+        let mut i = 0;
+        while i < n {
+            // A term starts only where no word byte precedes it (the full Unicode rule is checked
+            // on each candidate): inside a word, nothing is walked.
+            if i > 0 && WORD_BYTE[hay[i - 1] as usize] {
+                i += 1;
                 continue;
             }
-            let range = &inner.pattern_entries[m.pattern().as_usize()];
-            for &rule_index in &inner.entries[range.start as usize..range.end as usize] {
-                let rule = &inner.rules[rule_index as usize];
-                if rule_accepts(rule, text, &scratch.normalized, s, e) {
-                    candidates.push((s, e, rule.concept));
+            // Walk the anchored automaton from here; keep the longest form that passes every
+            // check, so a valid shorter form survives a longer one that fails.
+            let mut best: Option<(usize, u32)> = None;
+            let mut sid = inner.start;
+            let mut j = i;
+            while j < n {
+                sid = dfa.next_state(Anchored::Yes, sid, hay[j]);
+                j += 1;
+                if !dfa.is_special(sid) {
+                    continue;
+                }
+                if dfa.is_dead(sid) {
                     break;
                 }
+                if !dfa.is_match(sid) || !boundaries_ok(hay, i, j) {
+                    continue;
+                }
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    if dfa.pattern_len(pid) != j - i {
+                        continue;
+                    }
+                    let range = &inner.pattern_entries[pid.as_usize()];
+                    for &rule_index in &inner.entries[range.start as usize..range.end as usize] {
+                        let rule = &inner.rules[rule_index as usize];
+                        if rule_accepts(rule, text, &scratch.normalized, i, j) {
+                            best = Some((j, rule.concept));
+                            break;
+                        }
+                    }
+                }
             }
-        }
-        // Leftmost-longest over the candidates that passed every check.
-        candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut last_end = 0;
-        for &(s, e, concept) in candidates.iter() {
-            if s < last_end {
-                continue;
+            if let Some((end, concept)) = best {
+                if i >= last_end {
+                    last_end = end;
+                    out.push(Match {
+                        concept,
+                        span: scratch.normalized.original_span(text, i..end),
+                    });
+                }
             }
-            last_end = e;
-            out.push(Match {
-                concept,
-                span: scratch.normalized.original_span(text, s..e),
-            });
+            i += 1;
         }
     }
 }
+
+/// ASCII letters, digits and `_`: the bytes that join a term to its neighbour.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
 
 fn compile_rule(concept: u32, form: &AliasRule) -> FormRule {
     FormRule {
