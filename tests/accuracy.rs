@@ -1030,6 +1030,22 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["microsoft-outlook"],
     ),
+    ("You silly old git!", &[], &["git"]),
+    (
+        "Version control with Git and SVN.",
+        &["git", "apache-subversion"],
+        &[],
+    ),
+    (
+        "Executives of Fortune 500 companies including HP, Boeing, Microsoft, Cisco",
+        &[],
+        &["cisco-networking"],
+    ),
+    (
+        "Cisco routers, switches and firewalls",
+        &["cisco-networking", "network-hardware"],
+        &[],
+    ),
 ];
 
 #[test]
