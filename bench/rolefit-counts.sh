@@ -21,7 +21,8 @@ args=(extract --taxonomy "$patterns" --exact -j "$jobs" "$@")
 
 mode="${ROLEFIT_COUNTS:-}"
 if [ -z "$mode" ]; then
-  if "$bin" extract --help 2>/dev/null | grep -qE 'possible values:.*\bcounts\b'; then mode=native; else mode=awk; fi
+  # ask rolefit itself: clap rejects an unknown --format value with exit 2
+  if "$bin" extract --taxonomy "$patterns" --exact --format counts < /dev/null > /dev/null 2>&1; then mode=native; else mode=awk; fi
 fi
 case "$mode" in
   native) exec "$bin" "${args[@]}" --format counts "$corpus" ;;
