@@ -20,20 +20,109 @@ use serde_json::Value;
 
 /// The naive baseline: about 100 desktop-support keywords, counted once each when present.
 const BASELINE_KEYWORDS: &[&str] = &[
-    "windows", "macos", "mac os", "linux", "active directory", "help desk", "helpdesk",
-    "desktop support", "technical support", "it support", "service desk", "troubleshooting",
-    "troubleshoot", "hardware", "software", "printer", "printers", "laptop", "laptops", "desktop",
-    "desktops", "workstation", "workstations", "pc", "computer", "peripherals", "drivers",
-    "network", "networking", "tcp/ip", "dns", "dhcp", "vpn", "wi-fi", "wifi", "lan", "router",
-    "switches", "firewall", "ticket", "tickets", "ticketing", "servicenow", "jira", "zendesk",
-    "remedy", "teamviewer", "anydesk", "remote desktop", "rdp", "sccm", "intune", "jamf",
-    "office 365", "microsoft 365", "microsoft office", "outlook", "exchange", "sharepoint",
-    "teams", "google workspace", "powershell", "bash", "scripting", "comptia", "a+", "network+",
-    "security+", "ccna", "itil", "mdm", "mobile device", "ios", "android", "antivirus", "malware",
-    "backup", "recovery", "imaging", "deployment", "installation", "install", "configure",
-    "configuration", "end user", "end-user", "customer service", "patch", "patching", "upgrade",
-    "asset management", "inventory", "incident", "sla", "escalation", "tier 1", "tier 2",
-    "group policy", "citrix", "vmware", "password reset", "permissions", "encryption",
+    "windows",
+    "macos",
+    "mac os",
+    "linux",
+    "active directory",
+    "help desk",
+    "helpdesk",
+    "desktop support",
+    "technical support",
+    "it support",
+    "service desk",
+    "troubleshooting",
+    "troubleshoot",
+    "hardware",
+    "software",
+    "printer",
+    "printers",
+    "laptop",
+    "laptops",
+    "desktop",
+    "desktops",
+    "workstation",
+    "workstations",
+    "pc",
+    "computer",
+    "peripherals",
+    "drivers",
+    "network",
+    "networking",
+    "tcp/ip",
+    "dns",
+    "dhcp",
+    "vpn",
+    "wi-fi",
+    "wifi",
+    "lan",
+    "router",
+    "switches",
+    "firewall",
+    "ticket",
+    "tickets",
+    "ticketing",
+    "servicenow",
+    "jira",
+    "zendesk",
+    "remedy",
+    "teamviewer",
+    "anydesk",
+    "remote desktop",
+    "rdp",
+    "sccm",
+    "intune",
+    "jamf",
+    "office 365",
+    "microsoft 365",
+    "microsoft office",
+    "outlook",
+    "exchange",
+    "sharepoint",
+    "teams",
+    "google workspace",
+    "powershell",
+    "bash",
+    "scripting",
+    "comptia",
+    "a+",
+    "network+",
+    "security+",
+    "ccna",
+    "itil",
+    "mdm",
+    "mobile device",
+    "ios",
+    "android",
+    "antivirus",
+    "malware",
+    "backup",
+    "recovery",
+    "imaging",
+    "deployment",
+    "installation",
+    "install",
+    "configure",
+    "configuration",
+    "end user",
+    "end-user",
+    "customer service",
+    "patch",
+    "patching",
+    "upgrade",
+    "asset management",
+    "inventory",
+    "incident",
+    "sla",
+    "escalation",
+    "tier 1",
+    "tier 2",
+    "group policy",
+    "citrix",
+    "vmware",
+    "password reset",
+    "permissions",
+    "encryption",
 ];
 
 struct Doc {
@@ -50,8 +139,8 @@ fn load(path: &Path, label_key: &str, title_key: &str) -> Result<Vec<Doc>, Strin
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line)
-            .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let v: Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
         let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         out.push(Doc {
             id: s("id"),
@@ -138,7 +227,17 @@ fn show(title: &str, rows: &[&Scored<'_>]) {
 }
 
 fn main() -> ExitCode {
-    let Some(dir) = std::env::args().nth(1) else {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--dump FILE` writes every report as JSON Lines, for reading why a document ranks where it does.
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1).cloned());
+    let Some(dir) = args
+        .iter()
+        .find(|a| !a.starts_with("--") && Some(*a) != dump.as_ref())
+        .cloned()
+    else {
         eprintln!("usage: cargo run --release --example eval -- <data dir with postings.jsonl and resumes.jsonl>");
         return ExitCode::from(2);
     };
@@ -170,14 +269,36 @@ fn main() -> ExitCode {
         eprintln!("error: the embedded taxonomy has no role to score against");
         return ExitCode::from(2);
     };
+    // A document that makes the library panic is retried with bullets ('\u{2022}', three
+    // bytes) replaced by three ASCII bytes, and counted, so that one bug does not hide the figures.
+    let retried = std::sync::atomic::AtomicUsize::new(0);
+    std::panic::set_hook(Box::new(|_| {}));
+    let dumped = std::sync::Mutex::new(Vec::<(String, String)>::new());
+    let score_one = |doc: &Doc, kind: DocKind| -> f64 {
+        let run = |t: &str| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                scorer.score(&profile, &scorer.analyze(t, Some(kind)))
+            }))
+        };
+        let report = match run(&doc.text) {
+            Ok(r) => Some(r),
+            Err(_) => {
+                retried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                run(&doc.text.replace('\u{2022}', " * ")).ok()
+            }
+        };
+        if dump.is_some() {
+            if let Some(r) = &report {
+                let line = serde_json::json!({"id": doc.id, "label": doc.label, "title": doc.title, "report": r});
+                if let Ok(mut d) = dumped.lock() {
+                    d.push((doc.id.clone(), line.to_string()));
+                }
+            }
+        }
+        report.map_or(0.0, |r| r.score)
+    };
     let score_all = |docs: &[Doc], kind: DocKind| -> Vec<f64> {
-        docs.par_iter()
-            .map(|d| {
-                scorer
-                    .score(&profile, &scorer.analyze(&d.text, Some(kind)))
-                    .score
-            })
-            .collect()
+        docs.par_iter().map(|d| score_one(d, kind)).collect()
     };
     let t = Taxonomy::embedded();
     println!(
@@ -198,10 +319,14 @@ fn main() -> ExitCode {
             base: baseline(&doc.text),
         })
         .collect();
-    let is_pos = |s: &&Scored<'_>| matches!(s.doc.label.as_str(), "it_support" | "it_support_ambiguous");
+    let is_pos =
+        |s: &&Scored<'_>| matches!(s.doc.label.as_str(), "it_support" | "it_support_ambiguous");
     let pos: Vec<&Scored<'_>> = scored.iter().filter(is_pos).collect();
     let other: Vec<&Scored<'_>> = scored.iter().filter(|s| s.doc.label == "other").collect();
-    let other_it: Vec<&Scored<'_>> = scored.iter().filter(|s| s.doc.label == "other_it").collect();
+    let other_it: Vec<&Scored<'_>> = scored
+        .iter()
+        .filter(|s| s.doc.label == "other_it")
+        .collect();
     let all_neg: Vec<&Scored<'_>> = scored.iter().filter(|s| !is_pos(s)).collect();
     println!();
     report("postings: IT support vs other", &pos, &other);
@@ -211,8 +336,14 @@ fn main() -> ExitCode {
     worst.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.doc.id.cmp(&b.doc.id)));
     let mut best_neg = all_neg.clone();
     best_neg.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.id.cmp(&b.doc.id)));
-    show("worst-ranked positive postings", &worst[..worst.len().min(6)]);
-    show("best-ranked negative postings", &best_neg[..best_neg.len().min(8)]);
+    show(
+        "worst-ranked positive postings",
+        &worst[..worst.len().min(6)],
+    );
+    show(
+        "best-ranked negative postings",
+        &best_neg[..best_neg.len().min(8)],
+    );
 
     let rs = score_all(&resumes, DocKind::Resume);
     let scored: Vec<Scored<'_>> = resumes
@@ -239,6 +370,22 @@ fn main() -> ExitCode {
     let mut best_neg = neg.clone();
     best_neg.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.id.cmp(&b.doc.id)));
     show("worst-ranked IT resumes", &worst[..worst.len().min(8)]);
-    show("best-ranked non-IT resumes", &best_neg[..best_neg.len().min(10)]);
+    show(
+        "best-ranked non-IT resumes",
+        &best_neg[..best_neg.len().min(10)],
+    );
+    if let Some(path) = &dump {
+        let mut lines = dumped.into_inner().unwrap_or_default();
+        lines.sort();
+        let body: String = lines.into_iter().map(|(_, l)| l + "\n").collect();
+        if let Err(e) = fs::write(path, body) {
+            eprintln!("error: {path}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let retried = retried.load(std::sync::atomic::Ordering::Relaxed);
+    if retried > 0 {
+        println!("\nnote: {retried} documents panicked in the library and were retried with bullets replaced");
+    }
     ExitCode::SUCCESS
 }

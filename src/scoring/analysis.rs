@@ -129,10 +129,7 @@ impl Analysis {
 
     /// Per concept, the best credit and the mentions that earned it, with implied concepts
     /// (`implies` in the taxonomy) at half the credit of the concept implying them.
-    pub(crate) fn credits(
-        &self,
-        taxonomy: &crate::Taxonomy,
-    ) -> BTreeMap<ConceptId, Credit> {
+    pub(crate) fn credits(&self, taxonomy: &crate::Taxonomy) -> BTreeMap<ConceptId, Credit> {
         let mut out: BTreeMap<ConceptId, Credit> = BTreeMap::new();
         for (i, m) in self.mentions.iter().enumerate() {
             if m.credit <= 0.0 {
@@ -290,8 +287,7 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
     let hi = (span.end + 240).min(bytes.len());
     while end < hi {
         let b = bytes[end];
-        if is_break(b)
-            || (b == b'.' && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()))
+        if is_break(b) || (b == b'.' && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()))
         {
             break;
         }
@@ -390,7 +386,8 @@ fn experience_of(
         .into_iter()
         .filter(|c| {
             let s = sections.kind_at(c.span.start);
-            !s.is_boilerplate() && s != SectionKind::Education
+            !s.is_boilerplate()
+                && s != SectionKind::Education
                 && polarity(text, c.span.clone(), false).polarity != Polarity::Negated
         })
         .collect();
@@ -398,7 +395,9 @@ fn experience_of(
     let claimed = claims
         .iter()
         .map(|c| c.years)
-        .fold(None, |acc: Option<f64>, y| Some(acc.map_or(y, |a| a.max(y))));
+        .fold(None, |acc: Option<f64>, y| {
+            Some(acc.map_or(y, |a| a.max(y)))
+        });
     let mut per_skill = Vec::new();
     for c in &claims {
         let Some(subject) = &c.subject else { continue };
@@ -458,9 +457,19 @@ mod tests {
     #[test]
     fn list_and_prose() {
         let list = "Windows, macOS, Linux, Active Directory, ServiceNow";
-        let spans = spans_of(list, &["Windows", "macOS", "Linux", "Active Directory", "ServiceNow"]);
+        let spans = spans_of(
+            list,
+            &[
+                "Windows",
+                "macOS",
+                "Linux",
+                "Active Directory",
+                "ServiceNow",
+            ],
+        );
         assert_eq!(context_of(list, &spans, 2), Context::List);
-        let prose = "Reimaged and deployed 300 Windows laptops for new hires, cutting setup time by half.";
+        let prose =
+            "Reimaged and deployed 300 Windows laptops for new hires, cutting setup time by half.";
         let spans = spans_of(prose, &["Windows"]);
         assert_eq!(context_of(prose, &spans, 0), Context::Prose);
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::analysis::Credit;
 use super::profile::Profile;
-use super::score::{group_fraction, round2};
+use super::score::{group_fraction, item_credits, round2};
 use crate::taxonomy::role::Importance;
 use crate::taxonomy::{ConceptId, Taxonomy};
 
@@ -59,11 +59,7 @@ pub(crate) fn gaps(
     let mut by_concept: BTreeMap<ConceptId, (usize, Gap)> = BTreeMap::new();
     let mut others: Vec<(usize, Gap)> = Vec::new();
     for (gi, g) in profile.groups.iter().enumerate() {
-        let current: Vec<f64> = g
-            .items
-            .iter()
-            .map(|it| credits.get(&it.concept).map_or(0.0, |c| c.credit))
-            .collect();
+        let current = item_credits(g, credits);
         let base = group_fraction(g, &current, years);
         for (i, it) in g.items.iter().enumerate() {
             if current[i] >= 0.999 {
@@ -126,7 +122,10 @@ pub(crate) fn gaps(
     all.sort_by(|(ga, a), (gb, b)| {
         b.points
             .total_cmp(&a.points)
-            .then((a.importance != Importance::Essential).cmp(&(b.importance != Importance::Essential)))
+            .then(
+                (a.importance != Importance::Essential)
+                    .cmp(&(b.importance != Importance::Essential)),
+            )
             .then(ga.cmp(gb))
             .then(a.concept.cmp(&b.concept))
     });

@@ -140,7 +140,10 @@ pub(crate) fn fit(
         )),
     }
     if !cues.is_empty() {
-        reasons.push(format!("titles or duties name the level: {}", cues.join(", ")));
+        reasons.push(format!(
+            "titles or duties name the level: {}",
+            cues.join(", ")
+        ));
     }
     let mut focus_shown = Vec::new();
     let mut focus_missing = Vec::new();

@@ -176,7 +176,12 @@ impl Scorer {
     /// ```
     pub fn role_profile(&self, role_id: &str) -> Result<Profile, ProfileError> {
         let role = self.taxonomy().role(role_id).ok_or_else(|| {
-            let known: Vec<&str> = self.taxonomy().roles().iter().map(|r| r.id.as_str()).collect();
+            let known: Vec<&str> = self
+                .taxonomy()
+                .roles()
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect();
             ProfileError {
                 message: format!(
                     "no role '{role_id}' in taxonomy '{}'; known roles: {}",

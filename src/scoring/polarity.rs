@@ -61,6 +61,8 @@ fn negation_before() -> &'static Regex {
           | \bnever\s+(?:used|worked\s+with|worked\s+on|touched|administered|configured)\b
           | \b(?:have|has)\s*(?:not|n't)\s+(?:yet\s+)?(?:used|worked\s+with|worked\s+on)\b
           | \black(?:ing|s)?\s+(?:of\s+)?(?:experience|knowledge|exposure)?\s*(?:with|in|of)?\b
+          | \b(?:currently\s+)?(?:studying|preparing|working\s+towards?|pursuing|enrolled)\s+(?:for\s+|in\s+)?(?:the\s+|an?\s+|my\s+)?
+          | \bplan(?:ning)?\s+to\s+(?:take|earn|obtain|sit)\b
           | \bnot\s+required\s*:
           | \bno\s*$
           | \bno\s+(?:\w+\s+)?(?:experience|knowledge)\s*$
@@ -76,7 +78,7 @@ fn negation_after() -> &'static Regex {
         Regex::new(
             r"(?x)
             ^[\s,]*(?:\w+\s+){0,3}?(?:is|are)?\s*
-            (?:not\s+(?:required|needed|necessary|essential|mandatory)|not\s+a\s+requirement|unnecessary)\b
+            (?:not\s+(?:required|needed|necessary|essential|mandatory)|not\s+a\s+requirement|unnecessary|\(?in\s+progress|\(?expected\s+\d{4})
         ",
         )
         .expect("negation-after regex")
@@ -193,7 +195,10 @@ pub fn polarity(text: &str, span: Range<usize>, in_posting: bool) -> PolarityCue
 
 fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue {
     let c = clause(lower, &span);
-    let before_start = floor_boundary(lower, c.start.max(span.start.saturating_sub(NEGATION_REACH)));
+    let before_start = floor_boundary(
+        lower,
+        c.start.max(span.start.saturating_sub(NEGATION_REACH)),
+    );
     let before = &lower[before_start..span.start];
     if let Some(m) = negation_before().find_iter(before).last() {
         return PolarityCue {
@@ -227,7 +232,10 @@ fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue
             };
         }
     }
-    let pre_start = floor_boundary(lower, c.start.max(span.start.saturating_sub(PREFERENCE_REACH)));
+    let pre_start = floor_boundary(
+        lower,
+        c.start.max(span.start.saturating_sub(PREFERENCE_REACH)),
+    );
     let before = &lower[pre_start..span.start];
     if let Some(m) = preference_before().find_iter(before).last() {
         let between = &before[m.end()..];
@@ -262,23 +270,131 @@ mod tests {
         };
     }
 
-    t!(plain, "Managed Active Directory accounts.", "Active Directory", false, Positive);
-    t!(no_experience_with, "No experience with Linux.", "Linux", false, Negated);
-    t!(no_experience_list, "No experience with Linux, macOS or Jamf.", "Jamf", false, Negated);
-    t!(not_familiar, "I am not familiar with PowerShell yet.", "PowerShell", false, Negated);
-    t!(never_used, "Never used ServiceNow.", "ServiceNow", false, Negated);
-    t!(not_required_after, "CCNA not required.", "CCNA", true, Negated);
-    t!(is_not_required, "A degree is not required for this role.", "degree", true, Negated);
-    t!(negation_does_not_cross_but, "No experience with Linux, but strong Windows 10 skills.", "Windows 10", false, Positive);
-    t!(negation_does_not_cross_sentence, "No Mac experience. Windows 10 expert.", "Windows 10", false, Positive);
+    t!(
+        plain,
+        "Managed Active Directory accounts.",
+        "Active Directory",
+        false,
+        Positive
+    );
+    t!(
+        no_experience_with,
+        "No experience with Linux.",
+        "Linux",
+        false,
+        Negated
+    );
+    t!(
+        no_experience_list,
+        "No experience with Linux, macOS or Jamf.",
+        "Jamf",
+        false,
+        Negated
+    );
+    t!(
+        not_familiar,
+        "I am not familiar with PowerShell yet.",
+        "PowerShell",
+        false,
+        Negated
+    );
+    t!(
+        never_used,
+        "Never used ServiceNow.",
+        "ServiceNow",
+        false,
+        Negated
+    );
+    t!(
+        not_required_after,
+        "CCNA not required.",
+        "CCNA",
+        true,
+        Negated
+    );
+    t!(
+        is_not_required,
+        "A degree is not required for this role.",
+        "degree",
+        true,
+        Negated
+    );
+    t!(
+        negation_does_not_cross_but,
+        "No experience with Linux, but strong Windows 10 skills.",
+        "Windows 10",
+        false,
+        Positive
+    );
+    t!(
+        negation_does_not_cross_sentence,
+        "No Mac experience. Windows 10 expert.",
+        "Windows 10",
+        false,
+        Positive
+    );
     t!(far_negation_does_not_reach, "No experience with printers of the older kind that were common in offices in the nineties, later replaced by Windows 10 systems.", "Windows 10", false, Positive);
-    t!(is_a_plus, "Experience with Intune or Jamf is a plus.", "Intune", true, Preferred);
-    t!(nice_to_have_before, "Nice to have: Network+ certification.", "Network+", true, Preferred);
-    t!(preferred_after, "Bachelor's degree preferred.", "Bachelor's degree", true, Preferred);
-    t!(bonus, "Bonus points for PowerShell scripting.", "PowerShell", true, Preferred);
-    t!(highly_desirable, "Certifications such as CompTIA A+ or CCNA are highly desirable.", "CompTIA A+", true, Preferred);
-    t!(required_beats_later_preferred, "CompTIA A+ required, Network+ preferred.", "CompTIA A+", true, Positive);
-    t!(preferred_later_item, "CompTIA A+ required, Network+ preferred.", "Network+", true, Preferred);
-    t!(resume_ignores_preference, "Preferred vendor contact for Dell hardware.", "Dell", false, Positive);
-    t!(required_plain, "Must have 2+ years with Windows 10.", "Windows 10", true, Positive);
+    t!(
+        is_a_plus,
+        "Experience with Intune or Jamf is a plus.",
+        "Intune",
+        true,
+        Preferred
+    );
+    t!(
+        nice_to_have_before,
+        "Nice to have: Network+ certification.",
+        "Network+",
+        true,
+        Preferred
+    );
+    t!(
+        preferred_after,
+        "Bachelor's degree preferred.",
+        "Bachelor's degree",
+        true,
+        Preferred
+    );
+    t!(
+        bonus,
+        "Bonus points for PowerShell scripting.",
+        "PowerShell",
+        true,
+        Preferred
+    );
+    t!(
+        highly_desirable,
+        "Certifications such as CompTIA A+ or CCNA are highly desirable.",
+        "CompTIA A+",
+        true,
+        Preferred
+    );
+    t!(
+        required_beats_later_preferred,
+        "CompTIA A+ required, Network+ preferred.",
+        "CompTIA A+",
+        true,
+        Positive
+    );
+    t!(
+        preferred_later_item,
+        "CompTIA A+ required, Network+ preferred.",
+        "Network+",
+        true,
+        Preferred
+    );
+    t!(
+        resume_ignores_preference,
+        "Preferred vendor contact for Dell hardware.",
+        "Dell",
+        false,
+        Positive
+    );
+    t!(
+        required_plain,
+        "Must have 2+ years with Windows 10.",
+        "Windows 10",
+        true,
+        Positive
+    );
 }

@@ -192,7 +192,9 @@ fn group_key(taxonomy: &Taxonomy, id: &ConceptId) -> (String, String) {
             return (g.id.clone(), g.name.clone());
         }
     }
-    let kind = taxonomy.concept(id.as_str()).map_or(Kind::Other, |c| c.kind);
+    let kind = taxonomy
+        .concept(id.as_str())
+        .map_or(Kind::Other, |c| c.kind);
     let name = match kind {
         Kind::Certification => "Certifications",
         Kind::TechnicalSkill => "Technical skills",
@@ -265,7 +267,11 @@ pub(crate) fn from_posting(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile 
         }
         let (order, gid, gname) = match importance {
             Importance::Essential => (0, gid, gname),
-            Importance::Preferred => (1, format!("{gid}-preferred"), format!("{gname} (preferred)")),
+            Importance::Preferred => (
+                1,
+                format!("{gid}-preferred"),
+                format!("{gname} (preferred)"),
+            ),
         };
         let g = groups.entry((order, gid.clone())).or_insert(ProfileGroup {
             id: gid,
@@ -333,7 +339,10 @@ pub(crate) fn from_resume(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile {
             advice: None,
         });
         let mut it = item(taxonomy, id, Importance::Essential);
-        it.span = c.mentions.first().map(|&i| analysis.mentions[i].span.clone());
+        it.span = c
+            .mentions
+            .first()
+            .map(|&i| analysis.mentions[i].span.clone());
         g.weight += c.credit;
         g.items.push(it);
     }

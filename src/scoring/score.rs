@@ -211,6 +211,26 @@ pub(crate) fn group_fraction(group: &ProfileGroup, credits: &[f64], years: Optio
     }
 }
 
+/// The credit of each item of a group. A concept only implied by another item of the same
+/// group earns nothing there: "help desk" implying "technical support" is one piece of
+/// evidence, not two toward a k-of-n rule.
+pub(crate) fn item_credits(
+    group: &ProfileGroup,
+    credits: &BTreeMap<ConceptId, Credit>,
+) -> Vec<f64> {
+    group
+        .items
+        .iter()
+        .map(|it| match credits.get(&it.concept) {
+            Some(c) => match &c.implied_by {
+                Some(by) if group.items.iter().any(|o| &o.concept == by) => 0.0,
+                _ => c.credit,
+            },
+            None => 0.0,
+        })
+        .collect()
+}
+
 fn span_refs(analysis: &Analysis, c: &Credit) -> Vec<SpanRef> {
     c.mentions
         .iter()
@@ -250,25 +270,21 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     let mut unmet_essential_groups = Vec::new();
     let mut seen_missing: BTreeSet<ConceptId> = BTreeSet::new();
     for g in &profile.groups {
-        let item_credits: Vec<f64> = g
-            .items
-            .iter()
-            .map(|it| credits.get(&it.concept).map_or(0.0, |c| c.credit))
-            .collect();
+        let item_credits = item_credits(g, &credits);
         let fraction = group_fraction(g, &item_credits, years);
         let max_points = g.weight * scale;
         let points = fraction * max_points;
         let mut matched = Vec::new();
         let mut missing = Vec::new();
-        for it in &g.items {
+        for (it, &earned) in g.items.iter().zip(&item_credits) {
             match credits.get(&it.concept) {
-                Some(c) if c.credit > 0.0 => {
+                Some(c) if earned > 0.0 => {
                     let best = c.mentions.first().map(|&i| &analysis.mentions[i]);
                     matched.push(Evidence {
                         concept: it.concept.clone(),
                         name: it.name.clone(),
                         kind: it.kind,
-                        credit: round2(c.credit),
+                        credit: round2(earned),
                         context: best.map(|m| m.context),
                         implied_by: c.implied_by.clone(),
                         spans: span_refs(analysis, c),

@@ -560,8 +560,7 @@ fn eeo_sentences(text: &str) -> Vec<Range<usize>> {
 
 fn sentence_start(lower: &str, at: usize) -> usize {
     let head = &lower[..at];
-    head.rfind(['.', '!', '?', '\n'])
-        .map_or(0, |p| p + 1)
+    head.rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1)
 }
 
 #[cfg(test)]
@@ -608,7 +607,8 @@ mod tests {
 
     #[test]
     fn inline_headings_in_flattened_postings() {
-        let t = "Company DescriptionAcme sells Windows laptops. Requirements: CompTIA A+ and Active \
+        let t =
+            "Company DescriptionAcme sells Windows laptops. Requirements: CompTIA A+ and Active \
                  Directory. Benefits: free Office 365 licence.";
         let d = DocKind::Posting;
         assert_eq!(kind_of(t, d, "Acme"), SectionKind::Company);

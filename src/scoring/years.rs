@@ -178,7 +178,10 @@ fn claim_from(caps: &Captures<'_>) -> Option<YearsClaim> {
     let lead = claim_subject_re().find(rest.as_str());
     let said_experience = lead.is_some_and(|l| {
         let t = l.as_str();
-        t.contains("experience") || t.contains("exp") || t.contains("working") || t.contains(" as ")
+        t.contains("experience")
+            || t.contains("exp")
+            || t.contains("working")
+            || t.contains(" as ")
             || t.trim_start().starts_with("as ")
             || t.contains("background")
     }) || rest.as_str().contains("experience");
@@ -193,8 +196,21 @@ fn claim_from(caps: &Captures<'_>) -> Option<YearsClaim> {
         .unwrap_or(tail.len());
     let mut subject_text = &tail[..cut];
     for stop in [
-        " and ", " or ", " with ", " including ", " is ", " are ", " required", " preferred",
-        " in a ", " in an ", " at ", " as ", " for ", " within ", " using ",
+        " and ",
+        " or ",
+        " with ",
+        " including ",
+        " is ",
+        " are ",
+        " required",
+        " preferred",
+        " in a ",
+        " in an ",
+        " at ",
+        " as ",
+        " for ",
+        " within ",
+        " using ",
     ] {
         if let Some(p) = subject_text.find(stop) {
             if p > 0 {
@@ -203,7 +219,8 @@ fn claim_from(caps: &Captures<'_>) -> Option<YearsClaim> {
         }
     }
     let subject_text = subject_text.trim_end();
-    let subject = (!subject_text.is_empty()).then(|| subject_start..subject_start + subject_text.len());
+    let subject =
+        (!subject_text.is_empty()).then(|| subject_start..subject_start + subject_text.len());
     if subject.is_none() && !said_experience {
         return None;
     }
@@ -232,7 +249,10 @@ fn date_re() -> &'static Regex {
 fn parse_date(s: &str) -> Option<YearMonth> {
     let s = s.trim();
     let year: i32 = s.get(s.len().checked_sub(4)?..)?.parse().ok()?;
-    let head = s[..s.len() - 4].trim().trim_end_matches([',', '.', '/']).trim();
+    let head = s[..s.len() - 4]
+        .trim()
+        .trim_end_matches([',', '.', '/'])
+        .trim();
     let month = if head.is_empty() {
         1
     } else if let Ok(m) = head.parse::<u32>() {
