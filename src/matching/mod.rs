@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
 
 use self::normalize::{normalize_term, Normalized};
 use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
@@ -107,8 +107,10 @@ struct FormRule {
     concept: u32,
     /// For case-sensitive forms, the ASCII letters of the form as written.
     case_letters: Option<Box<[u8]>>,
-    require: Vec<String>,
-    forbid: Vec<String>,
+    /// Cue ids (into the matcher's cue automaton), sorted.
+    require: Box<[u32]>,
+    /// Cue ids, sorted.
+    forbid: Box<[u32]>,
     window: usize,
 }
 
@@ -142,6 +144,7 @@ struct Inner {
     pattern_entries: Vec<Range<u32>>,
     entries: Vec<u32>,
     rules: Vec<FormRule>,
+    cues: Cues,
     pattern_count: usize,
 }
 
@@ -149,6 +152,10 @@ struct Inner {
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     normalized: Normalized,
+    /// Where forms end in the current walk, with their pattern ids.
+    ends: Vec<(u32, u32)>,
+    /// Cue ids found near a candidate.
+    cues: Vec<u32>,
 }
 
 impl Scratch {
@@ -166,6 +173,7 @@ impl Matcher {
 
     fn build(taxonomy: &Taxonomy, options: &MatcherOptions) -> Result<Matcher, BuildError> {
         let mut rules = Vec::new();
+        let mut cue_ids: HashMap<String, u32> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut pattern_forms: Vec<Vec<u32>> = Vec::new();
@@ -190,7 +198,7 @@ impl Matcher {
             let ci = ci as u32;
             for form in concept.surface_forms() {
                 let rule_index = rules.len() as u32;
-                rules.push(compile_rule(ci, &form));
+                rules.push(compile_rule(ci, &form, &mut cue_ids));
                 let key = normalize_term(&form.text);
                 owner.entry(key.clone()).or_insert(ci);
                 if options.spelling_variants && form.variants.unwrap_or(true) {
@@ -237,6 +245,7 @@ impl Matcher {
                 pattern_entries,
                 entries,
                 rules,
+                cues: Cues::new(&cue_ids)?,
                 pattern_count: patterns.len(),
             }),
         })
@@ -291,9 +300,16 @@ impl Matcher {
                 i += 1;
                 continue;
             }
-            // Walk the anchored automaton from here; keep the longest form that passes every
-            // check, so a valid shorter form survives a longer one that fails.
-            let mut best: Option<(usize, u32)> = None;
+            // A term starting inside the last match could not be kept anyway.
+            if i < last_end {
+                i += 1;
+                continue;
+            }
+            // Walk the anchored automaton from here, noting every form that ends on a term
+            // boundary; then try them longest first, so a valid shorter form survives a longer
+            // one that fails its rules, and rules are checked only as far as needed.
+            let ends = &mut scratch.ends;
+            ends.clear();
             let mut sid = inner.start;
             let mut j = i;
             while j < n {
@@ -305,32 +321,39 @@ impl Matcher {
                 if dfa.is_dead(sid) {
                     break;
                 }
-                if !dfa.is_match(sid) || !boundaries_ok(hay, i, j) {
-                    continue;
-                }
-                for k in 0..dfa.match_len(sid) {
-                    let pid = dfa.match_pattern(sid, k);
-                    if dfa.pattern_len(pid) != j - i {
-                        continue;
-                    }
-                    let range = &inner.pattern_entries[pid.as_usize()];
-                    for &rule_index in &inner.entries[range.start as usize..range.end as usize] {
-                        let rule = &inner.rules[rule_index as usize];
-                        if rule_accepts(rule, text, &scratch.normalized, i, j) {
-                            best = Some((j, rule.concept));
-                            break;
+                if dfa.is_match(sid) && boundaries_ok(hay, i, j) {
+                    for k in 0..dfa.match_len(sid) {
+                        let pid = dfa.match_pattern(sid, k);
+                        if dfa.pattern_len(pid) == j - i {
+                            ends.push((j as u32, pid.as_u32()));
                         }
                     }
                 }
             }
-            if let Some((end, concept)) = best {
-                if i >= last_end {
-                    last_end = end;
-                    out.push(Match {
-                        concept,
-                        span: scratch.normalized.original_span(text, i..end),
-                    });
-                }
+            let accepted = ends.iter().rev().find_map(|&(end, pid)| {
+                let range = &inner.pattern_entries[pid as usize];
+                inner.entries[range.start as usize..range.end as usize]
+                    .iter()
+                    .map(|&r| &inner.rules[r as usize])
+                    .find(|rule| {
+                        rule_accepts(
+                            rule,
+                            &inner.cues,
+                            &mut scratch.cues,
+                            text,
+                            &scratch.normalized,
+                            i,
+                            end as usize,
+                        )
+                    })
+                    .map(|rule| (end as usize, rule.concept))
+            });
+            if let Some((end, concept)) = accepted {
+                last_end = end;
+                out.push(Match {
+                    concept,
+                    span: scratch.normalized.original_span(text, i..end),
+                });
             }
             i += 1;
         }
@@ -348,7 +371,19 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
-fn compile_rule(concept: u32, form: &AliasRule) -> FormRule {
+fn compile_rule(concept: u32, form: &AliasRule, cue_ids: &mut HashMap<String, u32>) -> FormRule {
+    let mut ids = |cues: &[String]| -> Box<[u32]> {
+        let mut v: Vec<u32> = cues
+            .iter()
+            .map(|c| {
+                let next = cue_ids.len() as u32;
+                *cue_ids.entry(normalize_term(c)).or_insert(next)
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v.into_boxed_slice()
+    };
     FormRule {
         concept,
         case_letters: form.case_sensitive.then(|| {
@@ -358,13 +393,58 @@ fn compile_rule(concept: u32, form: &AliasRule) -> FormRule {
                 .collect::<Vec<u8>>()
                 .into_boxed_slice()
         }),
-        require: form.require.iter().map(|c| normalize_term(c)).collect(),
-        forbid: form.forbid.iter().map(|c| normalize_term(c)).collect(),
+        require: ids(&form.require),
+        forbid: ids(&form.forbid),
         window: form.window.unwrap_or(DEFAULT_WINDOW),
     }
 }
 
-fn rule_accepts(rule: &FormRule, original: &str, norm: &Normalized, s: usize, e: usize) -> bool {
+/// Every cue word of every rule in one automaton, so a window is searched once for all its cues.
+#[derive(Debug)]
+struct Cues {
+    automaton: Option<AhoCorasick>,
+}
+
+impl Cues {
+    fn new(cue_ids: &HashMap<String, u32>) -> Result<Cues, BuildError> {
+        if cue_ids.is_empty() {
+            return Ok(Cues { automaton: None });
+        }
+        let mut cues = vec![""; cue_ids.len()];
+        for (cue, &id) in cue_ids {
+            cues[id as usize] = cue;
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&cues)
+            .map_err(|e| BuildError {
+                message: e.to_string(),
+            })?;
+        Ok(Cues {
+            automaton: Some(automaton),
+        })
+    }
+
+    /// Adds the ids of the cues that occur in `hay` as whole terms to `found`.
+    fn find(&self, hay: &str, found: &mut Vec<u32>) {
+        let Some(ac) = &self.automaton else { return };
+        for m in ac.find_overlapping_iter(hay) {
+            if boundaries_ok(hay.as_bytes(), m.start(), m.end()) {
+                found.push(m.pattern().as_u32());
+            }
+        }
+    }
+}
+
+fn rule_accepts(
+    rule: &FormRule,
+    cues: &Cues,
+    found: &mut Vec<u32>,
+    original: &str,
+    norm: &Normalized,
+    s: usize,
+    e: usize,
+) -> bool {
     if let Some(letters) = &rule.case_letters {
         let span = norm.original_span(original, s..e);
         let found = original.as_bytes()[span]
@@ -397,11 +477,16 @@ fn rule_accepts(rule: &FormRule, original: &str, norm: &Normalized, s: usize, e:
         Some((i, _)) => &after[..i],
         None => after,
     };
-    let near = |cue: &String| contains_term(before, cue) || contains_term(after, cue);
-    if rule.forbid.iter().any(near) {
+    found.clear();
+    cues.find(before, found);
+    cues.find(after, found);
+    if found.iter().any(|id| rule.forbid.binary_search(id).is_ok()) {
         return false;
     }
-    rule.require.is_empty() || rule.require.iter().any(near)
+    rule.require.is_empty()
+        || found
+            .iter()
+            .any(|id| rule.require.binary_search(id).is_ok())
 }
 
 /// Whether a character ends a sentence for the purpose of context cues. A comma does not: skill lists
@@ -441,12 +526,6 @@ fn widen_right(text: &str, mut i: usize) -> usize {
         i += c.len_utf8();
     }
     i
-}
-
-/// Whether `needle` occurs in `hay` as a whole term.
-fn contains_term(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle)
-        .any(|(i, _)| boundaries_ok(hay.as_bytes(), i, i + needle.len()))
 }
 
 #[inline]
