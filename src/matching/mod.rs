@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
 
 use self::normalize::{normalize_term, Normalized};
@@ -21,12 +22,14 @@ use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
 #[derive(Clone, Debug)]
 pub struct MatcherOptions {
     spelling_variants: bool,
+    quick_build: bool,
 }
 
 impl Default for MatcherOptions {
     fn default() -> MatcherOptions {
         MatcherOptions {
             spelling_variants: true,
+            quick_build: false,
         }
     }
 }
@@ -41,6 +44,23 @@ impl MatcherOptions {
     /// Off, every form matches only as written (up to case and normalisation).
     pub fn spelling_variants(&mut self, yes: bool) -> &mut MatcherOptions {
         self.spelling_variants = yes;
+        self
+    }
+
+    /// Whether to build a compact automaton quickly (for one short document, where start-up
+    /// dominates) rather than the dense table that searches fastest (for batches). Results are
+    /// the same either way.
+    ///
+    /// ```
+    /// use rolefit::{MatcherOptions, Taxonomy};
+    /// let t = Taxonomy::embedded();
+    /// let quick = MatcherOptions::new().quick_build(true).build(t).unwrap();
+    /// let dense = MatcherOptions::new().build(t).unwrap();
+    /// let text = "Windows 11, Active Directory and ServiceNow";
+    /// assert_eq!(quick.extract(text), dense.extract(text));
+    /// ```
+    pub fn quick_build(&mut self, yes: bool) -> &mut MatcherOptions {
+        self.quick_build = yes;
         self
     }
 
@@ -138,7 +158,7 @@ pub struct Matcher {
 struct Inner {
     taxonomy: Taxonomy,
     /// Anchored: walked from each position where a term may start.
-    automaton: DFA,
+    automaton: Trie,
     start: StateID,
     /// Per pattern, the range of `entries` holding its forms.
     pattern_entries: Vec<Range<u32>>,
@@ -218,18 +238,29 @@ impl Matcher {
                 }
             }
         }
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .map_err(|e| BuildError {
+        let error = |e: aho_corasick::BuildError| BuildError {
+            message: e.to_string(),
+        };
+        let (automaton, start) = if options.quick_build {
+            let a = contiguous::NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .map_err(error)?;
+            let start = a.start_state(Anchored::Yes).map_err(|e| BuildError {
                 message: e.to_string(),
             })?;
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .map_err(|e| BuildError {
+            (Trie::Nfa(a), start)
+        } else {
+            let a = DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Anchored)
+                .build(&patterns)
+                .map_err(error)?;
+            let start = a.start_state(Anchored::Yes).map_err(|e| BuildError {
                 message: e.to_string(),
             })?;
+            (Trie::Dfa(a), start)
+        };
         let mut entries = Vec::new();
         let mut pattern_entries = Vec::with_capacity(pattern_forms.len());
         for forms in &pattern_forms {
@@ -289,7 +320,6 @@ impl Matcher {
         scratch.normalized.normalize(text);
         let norm = scratch.normalized.as_str();
         let hay = norm.as_bytes();
-        let dfa = &inner.automaton;
         let n = hay.len();
         let mut last_end = 0;
         let mut i = 0;
@@ -310,25 +340,9 @@ impl Matcher {
             // one that fails its rules, and rules are checked only as far as needed.
             let ends = &mut scratch.ends;
             ends.clear();
-            let mut sid = inner.start;
-            let mut j = i;
-            while j < n {
-                sid = dfa.next_state(Anchored::Yes, sid, hay[j]);
-                j += 1;
-                if !dfa.is_special(sid) {
-                    continue;
-                }
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                if dfa.is_match(sid) && boundaries_ok(hay, i, j) {
-                    for k in 0..dfa.match_len(sid) {
-                        let pid = dfa.match_pattern(sid, k);
-                        if dfa.pattern_len(pid) == j - i {
-                            ends.push((j as u32, pid.as_u32()));
-                        }
-                    }
-                }
+            match &inner.automaton {
+                Trie::Dfa(a) => walk(a, inner.start, hay, i, ends),
+                Trie::Nfa(a) => walk(a, inner.start, hay, i, ends),
             }
             let accepted = ends.iter().rev().find_map(|&(end, pid)| {
                 let range = &inner.pattern_entries[pid as usize];
@@ -358,6 +372,39 @@ impl Matcher {
             i += 1;
         }
     }
+}
+
+/// Walks the anchored automaton from `i`, noting in `ends` every form that ends on a term
+/// boundary, shortest first.
+#[inline]
+fn walk<A: Automaton>(a: &A, start: StateID, hay: &[u8], i: usize, ends: &mut Vec<(u32, u32)>) {
+    let mut sid = start;
+    let mut j = i;
+    while j < hay.len() {
+        sid = a.next_state(Anchored::Yes, sid, hay[j]);
+        j += 1;
+        if !a.is_special(sid) {
+            continue;
+        }
+        if a.is_dead(sid) {
+            break;
+        }
+        if a.is_match(sid) && boundaries_ok(hay, i, j) {
+            for k in 0..a.match_len(sid) {
+                let pid = a.match_pattern(sid, k);
+                if a.pattern_len(pid) == j - i {
+                    ends.push((j as u32, pid.as_u32()));
+                }
+            }
+        }
+    }
+}
+
+/// The automaton: a DFA (fastest to search) or a contiguous NFA (fastest to build).
+#[derive(Debug)]
+enum Trie {
+    Dfa(DFA),
+    Nfa(contiguous::NFA),
 }
 
 /// ASCII letters, digits and `_`: the bytes that join a term to its neighbour.
@@ -769,6 +816,18 @@ mod tests {
         let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["c-sharp", "dotnet", "tcp-ip", "wifi", "wifi"]);
         assert_eq!(got[3].1, "WiFi");
+    }
+
+    #[test]
+    fn both_automata_find_the_same_matches() {
+        let t = Taxonomy::embedded();
+        let quick = MatcherOptions::new().quick_build(true).build(t).unwrap();
+        let dense = Matcher::new(t).unwrap();
+        let text = include_str!("../../fixtures/cli/posting.txt").repeat(3)
+            + "Go-getter; the ad campaign; AD and DNS; C# and C++; an A+ in chemistry.";
+        let a = quick.extract(&text);
+        assert!(a.len() > 20);
+        assert_eq!(a, dense.extract(&text));
     }
 
     #[test]
