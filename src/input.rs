@@ -81,8 +81,8 @@ impl Input {
     pub fn load(self, limits: &Limits) -> Result<Document, ErrorRecord> {
         match self {
             Input::Failed(e) => Err(e),
-            Input::Bytes { id, bytes } => read_document(id, &bytes, None, limits),
-            Input::File { id, path, .. } => {
+            Input::Bytes { id, bytes } => read_document(id, &bytes, None, false, limits),
+            Input::File { id, path, walked } => {
                 let too_large = std::fs::metadata(&path)
                     .map(|m| m.len() > limits.max_input_bytes)
                     .unwrap_or(false);
@@ -99,7 +99,7 @@ impl Input {
                     });
                 }
                 match std::fs::read(&path) {
-                    Ok(bytes) => read_document(id, &bytes, Some(&path), limits),
+                    Ok(bytes) => read_document(id, &bytes, Some(&path), walked, limits),
                     Err(e) => Err(io_error(id, &e)),
                 }
             }
@@ -112,9 +112,15 @@ fn read_document(
     id: String,
     bytes: &[u8],
     path: Option<&Path>,
+    walked: bool,
     limits: &Limits,
 ) -> Result<Document, ErrorRecord> {
-    match document::read_bytes(bytes, path, limits) {
+    let read = if walked {
+        document::read_bytes_walked(bytes, path, limits)
+    } else {
+        document::read_bytes(bytes, path, limits)
+    };
+    match read {
         Ok(doc) => Ok(Document {
             id,
             format: doc.format.to_string(),

@@ -356,3 +356,53 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn binary_files_met_in_folders_are_skipped_with_a_record_but_named_ones_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "PowerShell and ITIL").unwrap();
+    std::fs::write(
+        dir.path().join("b.exe"),
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
+    )
+    .unwrap();
+    let (lines, code, stderr) = run(&["extract", dir.path().to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines.len(), 2, "every input yields one record");
+    let skipped: ErrorRecord = serde_json::from_value(lines[1].clone()).unwrap();
+    assert_eq!(skipped.status, "skipped");
+    assert!(stderr.contains("1 skipped"), "{stderr}");
+    let named = dir.path().join("b.exe");
+    let (lines, code, _) = run(&["extract", named.to_str().unwrap()], None);
+    assert_eq!(code, 2);
+    let e: ErrorRecord = serde_json::from_value(lines[0].clone()).unwrap();
+    assert_eq!(e.status, "unsupported");
+}
+
+#[test]
+fn documents_in_every_format_are_read_from_a_folder() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/documents");
+    let (lines, code, _) = run(&["extract", docs.to_str().unwrap()], None);
+    assert_eq!(code, 2, "the damaged fixtures are errors");
+    let count = std::fs::read_dir(&docs).unwrap().count();
+    assert_eq!(lines.len(), count, "one record per file");
+    for name in [
+        "resume.pdf",
+        "resume.docx",
+        "resume.odt",
+        "resume.html",
+        "resume.rtf",
+    ] {
+        let rec = lines
+            .iter()
+            .find(|l| l["id"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        let rec: ExtractRecord =
+            serde_json::from_value(rec.clone()).unwrap_or_else(|e| panic!("{name}: {e}: {rec}"));
+        assert!(
+            concepts(&rec).contains(&"comptia-a-plus"),
+            "{name}: {:?}",
+            concepts(&rec)
+        );
+    }
+}

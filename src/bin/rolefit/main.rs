@@ -227,7 +227,10 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
         |o: Out| -> io::Result<()> {
             total += 1;
             if let Some(e) = &o.error {
-                failed += 1;
+                // A binary file met while walking a folder is reported, but is no failure.
+                if e.status != "skipped" {
+                    failed += 1;
+                }
                 *statuses.entry(e.status.clone()).or_insert(0) += 1;
                 if !args.quiet {
                     let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
@@ -240,7 +243,7 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
         },
     )?;
     printer.finish(&mut out)?;
-    if !args.quiet && (failed > 0 || io::stderr().is_terminal()) {
+    if !args.quiet && (statuses.len() > 1 || failed > 0 || io::stderr().is_terminal()) {
         let parts: Vec<String> = statuses.iter().map(|(s, n)| format!("{n} {s}")).collect();
         let _ = writeln!(stderr, "rolefit: {total} documents: {}", parts.join(", "));
     }
