@@ -64,7 +64,7 @@ fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<Stri
             let left = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
             let right = bytes
                 .get(at + c.len())
-                .is_none_or(|b| !b.is_ascii_alphanumeric());
+                .map_or(true, |b| !b.is_ascii_alphanumeric());
             let section = analysis.sections.kind_at(at);
             if left
                 && right
@@ -103,11 +103,11 @@ pub(crate) fn fit(
         } else {
             shown as f64 / level.concepts.len() as f64
         };
-        let cues = cues_found(level, analysis, &lower);
+        let cues = cues_found(level, analysis, lower);
         let cf = if cues.is_empty() { 0.0 } else { 1.0 };
         let total = YEARS_WEIGHT * yf + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
         // Strictly greater: on a tie the more junior level wins.
-        if best.as_ref().is_none_or(|(b, _, _)| total > *b + 1e-9) {
+        if best.as_ref().map_or(true, |(b, _, _)| total > *b + 1e-9) {
             best = Some((total, i, cues));
         }
     }

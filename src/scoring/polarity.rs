@@ -278,6 +278,27 @@ mod tests {
         Positive
     );
     t!(
+        studying_for,
+        "Studying for CompTIA A+ (exam scheduled).",
+        "CompTIA A+",
+        false,
+        Negated
+    );
+    t!(
+        in_progress,
+        "CompTIA Network+ (in progress)",
+        "CompTIA Network+",
+        false,
+        Negated
+    );
+    t!(
+        completed_training_is_positive,
+        "Completed vendor training in Active Directory administration.",
+        "Active Directory",
+        false,
+        Positive
+    );
+    t!(
         no_experience_with,
         "No experience with Linux.",
         "Linux",

@@ -191,9 +191,7 @@ fn claim_from(caps: &Captures<'_>) -> Option<YearsClaim> {
     let subject_start = rest.start() + lead.end();
     let tail = &rest.as_str()[lead.end()..];
     // The subject runs to the first clause word that leaves it.
-    let cut = tail
-        .find(|c: char| c == ',' || c == '(' || c == ')' || c == ':')
-        .unwrap_or(tail.len());
+    let cut = tail.find([',', '(', ')', ':']).unwrap_or(tail.len());
     let mut subject_text = &tail[..cut];
     for stop in [
         " and ",
