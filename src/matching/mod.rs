@@ -510,9 +510,8 @@ fn rule_accepts(
     let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
     // Cues count within the same sentence only.
     let before = match before
-        .match_indices(is_sentence_end)
-        .filter(|&(i, _)| ends_sentence(before, i))
-        .last()
+        .rmatch_indices(is_sentence_end)
+        .find(|&(i, _)| ends_sentence(before, i))
     {
         Some((i, end)) => &before[i + end.len()..],
         None => before,
@@ -638,10 +637,12 @@ fn boundaries_ok(hay: &[u8], s: usize, e: usize) -> bool {
         if (last == b'+' || last == b'#') && (c == '+' || c == '#') {
             return false;
         }
-        if (c == '.' || c == ',') && char_after(hay, e + 1).is_some_and(is_word) {
-            if last.is_ascii_alphanumeric() && (c == '.' || last.is_ascii_digit()) {
-                return false;
-            }
+        if (c == '.' || c == ',')
+            && char_after(hay, e + 1).is_some_and(is_word)
+            && last.is_ascii_alphanumeric()
+            && (c == '.' || last.is_ascii_digit())
+        {
+            return false;
         }
     }
     true

@@ -82,7 +82,7 @@ pub trait Printer {
 /// ```
 pub fn printer(format: OutputFormat) -> Box<dyn Printer> {
     match format {
-        OutputFormat::Table => Box::new(TablePrinter::default()),
+        OutputFormat::Table => Box::new(TablePrinter),
         OutputFormat::Json => Box::new(JsonPrinter::default()),
         OutputFormat::Jsonl => Box::new(JsonlPrinter),
         OutputFormat::Counts => Box::new(CountsPrinter),
