@@ -35,8 +35,11 @@ pub struct LevelFit {
     pub focus_missing: Vec<ConceptRef>,
 }
 
-/// How many years outside a level's range cost all of its year fit.
-const YEARS_TOLERANCE: f64 = 3.0;
+/// How many years short of a level's range cost all of its year fit.
+const YEARS_BELOW_TOLERANCE: f64 = 3.0;
+/// How many years beyond a level's range cost all of its year fit: staying longer at a level is
+/// common, reaching it early is not.
+const YEARS_ABOVE_TOLERANCE: f64 = 6.0;
 const YEARS_WEIGHT: f64 = 3.0;
 const FOCUS_WEIGHT: f64 = 1.0;
 const CUE_WEIGHT: f64 = 1.5;
@@ -45,10 +48,9 @@ fn year_fit(level: &CareerLevel, years: Option<f64>) -> f64 {
     let Some(y) = years else {
         return 0.5;
     };
-    let below = level.min_years - y;
-    let above = level.max_years.map_or(0.0, |m| y - m);
-    let d = below.max(above).max(0.0);
-    (1.0 - d / YEARS_TOLERANCE).max(0.0)
+    let below = (level.min_years - y).max(0.0) / YEARS_BELOW_TOLERANCE;
+    let above = level.max_years.map_or(0.0, |m| (y - m).max(0.0)) / YEARS_ABOVE_TOLERANCE;
+    (1.0 - below.max(above)).max(0.0)
 }
 
 /// Title cues of `level` found in the resume's preamble, summary or experience, as written.
@@ -64,7 +66,7 @@ fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<Stri
             let left = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
             let right = bytes
                 .get(at + c.len())
-                .map_or(true, |b| !b.is_ascii_alphanumeric());
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
             let section = analysis.sections.kind_at(at);
             if left
                 && right
@@ -104,10 +106,14 @@ pub(crate) fn fit(
             shown as f64 / level.concepts.len() as f64
         };
         let cues = cues_found(level, analysis, lower);
-        let cf = if cues.is_empty() { 0.0 } else { 1.0 };
-        let total = YEARS_WEIGHT * yf + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
+        let cf: f64 = if cues.is_empty() { 0.0 } else { 1.0 };
+        // Years alone do not make a lead or a manager: the year fit counts in full only with
+        // the level's titles or focus areas in the resume.
+        let evidence = cf.max((2.0 * ff).min(1.0));
+        let total =
+            YEARS_WEIGHT * yf * (0.5 + 0.5 * evidence) + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
         // Strictly greater: on a tie the more junior level wins.
-        if best.as_ref().map_or(true, |(b, _, _)| total > *b + 1e-9) {
+        if best.as_ref().is_none_or(|(b, _, _)| total > *b + 1e-9) {
             best = Some((total, i, cues));
         }
     }
