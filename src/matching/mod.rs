@@ -13,7 +13,7 @@ use std::sync::Arc;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 
 use self::normalize::{normalize_term, Normalized};
 use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
@@ -174,8 +174,8 @@ pub struct Scratch {
     normalized: Normalized,
     /// Where forms end in the current walk, with their pattern ids.
     ends: Vec<(u32, u32)>,
-    /// Cue ids found near a candidate.
-    cues: Vec<u32>,
+    /// Context cues of the current document.
+    cues: CueHits,
 }
 
 impl Scratch {
@@ -276,7 +276,7 @@ impl Matcher {
                 pattern_entries,
                 entries,
                 rules,
-                cues: Cues::new(&cue_ids)?,
+                cues: Cues::new(&cue_ids, !options.quick_build)?,
                 pattern_count: patterns.len(),
             }),
         })
@@ -318,6 +318,7 @@ impl Matcher {
         out.clear();
         let inner = &*self.inner;
         scratch.normalized.normalize(text);
+        scratch.cues.ready = false;
         let norm = scratch.normalized.as_str();
         let hay = norm.as_bytes();
         let n = hay.len();
@@ -453,7 +454,7 @@ struct Cues {
 }
 
 impl Cues {
-    fn new(cue_ids: &HashMap<String, u32>) -> Result<Cues, BuildError> {
+    fn new(cue_ids: &HashMap<String, u32>, dense: bool) -> Result<Cues, BuildError> {
         if cue_ids.is_empty() {
             return Ok(Cues { automaton: None });
         }
@@ -463,6 +464,7 @@ impl Cues {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(dense.then_some(AhoCorasickKind::DFA))
             .build(&cues)
             .map_err(|e| BuildError {
                 message: e.to_string(),
@@ -472,12 +474,38 @@ impl Cues {
         })
     }
 
-    /// Adds the ids of the cues that occur in `hay` as whole terms to `found`.
-    fn find(&self, hay: &str, found: &mut Vec<u32>) {
+    /// Every cue that occurs in `hay` as a whole term, as `(end, start, id)` in order of end.
+    fn find_all(&self, hay: &str, hits: &mut Vec<(u32, u32, u32)>) {
         let Some(ac) = &self.automaton else { return };
         for m in ac.find_overlapping_iter(hay) {
             if boundaries_ok(hay.as_bytes(), m.start(), m.end()) {
-                found.push(m.pattern().as_u32());
+                hits.push((m.end() as u32, m.start() as u32, m.pattern().as_u32()));
+            }
+        }
+    }
+}
+
+/// The cues of one document, found on the first candidate that needs them: one pass over the
+/// document serves every guarded candidate in it.
+#[derive(Clone, Debug, Default)]
+struct CueHits {
+    ready: bool,
+    /// `(end, start, cue id)`, in order of end.
+    hits: Vec<(u32, u32, u32)>,
+    /// The cue ids near the current candidate.
+    found: Vec<u32>,
+}
+
+impl CueHits {
+    /// Adds the ids of the cues lying wholly within `range` to `found`.
+    fn collect(&mut self, range: Range<usize>) {
+        let from = self.hits.partition_point(|h| (h.0 as usize) <= range.start);
+        for &(end, start, id) in &self.hits[from..] {
+            if end as usize > range.end {
+                break;
+            }
+            if start as usize >= range.start {
+                self.found.push(id);
             }
         }
     }
@@ -486,7 +514,7 @@ impl Cues {
 fn rule_accepts(
     rule: &FormRule,
     cues: &Cues,
-    found: &mut Vec<u32>,
+    hits: &mut CueHits,
     original: &str,
     norm: &Normalized,
     s: usize,
@@ -523,14 +551,24 @@ fn rule_accepts(
         Some((i, _)) => &after[..i],
         None => after,
     };
-    found.clear();
-    cues.find(before, found);
-    cues.find(after, found);
-    if found.iter().any(|id| rule.forbid.binary_search(id).is_ok()) {
+    if !hits.ready {
+        hits.hits.clear();
+        cues.find_all(text, &mut hits.hits);
+        hits.ready = true;
+    }
+    hits.found.clear();
+    hits.collect(s - before.len()..s);
+    hits.collect(e..e + after.len());
+    if hits
+        .found
+        .iter()
+        .any(|id| rule.forbid.binary_search(id).is_ok())
+    {
         return false;
     }
     rule.require.is_empty()
-        || found
+        || hits
+            .found
             .iter()
             .any(|id| rule.require.binary_search(id).is_ok())
 }
