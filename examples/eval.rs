@@ -226,6 +226,22 @@ fn show(title: &str, rows: &[&Scored<'_>]) {
     }
 }
 
+/// Prints the lowest-scoring positives and the highest-scoring negatives, ties by id.
+fn extremes(what: &str, pos: &[&Scored<'_>], neg: &[&Scored<'_>], n_pos: usize, n_neg: usize) {
+    let mut worst = pos.to_vec();
+    worst.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.doc.id.cmp(&b.doc.id)));
+    let mut best = neg.to_vec();
+    best.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.id.cmp(&b.doc.id)));
+    show(
+        &format!("worst-ranked positive {what}"),
+        &worst[..worst.len().min(n_pos)],
+    );
+    show(
+        &format!("best-ranked negative {what}"),
+        &best[..best.len().min(n_neg)],
+    );
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `--dump FILE` writes every report as JSON Lines, for reading why a document ranks where it does.
@@ -332,18 +348,7 @@ fn main() -> ExitCode {
     report("postings: IT support vs other", &pos, &other);
     report("postings: IT support vs other IT", &pos, &other_it);
     report("postings: IT support vs all others", &pos, &all_neg);
-    let mut worst = pos.clone();
-    worst.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.doc.id.cmp(&b.doc.id)));
-    let mut best_neg = all_neg.clone();
-    best_neg.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.id.cmp(&b.doc.id)));
-    show(
-        "worst-ranked positive postings",
-        &worst[..worst.len().min(6)],
-    );
-    show(
-        "best-ranked negative postings",
-        &best_neg[..best_neg.len().min(8)],
-    );
+    extremes("postings", &pos, &all_neg, 6, 8);
 
     let rs = score_all(&resumes, DocKind::Resume);
     let scored: Vec<Scored<'_>> = resumes
@@ -365,15 +370,7 @@ fn main() -> ExitCode {
         .collect();
     println!();
     report("resumes: INFORMATION-TECHNOLOGY vs all others", &pos, &neg);
-    let mut worst = pos.clone();
-    worst.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.doc.id.cmp(&b.doc.id)));
-    let mut best_neg = neg.clone();
-    best_neg.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.id.cmp(&b.doc.id)));
-    show("worst-ranked IT resumes", &worst[..worst.len().min(8)]);
-    show(
-        "best-ranked non-IT resumes",
-        &best_neg[..best_neg.len().min(10)],
-    );
+    extremes("resumes", &pos, &neg, 8, 10);
     if let Some(path) = &dump {
         let mut lines = dumped.into_inner().unwrap_or_default();
         lines.sort();
