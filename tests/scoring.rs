@@ -497,3 +497,29 @@ fn unknown_role_is_an_error_that_names_the_known_ones() {
     let err = scorer().role_profile("astronaut").unwrap_err().to_string();
     assert!(err.contains("desktop-technician"), "{err}");
 }
+
+#[test]
+fn document_kind_is_guessed_for_every_fixture() {
+    for dir in ["resumes", "postings"] {
+        let want = if dir == "resumes" {
+            DocKind::Resume
+        } else {
+            DocKind::Posting
+        };
+        let path = format!("{}/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let mut names: Vec<_> = fs::read_dir(&path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        for p in names {
+            let text = fs::read_to_string(&p).unwrap();
+            assert_eq!(
+                rolefit::scoring::sections::guess_kind(&text),
+                want,
+                "{}",
+                p.display()
+            );
+        }
+    }
+}
