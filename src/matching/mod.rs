@@ -13,7 +13,7 @@ use std::sync::Arc;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use self::normalize::{normalize_term, Normalized};
 use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
@@ -238,29 +238,8 @@ impl Matcher {
                 }
             }
         }
-        let error = |e: aho_corasick::BuildError| BuildError {
-            message: e.to_string(),
-        };
-        let (automaton, start) = if options.quick_build {
-            let a = contiguous::NFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .map_err(error)?;
-            let start = a.start_state(Anchored::Yes).map_err(|e| BuildError {
-                message: e.to_string(),
-            })?;
-            (Trie::Nfa(a), start)
-        } else {
-            let a = DFA::builder()
-                .match_kind(MatchKind::Standard)
-                .start_kind(StartKind::Anchored)
-                .build(&patterns)
-                .map_err(error)?;
-            let start = a.start_state(Anchored::Yes).map_err(|e| BuildError {
-                message: e.to_string(),
-            })?;
-            (Trie::Dfa(a), start)
-        };
+        let keys: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let (automaton, start) = build_trie(&keys, !options.quick_build)?;
         let mut entries = Vec::new();
         let mut pattern_entries = Vec::with_capacity(pattern_forms.len());
         for forms in &pattern_forms {
@@ -318,7 +297,6 @@ impl Matcher {
         out.clear();
         let inner = &*self.inner;
         scratch.normalized.normalize(text);
-        scratch.cues.ready = false;
         let norm = scratch.normalized.as_str();
         let hay = norm.as_bytes();
         let n = hay.len();
@@ -447,10 +425,11 @@ fn compile_rule(concept: u32, form: &AliasRule, cue_ids: &mut HashMap<String, u3
     }
 }
 
-/// Every cue word of every rule in one automaton, so a window is searched once for all its cues.
+/// Every cue word of every rule in one anchored automaton, walked like the terms themselves: from
+/// each position in a candidate's window where a word can start.
 #[derive(Debug)]
 struct Cues {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<(Trie, StateID)>,
 }
 
 impl Cues {
@@ -462,52 +441,67 @@ impl Cues {
         for (cue, &id) in cue_ids {
             cues[id as usize] = cue;
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(dense.then_some(AhoCorasickKind::DFA))
-            .build(&cues)
-            .map_err(|e| BuildError {
-                message: e.to_string(),
-            })?;
         Ok(Cues {
-            automaton: Some(automaton),
+            automaton: Some(build_trie(&cues, dense)?),
         })
     }
 
-    /// Every cue that occurs in `hay` as a whole term, as `(end, start, id)` in order of end.
-    fn find_all(&self, hay: &str, hits: &mut Vec<(u32, u32, u32)>) {
-        let Some(ac) = &self.automaton else { return };
-        for m in ac.find_overlapping_iter(hay) {
-            if boundaries_ok(hay.as_bytes(), m.start(), m.end()) {
-                hits.push((m.end() as u32, m.start() as u32, m.pattern().as_u32()));
+    /// Adds the ids of the cues lying wholly within `range` of `hay`, as whole terms, to `found`.
+    fn find(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        ends: &mut Vec<(u32, u32)>,
+        found: &mut Vec<u32>,
+    ) {
+        let Some((trie, start)) = &self.automaton else {
+            return;
+        };
+        for i in range.clone() {
+            if i > 0 && WORD_BYTE[hay[i - 1] as usize] {
+                continue;
             }
+            ends.clear();
+            match trie {
+                Trie::Dfa(a) => walk(a, *start, hay, i, ends),
+                Trie::Nfa(a) => walk(a, *start, hay, i, ends),
+            }
+            found.extend(
+                ends.iter()
+                    .filter(|&&(end, _)| end as usize <= range.end)
+                    .map(|&(_, id)| id),
+            );
         }
     }
 }
 
-/// The cues of one document, found on the first candidate that needs them: one pass over the
-/// document serves every guarded candidate in it.
+/// Buffers for finding the cues near a candidate.
 #[derive(Clone, Debug, Default)]
 struct CueHits {
-    ready: bool,
-    /// `(end, start, cue id)`, in order of end.
-    hits: Vec<(u32, u32, u32)>,
-    /// The cue ids near the current candidate.
+    ends: Vec<(u32, u32)>,
     found: Vec<u32>,
 }
 
-impl CueHits {
-    /// Adds the ids of the cues lying wholly within `range` to `found`.
-    fn collect(&mut self, range: Range<usize>) {
-        let from = self.hits.partition_point(|h| (h.0 as usize) <= range.start);
-        for &(end, start, id) in &self.hits[from..] {
-            if end as usize > range.end {
-                break;
-            }
-            if start as usize >= range.start {
-                self.found.push(id);
-            }
-        }
+/// Builds an anchored automaton over `patterns`: a DFA when `dense`, else a contiguous NFA.
+fn build_trie(patterns: &[&str], dense: bool) -> Result<(Trie, StateID), BuildError> {
+    let error = |e: &dyn std::fmt::Display| BuildError {
+        message: e.to_string(),
+    };
+    if dense {
+        let a = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .map_err(|e| error(&e))?;
+        let start = a.start_state(Anchored::Yes).map_err(|e| error(&e))?;
+        Ok((Trie::Dfa(a), start))
+    } else {
+        let a = contiguous::NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns)
+            .map_err(|e| error(&e))?;
+        let start = a.start_state(Anchored::Yes).map_err(|e| error(&e))?;
+        Ok((Trie::Nfa(a), start))
     }
 }
 
@@ -551,14 +545,10 @@ fn rule_accepts(
         Some((i, _)) => &after[..i],
         None => after,
     };
-    if !hits.ready {
-        hits.hits.clear();
-        cues.find_all(text, &mut hits.hits);
-        hits.ready = true;
-    }
     hits.found.clear();
-    hits.collect(s - before.len()..s);
-    hits.collect(e..e + after.len());
+    let hay = text.as_bytes();
+    cues.find(hay, s - before.len()..s, &mut hits.ends, &mut hits.found);
+    cues.find(hay, e..e + after.len(), &mut hits.ends, &mut hits.found);
     if hits
         .found
         .iter()
