@@ -523,3 +523,9 @@ fn document_kind_is_guessed_for_every_fixture() {
         }
     }
 }
+
+#[test]
+fn no_level_without_any_evidence_of_the_role() {
+    let r = resume("weak-chef.txt");
+    assert!(r.level.is_none(), "{:?}", r.level);
+}

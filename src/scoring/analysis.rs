@@ -287,8 +287,7 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
     let hi = (span.end + 240).min(bytes.len());
     while end < hi {
         let b = bytes[end];
-        if is_break(b)
-            || (b == b'.' && bytes.get(end + 1).map_or(true, |c| c.is_ascii_whitespace()))
+        if is_break(b) || (b == b'.' && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()))
         {
             break;
         }

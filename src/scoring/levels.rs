@@ -83,16 +83,18 @@ fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<Stri
     found
 }
 
-/// Places a resume on one of `levels`.
+/// Places a resume on one of `levels`; `None` when it shows no title or focus area of any
+/// level (years alone, say a chef's, do not make a Desktop Support Manager).
 pub(crate) fn fit(
     taxonomy: &Taxonomy,
     levels: &[CareerLevel],
     analysis: &Analysis,
     credits: &BTreeMap<ConceptId, Credit>,
-) -> LevelFit {
+) -> Option<LevelFit> {
     let years = analysis.experience.total_years;
     let lower = analysis.text_lower();
     let mut best: Option<(f64, usize, Vec<String>)> = None;
+    let mut any_evidence = false;
     for (i, level) in levels.iter().enumerate() {
         let yf = year_fit(level, years);
         let shown = level
@@ -110,6 +112,15 @@ pub(crate) fn fit(
         // Years alone do not make a lead or a manager: the year fit counts in full only with
         // the level's titles or focus areas in the resume.
         let evidence = cf.max((2.0 * ff).min(1.0));
+        // Soft skills (leadership, budgeting) are shared with every trade: only titles or
+        // technical focus areas show that a resume is on this role's ladder at all.
+        let technical = level.concepts.iter().any(|c| {
+            credits.get(c).is_some_and(|c| c.credit > 0.0)
+                && taxonomy
+                    .concept(c.as_str())
+                    .is_some_and(|k| k.kind != crate::taxonomy::Kind::SoftSkill)
+        });
+        any_evidence |= cf > 0.0 || technical;
         let total =
             YEARS_WEIGHT * yf * (0.5 + 0.5 * evidence) + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
         // Strictly greater: on a tie the more junior level wins.
@@ -117,7 +128,10 @@ pub(crate) fn fit(
             best = Some((total, i, cues));
         }
     }
-    let (_, i, cues) = best.unwrap_or((0.0, 0, Vec::new()));
+    if !any_evidence {
+        return None;
+    }
+    let (_, i, cues) = best?;
     let level = &levels[i];
     let mut reasons = Vec::new();
     let range = match level.max_years {
@@ -170,7 +184,7 @@ pub(crate) fn fit(
             names.join(", ")
         ));
     }
-    LevelFit {
+    Some(LevelFit {
         level: level.id.clone(),
         name: level.name.clone(),
         min_years: level.min_years,
@@ -179,5 +193,5 @@ pub(crate) fn fit(
         reasons,
         focus_shown,
         focus_missing,
-    }
+    })
 }

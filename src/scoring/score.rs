@@ -136,7 +136,8 @@ pub struct ScoreReport {
     pub adjustments: Vec<Adjustment>,
     /// Years of experience found (resumes) or asked (postings).
     pub years: YearsSummary,
-    /// The career level a resume fits, with reasons.
+    /// The career level a resume fits, with reasons; absent for postings and for resumes that
+    /// show no title or focus area of any level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<LevelFit>,
     /// What a resume lacks, ordered by the points each would add.
@@ -344,7 +345,7 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
         .map(|id| ConceptRef::new(taxonomy, id))
         .collect();
     let level = if analysis.kind == DocKind::Resume && !profile.levels.is_empty() {
-        Some(levels::fit(taxonomy, &profile.levels, analysis, &credits))
+        levels::fit(taxonomy, &profile.levels, analysis, &credits)
     } else {
         None
     };

@@ -531,7 +531,7 @@ fn eeo_sentences(text: &str) -> Vec<Range<usize>> {
                 && lower
                     .as_bytes()
                     .get(from)
-                    .map_or(true, |b| !b.is_ascii_alphanumeric());
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
             if !word_ok {
                 continue;
             }
