@@ -256,7 +256,7 @@ const SEED_TERMS: &[(&str, &str)] = &[
     ("software installation", "software-installation"),
     ("compliance standards", "security-compliance"),
     ("security protocols", "cybersecurity"),
-    ("permissions", "permissions-management"),
+    ("Manage user accounts, permissions, and network access", "permissions-management"),
     ("mentorship", "mentoring"),
     ("system optimization", "os-troubleshooting"),
     ("customer satisfaction", "customer-service"),
@@ -1044,6 +1044,26 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     (
         "Cisco routers, switches and firewalls",
         &["cisco-networking", "network-hardware"],
+        &[],
+    ),
+    (
+        "Obtained permissions for photos and reprints.",
+        &[],
+        &["permissions-management"],
+    ),
+    (
+        "Managed user accounts, permissions, and network access.",
+        &["user-account-management", "permissions-management"],
+        &[],
+    ),
+    (
+        "That is not a tenable position.",
+        &[],
+        &["vulnerability-management"],
+    ),
+    (
+        "Nessus and Tenable vulnerability scans",
+        &["vulnerability-management"],
         &[],
     ),
 ];
