@@ -15,7 +15,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
-use self::normalize::{normalize_term, Normalized};
+use self::normalize::{normalize_term, normalize_term_with, Normalized};
 use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
 
 /// Options for compiling a [`Matcher`].
@@ -165,6 +165,8 @@ struct Inner {
     entries: Vec<u32>,
     rules: Vec<FormRule>,
     cues: Cues,
+    /// Hyphens count as spaces (with spelling variants on).
+    fold_hyphens: bool,
     pattern_count: usize,
 }
 
@@ -192,6 +194,9 @@ impl Matcher {
     }
 
     fn build(taxonomy: &Taxonomy, options: &MatcherOptions) -> Result<Matcher, BuildError> {
+        // With spelling variants on, a hyphen and a space are the same separator: folding them in
+        // the text and the terms alike halves the automaton.
+        let fold = options.spelling_variants;
         let mut rules = Vec::new();
         let mut cue_ids: HashMap<String, u32> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -218,12 +223,13 @@ impl Matcher {
             let ci = ci as u32;
             for form in concept.surface_forms() {
                 let rule_index = rules.len() as u32;
-                rules.push(compile_rule(ci, &form, &mut cue_ids));
-                let key = normalize_term(&form.text);
+                rules.push(compile_rule(ci, &form, fold, &mut cue_ids));
+                let written = normalize_term(&form.text);
+                let key = normalize_term_with(&form.text, fold);
                 owner.entry(key.clone()).or_insert(ci);
                 if options.spelling_variants && form.variants.unwrap_or(true) {
-                    for v in spelling_variants(&key) {
-                        variants.push((v, ci, rule_index));
+                    for v in spelling_variants(&written) {
+                        variants.push((normalize_term_with(&v, fold), ci, rule_index));
                     }
                 }
                 add(key, rule_index, &mut patterns, &mut pattern_forms);
@@ -256,6 +262,7 @@ impl Matcher {
                 entries,
                 rules,
                 cues: Cues::new(&cue_ids, !options.quick_build)?,
+                fold_hyphens: fold,
                 pattern_count: patterns.len(),
             }),
         })
@@ -296,7 +303,7 @@ impl Matcher {
     pub fn extract_into(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
         out.clear();
         let inner = &*self.inner;
-        scratch.normalized.normalize(text);
+        scratch.normalized.normalize_with(text, inner.fold_hyphens);
         let norm = scratch.normalized.as_str();
         let hay = norm.as_bytes();
         let n = hay.len();
@@ -397,13 +404,18 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
-fn compile_rule(concept: u32, form: &AliasRule, cue_ids: &mut HashMap<String, u32>) -> FormRule {
+fn compile_rule(
+    concept: u32,
+    form: &AliasRule,
+    fold: bool,
+    cue_ids: &mut HashMap<String, u32>,
+) -> FormRule {
     let mut ids = |cues: &[String]| -> Box<[u32]> {
         let mut v: Vec<u32> = cues
             .iter()
             .map(|c| {
                 let next = cue_ids.len() as u32;
-                *cue_ids.entry(normalize_term(c)).or_insert(next)
+                *cue_ids.entry(normalize_term_with(c, fold)).or_insert(next)
             })
             .collect();
         v.sort_unstable();

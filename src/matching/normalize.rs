@@ -74,6 +74,12 @@ impl Normalized {
     ///
     /// Texts longer than 4 GiB are not supported (offsets are 32-bit to keep marks small).
     pub fn normalize(&mut self, original: &str) {
+        self.normalize_with(original, false);
+    }
+
+    /// As [`Normalized::normalize`]; with `fold_hyphens`, hyphens (and every Unicode dash) count
+    /// as white space, so "Wi-Fi" and "Wi Fi" normalise alike.
+    pub fn normalize_with(&mut self, original: &str, fold_hyphens: bool) {
         self.text.clear();
         self.marks.clear();
         self.marks.push((0, 0));
@@ -86,7 +92,10 @@ impl Normalized {
             let run = i;
             while i < bytes.len() {
                 let b = bytes[i];
-                if b >= 0x80 || (b.is_ascii_whitespace() && (b != b' ' || last_space)) || b == 0x0B
+                if b >= 0x80
+                    || (b.is_ascii_whitespace() && (b != b' ' || last_space))
+                    || b == 0x0B
+                    || (fold_hyphens && b == b'-')
                 {
                     break;
                 }
@@ -118,7 +127,11 @@ impl Normalized {
                 .expect("i is on a char boundary");
             let len = c.len_utf8();
             let at = self.text.len();
-            match map_char(c) {
+            let mapped = match map_char(c) {
+                Mapped::Byte(b'-') if fold_hyphens => Mapped::Space,
+                m => m,
+            };
+            match mapped {
                 Mapped::Drop => {}
                 Mapped::Space => {
                     if !last_space {
@@ -186,8 +199,18 @@ impl Normalized {
 /// assert_eq!(normalize_term("  Wi\u{2011}Fi\n Direct "), "wi-fi direct");
 /// ```
 pub fn normalize_term(term: &str) -> String {
+    normalize_term_with(term, false)
+}
+
+/// As [`normalize_term`], folding hyphens into spaces when `fold_hyphens`.
+///
+/// ```
+/// use rolefit::matching::normalize::normalize_term_with;
+/// assert_eq!(normalize_term_with("Wi\u{2011}Fi - Direct", true), "wi fi direct");
+/// ```
+pub fn normalize_term_with(term: &str, fold_hyphens: bool) -> String {
     let mut n = Normalized::new();
-    n.normalize(term);
+    n.normalize_with(term, fold_hyphens);
     n.text.trim_matches(' ').to_string()
 }
 
@@ -254,6 +277,15 @@ mod tests {
             &original[n.original_span(original, at..at + 2)],
             "\u{FF21}+"
         );
+    }
+
+    #[test]
+    fn folding_makes_every_dash_a_space() {
+        let mut n = Normalized::new();
+        n.normalize_with("Wi\u{2011}Fi, Wi-Fi,  MD \u{2013} 100", true);
+        assert_eq!(n.as_str(), "wi fi, wi fi, md 100");
+        n.normalize_with("Wi\u{2011}Fi", false);
+        assert_eq!(n.as_str(), "wi-fi");
     }
 
     #[test]
