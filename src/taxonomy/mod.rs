@@ -22,7 +22,9 @@ use crate::matching::normalize::normalize_term;
 pub const DEFAULT_WINDOW: usize = 40;
 
 const EMBEDDED_JSON: &str = include_str!("../../taxonomies/desktop-technician.json");
+#[cfg(test)]
 const EMBEDDED_ORIGIN: &str = "taxonomies/desktop-technician.json (embedded)";
+const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_hash.txt"));
 
 /// A concept's stable id, kebab-case (`comptia-a-plus`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -257,8 +259,20 @@ impl Taxonomy {
     pub fn embedded() -> &'static Taxonomy {
         static EMBEDDED: OnceLock<Taxonomy> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Taxonomy::from_json_str(EMBEDDED_JSON, EMBEDDED_ORIGIN)
-                .expect("the embedded taxonomy is valid (checked by tests)")
+            // Validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at build
+            // time: start-up only parses it.
+            let file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)
+                .expect("the embedded taxonomy parses (checked by tests)");
+            let mut t = Taxonomy::assemble(
+                file.name,
+                file.version,
+                file.description,
+                file.concepts,
+                file.roles,
+                "",
+            );
+            t.hash = EMBEDDED_HASH.to_string();
+            t
         })
     }
 
@@ -427,7 +441,6 @@ impl Taxonomy {
         let mut id_count: HashMap<&str, usize> = HashMap::new();
         // surface form key -> (concept index, the alias text as written)
         let mut forms: HashMap<String, (usize, String)> = HashMap::new();
-        let mut text_count: HashMap<String, usize> = HashMap::new();
         let mut case_spellings: HashMap<String, usize> = HashMap::new();
         let mut written_cases: std::collections::HashSet<(String, String)> = Default::default();
         for (ci, c) in self.concepts.iter().enumerate() {
@@ -458,18 +471,14 @@ impl Taxonomy {
                     "give the concept a canonical name",
                 ));
             }
-            for form in c.surface_forms() {
-                let written = quote(&form.text);
-                let nth = {
-                    let n = text_count.entry(written.clone()).or_insert(0);
-                    *n += 1;
-                    *n
-                };
+            for (fi, form) in c.surface_forms().into_iter().enumerate() {
+                // Where the form is written, worked out only for an error message.
+                let at = || (quote(&form.text), self.occurrence(ci, fi, &form.text));
                 let key = normalize_term(&form.text);
                 if !key.chars().any(char::is_alphanumeric) {
                     return Err(fail(
-                        &written,
-                        nth,
+                        &at().0,
+                        at().1,
                         format!(
                             "concept '{id}' has an empty alias '{}' (no letter or digit)",
                             form.text
@@ -494,8 +503,8 @@ impl Taxonomy {
                         )
                     };
                     return Err(fail(
-                        &written,
-                        nth,
+                        &at().0,
+                        at().1,
                         message,
                         "an alias may belong to one concept only: remove it from one of them, or add a context rule and make the two forms differ",
                     ));
@@ -511,8 +520,8 @@ impl Taxonomy {
                 for cue in form.require.iter().chain(&form.forbid) {
                     if !cue.chars().any(char::is_alphanumeric) {
                         return Err(fail(
-                            &written,
-                            nth,
+                            &at().0,
+                            at().1,
                             format!("alias '{}' of '{id}' has an empty cue word", form.text),
                             "cue words in require and forbid need at least one letter or digit",
                         ));
@@ -520,8 +529,8 @@ impl Taxonomy {
                 }
                 if form.window == Some(0) {
                     return Err(fail(
-                        &written,
-                        nth,
+                        &at().0,
+                        at().1,
                         format!("alias '{}' of '{id}' has a window of 0", form.text),
                         "use a window of at least 1 byte, or leave it out for the default of 40",
                     ));
@@ -562,6 +571,22 @@ impl Taxonomy {
                 })?;
         }
         Ok(())
+    }
+
+    /// How many times `text` is written as a surface form up to form `fi` of concept `ci`
+    /// (1-based), to find that very place in the source.
+    fn occurrence(&self, ci: usize, fi: usize, text: &str) -> usize {
+        let quoted = quote(text);
+        self.concepts[..=ci]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                let forms = c.surface_forms();
+                let upto = if i == ci { fi + 1 } else { forms.len() };
+                forms.into_iter().take(upto)
+            })
+            .filter(|f| quote(&f.text) == quoted)
+            .count()
     }
 
     /// The taxonomy's name.
@@ -798,6 +823,20 @@ mod tests {
             let err = load(&json).unwrap_err();
             assert!(err.to_string().contains("twice"), "{dup}: {err}");
         }
+    }
+
+    #[test]
+    fn embedded_taxonomy_is_valid() {
+        let checked = Taxonomy::from_json_str(EMBEDDED_JSON, EMBEDDED_ORIGIN)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let embedded = Taxonomy::embedded();
+        assert_eq!(
+            checked.hash(),
+            embedded.hash(),
+            "the build-time hash is the content hash"
+        );
+        assert_eq!(checked.concepts(), embedded.concepts());
+        assert_eq!(checked.roles(), embedded.roles());
     }
 
     #[test]
