@@ -156,7 +156,7 @@ pub struct Matcher {
 
 #[derive(Debug)]
 struct Inner {
-    taxonomy: Taxonomy,
+    taxonomy: Arc<Taxonomy>,
     /// Anchored: walked from each position where a term may start.
     automaton: Trie,
     start: StateID,
@@ -255,7 +255,7 @@ impl Matcher {
         }
         Ok(Matcher {
             inner: Arc::new(Inner {
-                taxonomy: taxonomy.clone(),
+                taxonomy: taxonomy.shared(),
                 automaton,
                 start,
                 pattern_entries,

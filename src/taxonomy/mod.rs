@@ -8,7 +8,7 @@ pub mod role;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -257,23 +257,17 @@ impl Taxonomy {
     /// assert!(t.concepts().len() > 100);
     /// ```
     pub fn embedded() -> &'static Taxonomy {
-        static EMBEDDED: OnceLock<Taxonomy> = OnceLock::new();
-        EMBEDDED.get_or_init(|| {
-            // Validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at build
-            // time: start-up only parses it.
-            let file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)
-                .expect("the embedded taxonomy parses (checked by tests)");
-            let mut t = Taxonomy::assemble(
-                file.name,
-                file.version,
-                file.description,
-                file.concepts,
-                file.roles,
-                "",
-            );
-            t.hash = EMBEDDED_HASH.to_string();
-            t
-        })
+        embedded_shared()
+    }
+
+    /// The taxonomy behind an `Arc`: the embedded one is shared, any other is copied.
+    pub(crate) fn shared(&self) -> Arc<Taxonomy> {
+        let embedded = embedded_shared();
+        if std::ptr::eq(self, &**embedded) {
+            Arc::clone(embedded)
+        } else {
+            Arc::new(self.clone())
+        }
     }
 
     /// Loads a taxonomy from a file: JSON if its name ends in `.json` or its content starts with
@@ -633,6 +627,26 @@ impl Taxonomy {
     pub fn concept_index(&self, id: &str) -> Option<usize> {
         self.index.get(&ConceptId::new(id)).copied()
     }
+}
+
+fn embedded_shared() -> &'static Arc<Taxonomy> {
+    static EMBEDDED: OnceLock<Arc<Taxonomy>> = OnceLock::new();
+    EMBEDDED.get_or_init(|| {
+        // Validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at build
+        // time: start-up only parses it.
+        let file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)
+            .expect("the embedded taxonomy parses (checked by tests)");
+        let mut t = Taxonomy::assemble(
+            file.name,
+            file.version,
+            file.description,
+            file.concepts,
+            file.roles,
+            "",
+        );
+        t.hash = EMBEDDED_HASH.to_string();
+        Arc::new(t)
+    })
 }
 
 fn quote(s: &str) -> String {

@@ -115,6 +115,17 @@ impl TableRow for FitRecord {
             .map(|g| format!("{} {:.1}/{:.1}", g.id, g.points, g.max_points))
             .collect();
         writeln!(out, "       {}", groups.join(", "))?;
+        let names: Vec<&str> = self.scan.concepts.iter().map(|c| c.name.as_str()).collect();
+        if !names.is_empty() {
+            writeln!(out, "       found: {}", names.join(", "))?;
+        }
+        if !f.unmet_essential_groups.is_empty() {
+            writeln!(
+                out,
+                "       unmet essential groups: {}",
+                f.unmet_essential_groups.join(", ")
+            )?;
+        }
         if !f.missing_essential.is_empty() {
             let names: Vec<&str> = f.missing_essential.iter().map(|c| c.name.as_str()).collect();
             writeln!(out, "       missing essential: {}", names.join(", "))?;

@@ -4,6 +4,7 @@
 
 mod args;
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -51,10 +52,10 @@ enum Mode {
     Scan,
 }
 
-fn load_taxonomy(path: Option<&std::path::Path>) -> Result<Taxonomy, Error> {
+fn load_taxonomy(path: Option<&std::path::Path>) -> Result<Cow<'static, Taxonomy>, Error> {
     Ok(match path {
-        Some(p) => Taxonomy::from_path(p)?,
-        None => Taxonomy::embedded().clone(),
+        Some(p) => Cow::Owned(Taxonomy::from_path(p)?),
+        None => Cow::Borrowed(Taxonomy::embedded()),
     })
 }
 
