@@ -15,7 +15,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
-use self::normalize::{normalize_term, normalize_term_with, Normalized};
+use self::normalize::{normalize_term_with, Normalized};
 use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
 
 /// Options for compiling a [`Matcher`].
@@ -197,6 +197,7 @@ impl Matcher {
         // With spelling variants on, a hyphen and a space are the same separator: folding them in
         // the text and the terms alike halves the automaton.
         let fold = options.spelling_variants;
+        let mut buf = Normalized::new();
         let mut rules = Vec::new();
         let mut cue_ids: HashMap<String, u32> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -224,12 +225,12 @@ impl Matcher {
             for form in concept.surface_forms() {
                 let rule_index = rules.len() as u32;
                 rules.push(compile_rule(ci, &form, fold, &mut cue_ids));
-                let written = normalize_term(&form.text);
-                let key = normalize_term_with(&form.text, fold);
+                let written = buf.term(&form.text, false);
+                let key = buf.term(&form.text, fold);
                 owner.entry(key.clone()).or_insert(ci);
                 if options.spelling_variants && form.variants.unwrap_or(true) {
                     for v in spelling_variants(&written) {
-                        variants.push((normalize_term_with(&v, fold), ci, rule_index));
+                        variants.push((buf.term(&v, fold), ci, rule_index));
                     }
                 }
                 add(key, rule_index, &mut patterns, &mut pattern_forms);

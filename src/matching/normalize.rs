@@ -209,9 +209,15 @@ pub fn normalize_term(term: &str) -> String {
 /// assert_eq!(normalize_term_with("Wi\u{2011}Fi - Direct", true), "wi fi direct");
 /// ```
 pub fn normalize_term_with(term: &str, fold_hyphens: bool) -> String {
-    let mut n = Normalized::new();
-    n.normalize_with(term, fold_hyphens);
-    n.text.trim_matches(' ').to_string()
+    Normalized::new().term(term, fold_hyphens)
+}
+
+impl Normalized {
+    /// Normalises a term, reusing this buffer: as [`normalize_term_with`].
+    pub fn term(&mut self, term: &str, fold_hyphens: bool) -> String {
+        self.normalize_with(term, fold_hyphens);
+        self.text.trim_matches(' ').to_string()
+    }
 }
 
 #[cfg(test)]
