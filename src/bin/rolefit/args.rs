@@ -26,6 +26,30 @@ pub enum Command {
 pub struct ScanArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+    /// Score each document as a resume against this job posting's requirements.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["resume", "role"])]
+    pub job: Option<PathBuf>,
+    /// Score this resume against each document, read as a job posting.
+    #[arg(long, value_name = "FILE", conflicts_with = "role")]
+    pub resume: Option<PathBuf>,
+    /// Score against this role of the taxonomy [default: its first role].
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// Order the output: `score` puts the best fit first (the whole batch is held in memory).
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub sort: Option<SortKey>,
+    /// Print only the N best-scoring documents (implies --sort score).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Exit 1 when any document scores below SCORE (0-100).
+    #[arg(long, value_name = "SCORE")]
+    pub fail_under: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    /// Highest score first; ties keep input order.
+    Score,
 }
 
 #[derive(Debug, Args)]

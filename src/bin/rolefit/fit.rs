@@ -86,9 +86,9 @@ impl Fit {
     /// Scores one document and wraps the first-scoring record with the report.
     pub fn record(&self, mut scan: ScanRecord, text: &str) -> FitRecord {
         let fit = match &self.target {
-            Target::Profile(profile, kind) => {
-                self.scorer.score(profile, &self.scorer.analyze(text, *kind))
-            }
+            Target::Profile(profile, kind) => self
+                .scorer
+                .score(profile, &self.scorer.analyze(text, *kind)),
             Target::Resume(resume) => {
                 let posting = self.scorer.posting_profile(text);
                 self.scorer.score(&posting, resume)
@@ -127,7 +127,11 @@ impl TableRow for FitRecord {
             )?;
         }
         if !f.missing_essential.is_empty() {
-            let names: Vec<&str> = f.missing_essential.iter().map(|c| c.name.as_str()).collect();
+            let names: Vec<&str> = f
+                .missing_essential
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
             writeln!(out, "       missing essential: {}", names.join(", "))?;
         }
         for a in &f.adjustments {

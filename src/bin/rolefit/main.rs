@@ -3,6 +3,7 @@
 //! result goes to the chosen printer.
 
 mod args;
+mod fit;
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
@@ -17,7 +18,7 @@ use rolefit::output::{printer, OutputFormat, TableRow};
 use rolefit::record::{ErrorRecord, ExtractRecord, MatchRecord, ScanRecord};
 use rolefit::{Matcher, MatcherOptions, Scratch, Taxonomy};
 
-use crate::args::{Cli, Command, CommonArgs, FormatArg, TaxonomyArgs};
+use crate::args::{Cli, Command, CommonArgs, FormatArg, ScanArgs, TaxonomyArgs};
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
@@ -40,8 +41,8 @@ fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Extract(common) => process(&common, Mode::Extract),
-        Command::Scan(scan) => process(&scan.common, Mode::Scan),
+        Command::Extract(common) => process(&common, Mode::Extract, None),
+        Command::Scan(scan) => process(&scan.common, Mode::Scan, Some(&scan)),
         Command::Taxonomy(args) => taxonomy_summary(&args),
     }
 }
@@ -120,9 +121,11 @@ struct Out {
     json: String,
     row: Box<dyn TableRow + Send>,
     error: Option<ErrorRecord>,
+    /// The fit score, for `scan`.
+    score: Option<f64>,
 }
 
-fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
+fn process(args: &CommonArgs, mode: Mode, scan: Option<&ScanArgs>) -> Result<ExitCode, Error> {
     let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
     // One document (a pipe or a single file): start-up dominates, so build the automaton that
     // builds fastest; batches get the one that searches fastest.
@@ -165,6 +168,16 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
         },
     };
     let limits = options.limits.clone();
+    let fit = scan
+        .map(|s| fit::Fit::new(s, &matcher, &limits))
+        .transpose()?;
+    let fail_under = scan.and_then(|s| s.fail_under);
+    let top = scan.and_then(|s| s.top);
+    // Ranking needs the whole batch: results are held, sorted, cut and printed at the end.
+    let mut held: Option<Vec<Out>> = scan
+        .filter(|s| s.sort.is_some() || s.top.is_some())
+        .map(|_| Vec::new());
+    let mut below = 0usize;
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut printer = printer(format);
@@ -182,6 +195,7 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
                 },
                 row: Box::new(e.clone()),
                 error: Some(e),
+                score: None,
             },
             Ok(doc) => {
                 matcher.extract_into(&doc.text, scratch, matches);
@@ -191,6 +205,7 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
                         json: format!("{}\t{}", doc.id, matches.len()),
                         row: Box::new(Count),
                         error: None,
+                        score: None,
                     },
                     Mode::Extract => {
                         let rec = ExtractRecord {
@@ -206,14 +221,27 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
                             json: serde_json::to_string(&rec).expect("records serialise"),
                             row: Box::new(rec),
                             error: None,
+                            score: None,
                         }
                     }
                     Mode::Scan => {
                         let rec = ScanRecord::new(&matcher, doc.id, doc.format, &doc.text, matches);
-                        Out {
-                            json: serde_json::to_string(&rec).expect("records serialise"),
-                            row: Box::new(rec),
-                            error: None,
+                        match &fit {
+                            Some(fit) => {
+                                let rec = fit.record(rec, &doc.text);
+                                Out {
+                                    json: serde_json::to_string(&rec).expect("records serialise"),
+                                    score: Some(rec.fit.score),
+                                    row: Box::new(rec),
+                                    error: None,
+                                }
+                            }
+                            None => Out {
+                                json: serde_json::to_string(&rec).expect("records serialise"),
+                                score: Some(rec.score),
+                                row: Box::new(rec),
+                                error: None,
+                            },
                         }
                     }
                 }
@@ -240,16 +268,55 @@ fn process(args: &CommonArgs, mode: Mode) -> Result<ExitCode, Error> {
             } else {
                 *statuses.entry("ok".to_string()).or_insert(0) += 1;
             }
-            printer.record(&mut out, &o.json, &*o.row)
+            if let (Some(min), Some(score)) = (fail_under, o.score) {
+                if score < min {
+                    below += 1;
+                }
+            }
+            match held.as_mut() {
+                Some(held) => {
+                    held.push(o);
+                    Ok(())
+                }
+                None => printer.record(&mut out, &o.json, &*o.row),
+            }
         },
     )?;
+    if let Some(mut held) = held {
+        // Best first; ties and error records keep input order (the sort is stable), errors last.
+        held.sort_by(|a, b| match (a.score, b.score) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let mut shown = 0usize;
+        for o in &held {
+            if o.score.is_some() {
+                if top.is_some_and(|n| shown >= n) {
+                    continue;
+                }
+                shown += 1;
+            }
+            printer.record(&mut out, &o.json, &*o.row)?;
+        }
+    }
     printer.finish(&mut out)?;
     if !args.quiet && (statuses.len() > 1 || failed > 0 || io::stderr().is_terminal()) {
         let parts: Vec<String> = statuses.iter().map(|(s, n)| format!("{n} {s}")).collect();
         let _ = writeln!(stderr, "rolefit: {total} documents: {}", parts.join(", "));
     }
+    if below > 0 && !args.quiet {
+        let _ = writeln!(
+            stderr,
+            "rolefit: {below} documents scored below {}",
+            fail_under.unwrap_or_default()
+        );
+    }
     Ok(if failed > 0 && !args.errors_ok {
         ExitCode::from(2)
+    } else if below > 0 {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })

@@ -1,0 +1,154 @@
+//! `rolefit scan` with scoring flags: --job, --resume, --role, --sort, --top, --fail-under. JSON
+//! output is parsed back into typed records.
+
+use assert_cmd::Command;
+use rolefit::scoring::ScoreReport;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Rec {
+    id: String,
+    score: f64,
+    fit: ScoreReport,
+}
+
+fn fx(p: &str) -> String {
+    format!("{}/fixtures/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scan(args: &[&str]) -> (Vec<Rec>, i32, String) {
+    let out = Command::cargo_bin("rolefit")
+        .unwrap()
+        .arg("scan")
+        .args(["--format", "jsonl", "-q"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let recs = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Rec>(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    (
+        recs,
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn name(r: &Rec) -> &str {
+    r.id.rsplit('/').next().unwrap()
+}
+
+#[test]
+fn scan_scores_against_the_role_by_default() {
+    let (recs, code, _) = scan(&[&fx("resumes/strong-mid.txt"), &fx("resumes/weak-chef.txt")]);
+    assert_eq!(code, 0);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0].score, recs[0].fit.score);
+    assert!(recs[0].score > recs[1].score);
+    assert_eq!(
+        recs[0].fit.taxonomy.name,
+        rolefit::Taxonomy::embedded().name()
+    );
+    assert!(recs[0].fit.level.is_some());
+}
+
+#[test]
+fn job_posting_against_resumes_sorted_and_cut() {
+    let (recs, code, _) = scan(&[
+        "--job",
+        &fx("postings/desktop-support-technician.txt"),
+        "--sort",
+        "score",
+        &fx("resumes/weak-chef.txt"),
+        &fx("resumes/partial-career-changer.txt"),
+        &fx("resumes/strong-mid.txt"),
+    ]);
+    assert_eq!(code, 0);
+    let order: Vec<&str> = recs.iter().map(name).collect();
+    assert_eq!(
+        order,
+        [
+            "strong-mid.txt",
+            "partial-career-changer.txt",
+            "weak-chef.txt"
+        ]
+    );
+    assert!(recs.windows(2).all(|w| w[0].score >= w[1].score));
+    // Required concepts the chef lacks are listed.
+    assert!(recs[2]
+        .fit
+        .missing_essential
+        .iter()
+        .any(|c| c.concept == "comptia-a-plus"));
+
+    let (top, _, _) = scan(&[
+        "--job",
+        &fx("postings/desktop-support-technician.txt"),
+        "--top",
+        "1",
+        &fx("resumes/weak-chef.txt"),
+        &fx("resumes/strong-mid.txt"),
+    ]);
+    assert_eq!(top.len(), 1);
+    assert_eq!(name(&top[0]), "strong-mid.txt");
+}
+
+#[test]
+fn resume_against_postings_matches_the_other_direction() {
+    let (recs, code, _) = scan(&[
+        "--resume",
+        &fx("resumes/strong-mid.txt"),
+        "--sort",
+        "score",
+        &fx("postings/registered-nurse.txt"),
+        &fx("postings/desktop-support-technician.txt"),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(name(&recs[0]), "desktop-support-technician.txt");
+    let (forward, _, _) = scan(&[
+        "--job",
+        &fx("postings/desktop-support-technician.txt"),
+        &fx("resumes/strong-mid.txt"),
+    ]);
+    assert_eq!(recs[0].score, forward[0].score);
+}
+
+#[test]
+fn fail_under_exits_one() {
+    let (_, code, stderr) = scan(&[
+        "--fail-under",
+        "50",
+        &fx("resumes/strong-mid.txt"),
+        &fx("resumes/weak-chef.txt"),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let (_, code, _) = scan(&["--fail-under", "10", &fx("resumes/strong-mid.txt")]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn unknown_role_names_the_known_ones() {
+    let out = Command::cargo_bin("rolefit")
+        .unwrap()
+        .args(["scan", "--role", "astronaut", &fx("resumes/strong-mid.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("desktop-technician"), "{err}");
+}
+
+#[test]
+fn table_output_shows_groups_and_missing_essentials() {
+    let out = Command::cargo_bin("rolefit")
+        .unwrap()
+        .args(["scan", "--format", "table", &fx("resumes/weak-chef.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("certifications 0.0/"), "{text}");
+    assert!(text.contains("missing essential"), "{text}");
+}
