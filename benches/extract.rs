@@ -17,10 +17,7 @@ fn fixture_texts() -> Vec<String> {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if matches!(
-                p.extension().and_then(|x| x.to_str()),
-                Some("txt" | "md")
-            ) {
+            } else if matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "md")) {
                 if let Ok(t) = std::fs::read_to_string(&p) {
                     texts.push(t);
                 }
