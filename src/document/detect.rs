@@ -57,8 +57,11 @@ const PDF_HEADER_WINDOW: usize = 1024;
 
 pub(crate) fn detect(bytes: &[u8], name: Option<&Path>) -> Kind {
     let hint = format_from_name(name);
-    if find(&bytes[..bytes.len().min(PDF_HEADER_WINDOW)], b"%PDF-").is_some() {
-        return Kind::Pdf;
+    match find(&bytes[..bytes.len().min(PDF_HEADER_WINDOW)], b"%PDF-") {
+        Some(0) => return Kind::Pdf,
+        // Past the start, only with PDF objects after it: a text that quotes "%PDF-" is text.
+        Some(at) if find(&bytes[at..], b"endobj").is_some() => return Kind::Pdf,
+        _ => {}
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
         return detect_zip(bytes, hint);
@@ -204,7 +207,11 @@ mod tests {
     #[test]
     fn magic_bytes_win_over_the_name() {
         assert_eq!(kind(b"%PDF-1.4\n", "resume.txt"), Kind::Pdf);
-        assert_eq!(kind(b"junk\n%PDF-1.4\n", "x"), Kind::Pdf);
+        assert_eq!(kind(b"junk\n%PDF-1.4\n1 0 obj 1 endobj", "x"), Kind::Pdf);
+        assert_eq!(
+            kind(b"Files start with %PDF-1.7.", "x"),
+            Kind::Text(Format::Text)
+        );
         assert_eq!(kind(b"{\\rtf1\\ansi hi}", "resume.txt"), Kind::Rtf);
         assert_eq!(kind(b"<!DOCTYPE html><p>x", "a.txt"), Kind::Html);
         assert_eq!(kind(b"\xEF\xBB\xBF  <html><body>x", "a"), Kind::Html);

@@ -6,6 +6,8 @@
 //! with one loop over the bytes and an explicit stack of groups: no recursion, so no depth can
 //! overflow the stack.
 
+use std::sync::OnceLock;
+
 use encoding_rs::{Encoding, WINDOWS_1252};
 
 use super::{Format, Limits, ReadError, Status};
@@ -48,7 +50,9 @@ struct Group {
 
 pub(crate) fn read(bytes: &[u8], _limits: &Limits) -> Result<String, ReadError> {
     let mut out = String::with_capacity(bytes.len() / 2);
-    let mut table = code_page(WINDOWS_1252);
+    // Most RTF is Windows-1252: build that table once for all documents.
+    static WINDOWS_1252_TABLE: OnceLock<[char; 256]> = OnceLock::new();
+    let mut table = *WINDOWS_1252_TABLE.get_or_init(|| code_page(WINDOWS_1252));
     let mut stack: Vec<Group> = Vec::new();
     let mut group = Group { skip: false, uc: 1 };
     // Fallback characters still to drop after a `\uN`.
@@ -114,7 +118,10 @@ pub(crate) fn read(bytes: &[u8], _limits: &Limits) -> Result<String, ReadError> 
                         }
                         b"uc" => group.uc = usize::try_from(param.unwrap_or(1)).unwrap_or(1).min(8),
                         b"ansicpg" => {
-                            if let Some(encoding) = param.and_then(windows_code_page) {
+                            if let Some(encoding) = param
+                                .and_then(windows_code_page)
+                                .filter(|e| *e != WINDOWS_1252)
+                            {
                                 table = code_page(encoding);
                             }
                         }

@@ -65,6 +65,19 @@ impl<'a> Archive<'a> {
                 format!("{name} is encrypted"),
             ));
         }
+        let too_large = |budget: u64| {
+            ReadError::new(
+                format,
+                Status::TooLarge,
+                format!(
+                    "{name} decompresses to more than the limit of {budget} bytes (a zip bomb?)"
+                ),
+            )
+        };
+        // An honest header saves inflating a bomb up to the limit; a lying one is caught below.
+        if entry.size() > self.budget {
+            return Err(too_large(self.budget));
+        }
         let mut bytes = Vec::new();
         // Read one byte past the budget to know that it was exceeded; the declared size is not
         // trusted.
@@ -73,14 +86,7 @@ impl<'a> Archive<'a> {
             .read_to_end(&mut bytes)
             .map_err(|e| ReadError::new(format, Status::Corrupt, format!("{name}: {e}")))?;
         if read as u64 > self.budget {
-            return Err(ReadError::new(
-                format,
-                Status::TooLarge,
-                format!(
-                    "{name} decompresses to more than the limit of {} bytes (a zip bomb?)",
-                    self.budget
-                ),
-            ));
+            return Err(too_large(self.budget));
         }
         self.budget -= read as u64;
         Ok(Some(xml_text(bytes)))
