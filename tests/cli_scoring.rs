@@ -152,3 +152,20 @@ fn table_output_shows_groups_and_missing_essentials() {
     assert!(text.contains("certifications 0.0/"), "{text}");
     assert!(text.contains("missing essential"), "{text}");
 }
+
+#[test]
+fn as_of_fixes_what_present_means() {
+    let (a, code, _) = scan(&["--as-of", "2025-01", &fx("resumes/strong-mid.txt")]);
+    assert_eq!(code, 0);
+    assert_eq!(a[0].fit.as_of, rolefit::scoring::YearMonth::new(2025, 1));
+    assert_eq!(a[0].fit.years.dated, Some(3.5));
+    let (b, _, _) = scan(&["--as-of", "2027-01", &fx("resumes/strong-mid.txt")]);
+    assert_eq!(b[0].fit.years.dated, Some(5.5));
+    let out = Command::cargo_bin("rolefit")
+        .unwrap()
+        .args(["scan", "--as-of", "January", &fx("resumes/strong-mid.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("YYYY-MM"));
+}

@@ -44,6 +44,22 @@ pub struct ScanArgs {
     /// Exit 1 when any document scores below SCORE (0-100).
     #[arg(long, value_name = "SCORE")]
     pub fail_under: Option<f64>,
+    /// The month "Present" in dated roles means, as YYYY-MM [default: the current month], for
+    /// scores that can be reproduced later.
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub as_of: Option<(i32, u32)>,
+}
+
+fn parse_month(s: &str) -> Result<(i32, u32), String> {
+    let fail = || format!("'{s}' is not a month: write it as YYYY-MM, like 2025-01");
+    let (y, m) = s.trim().split_once('-').ok_or_else(fail)?;
+    let y: i32 = y.parse().map_err(|_| fail())?;
+    let m: u32 = m.parse().map_err(|_| fail())?;
+    if (1..=12).contains(&m) && (1900..=2200).contains(&y) {
+        Ok((y, m))
+    } else {
+        Err(fail())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -11,7 +11,7 @@ use rolefit::document::Limits;
 use rolefit::input::{inputs, InputOptions};
 use rolefit::output::TableRow;
 use rolefit::record::ScanRecord;
-use rolefit::scoring::{Analysis, DocKind, Profile, ScoreReport, Scorer};
+use rolefit::scoring::{Analysis, DocKind, Profile, ScoreReport, Scorer, YearMonth};
 use rolefit::Matcher;
 
 use crate::args::ScanArgs;
@@ -61,7 +61,10 @@ fn read_one(path: &Path, limits: &Limits) -> Result<String, Error> {
 impl Fit {
     /// The scorer and profile that `args` ask for.
     pub fn new(args: &ScanArgs, matcher: &Matcher, limits: &Limits) -> Result<Fit, Error> {
-        let scorer = Scorer::with_matcher(matcher.clone());
+        let mut scorer = Scorer::with_matcher(matcher.clone());
+        if let Some((year, month)) = args.as_of {
+            scorer.as_of(YearMonth::new(year, month));
+        }
         let target = if let Some(job) = &args.job {
             let text = read_one(job, limits)?;
             Target::Profile(
