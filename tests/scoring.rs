@@ -529,3 +529,23 @@ fn no_level_without_any_evidence_of_the_role() {
     let r = resume("weak-chef.txt");
     assert!(r.level.is_none(), "{:?}", r.level);
 }
+
+#[test]
+fn at_the_same_level_strong_beats_partial_beats_weak() {
+    // Senior-level years: a full desktop senior, a Mac-only senior without Windows domains or
+    // CompTIA certifications, a retail team lead with as many years.
+    let strong = resume("strong-senior.txt");
+    let partial = resume("partial-senior.txt");
+    let weak = resume("weak-lead.txt");
+    assert!(
+        strong.score > partial.score && partial.score > weak.score,
+        "{} {} {}",
+        strong.score,
+        partial.score,
+        weak.score
+    );
+    assert!(partial
+        .unmet_essential_groups
+        .contains(&"directory-accounts".to_string()));
+    assert!(weak.score < 25.0, "{}", weak.score);
+}
