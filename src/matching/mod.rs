@@ -654,20 +654,20 @@ fn char_after(hay: &[u8], i: usize) -> Option<char> {
 }
 
 /// The whole-term rule: no letter, digit or `_` on either side; `+`/`#` endings not followed by
-/// `+`/`#` (C+ is not C++); and no joining to a neighbour through a dot or comma that continues a
-/// word or a number (ASP.NET, Node.js, 10.1, 1,000).
+/// `+`/`#` (C+ is not C++); and a number is not cut inside another number through a dot or comma
+/// ("Windows 10" is not in "Windows 10.1", "000" not in "1,000"). A dot between words does not
+/// join them: "cmd.exe" and "Python.org" mention CMD and Python, as keyword tools count them.
 #[inline]
 fn boundaries_ok(hay: &[u8], s: usize, e: usize) -> bool {
     if let Some(c) = char_before(hay, s) {
         if is_word(c) {
             return false;
         }
-        if (c == '.' || c == ',') && char_before(hay, s - 1).is_some_and(is_word) {
-            let first = hay[s];
-            // "ASP.NET" must not yield ".NET"-less "NET"; "1,000" must not yield "000".
-            if first.is_ascii_alphanumeric() && (c == '.' || first.is_ascii_digit()) {
-                return false;
-            }
+        if (c == '.' || c == ',')
+            && hay[s].is_ascii_digit()
+            && char_before(hay, s - 1).is_some_and(|d| d.is_ascii_digit())
+        {
+            return false;
         }
     }
     if let Some(c) = char_after(hay, e) {
@@ -679,9 +679,8 @@ fn boundaries_ok(hay: &[u8], s: usize, e: usize) -> bool {
             return false;
         }
         if (c == '.' || c == ',')
-            && char_after(hay, e + 1).is_some_and(is_word)
-            && last.is_ascii_alphanumeric()
-            && (c == '.' || last.is_ascii_digit())
+            && last.is_ascii_digit()
+            && char_after(hay, e + 1).is_some_and(|d| d.is_ascii_digit())
         {
             return false;
         }
@@ -786,8 +785,13 @@ mod tests {
         assert!(!ok("going", "go"));
         assert!(ok("(a+)", "a+"));
         assert!(!ok("c++", "c+"));
-        assert!(!ok("asp.net", "net"));
-        assert!(!ok("node.js", "node"));
+        assert!(
+            !ok("asp.net", ".net"),
+            "a dot term does not start inside a word"
+        );
+        assert!(ok("cmd.exe", "cmd"));
+        assert!(!ok("version 10.1", "10"));
+        assert!(!ok("1,000", "000"));
         assert!(ok("windows.", "windows"));
         assert!(ok("windows-based", "windows"));
         assert!(!ok("windows 10.1", "windows 10"));
