@@ -72,8 +72,9 @@ pub struct Document {
 struct JsonRecord {
     #[serde(default)]
     id: Option<serde_json::Value>,
+    /// Any JSON value, so that a record whose text is not a string still reports its own id.
     #[serde(default)]
-    text: Option<String>,
+    text: Option<serde_json::Value>,
 }
 
 impl Input {
@@ -170,11 +171,15 @@ fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRec
         None => return Err(invalid(fallback_id, "the record has no \"id\"".to_string())),
     };
     match rec.text {
-        Some(text) => Ok(Document {
+        Some(serde_json::Value::String(text)) => Ok(Document {
             id,
             format: "jsonl".to_string(),
             text,
         }),
+        Some(other) => Err(invalid(
+            id,
+            format!("\"text\" must be a string, not {other}"),
+        )),
         None => Err(invalid(id, "the record has no \"text\" string".to_string())),
     }
 }
@@ -427,7 +432,7 @@ mod tests {
         let e = parse_record("f", 3, r#"{"text": "x"}"#).unwrap_err();
         assert_eq!((e.id.as_str(), e.line), ("f:3", Some(3)));
         let e = parse_record("f", 4, r#"{"id": "a", "text": 5}"#).unwrap_err();
-        assert_eq!(e.status, "invalid-record");
+        assert_eq!((e.status.as_str(), e.id.as_str()), ("invalid-record", "a"));
         let e = parse_record("f", 5, "not json").unwrap_err();
         assert!(e.error.contains("not a JSON object"), "{}", e.error);
     }
