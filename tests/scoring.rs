@@ -549,3 +549,20 @@ fn at_the_same_level_strong_beats_partial_beats_weak() {
         .contains(&"directory-accounts".to_string()));
     assert!(weak.score < 25.0, "{}", weak.score);
 }
+
+#[test]
+fn levels_need_it_titles_not_any_titles() {
+    // A retail team lead and a store supervisor moving into IT are not IT Support Leads.
+    assert!(resume("weak-lead.txt").level.is_none());
+    // The store years count as IT work only where the entry names it (the point-of-sale
+    // computers and printers), so the changer lands at most at Desktop Technician.
+    let changer = resume("partial-career-changer.txt");
+    let level = changer.level.as_ref().map(|l| l.level.as_str());
+    assert!(
+        matches!(
+            level,
+            Some("junior-desktop-technician" | "desktop-technician")
+        ),
+        "{level:?}"
+    );
+}

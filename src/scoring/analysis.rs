@@ -36,6 +36,8 @@ pub struct Mention {
     pub span: Range<usize>,
     /// The surface text.
     pub text: String,
+    /// The concept's kind.
+    pub kind: Kind,
     /// The section the mention sits in.
     pub section: SectionKind,
     /// Affirmed, denied or (postings) preferred.
@@ -69,6 +71,9 @@ pub struct Experience {
     pub claimed_years: Option<f64>,
     /// For a posting: the years it asks for (the lower bound of a range).
     pub required_years: Option<f64>,
+    /// Years in IT work: dated roles whose entries name a technical concept, and claims of
+    /// years of a technical skill. Career levels are placed by these, not by years in any trade.
+    pub relevant_years: Option<f64>,
     /// The dated roles counted.
     pub ranges: Vec<DateRange>,
     /// The explicit statements of years.
@@ -191,6 +196,7 @@ pub(crate) fn analyze(matcher: &Matcher, text: &str, kind: DocKind, as_of: YearM
         mentions.push(Mention {
             concept: concept.id.clone(),
             index: m.concept_index(),
+            kind: concept.kind,
             text: text[span.clone()].to_string(),
             span,
             section,
@@ -423,15 +429,55 @@ fn experience_of(
         }
         DocKind::Posting => (None, claimed.map(round1)),
     };
+    let relevant = (kind == DocKind::Resume).then(|| relevant_years(&ranges, &per_skill, mentions));
     Experience {
         total_years: total,
         dated_years: dated.map(round1),
         claimed_years: claimed,
         required_years: required,
+        relevant_years: relevant,
         ranges,
         claims,
         per_skill,
     }
+}
+
+/// Years of dated roles whose entry (from its dates to the next dated role, at most 1,500
+/// bytes) names a technical concept, overlaps counted once; or the largest claim of years of a
+/// technical skill, if larger.
+fn relevant_years(ranges: &[DateRange], per_skill: &[SkillYears], mentions: &[Mention]) -> f64 {
+    let mut sorted: Vec<&DateRange> = ranges.iter().collect();
+    sorted.sort_by_key(|r| r.span.start);
+    let technical = |m: &&Mention| m.credit > 0.0 && m.kind != Kind::SoftSkill;
+    let mut kept: Vec<DateRange> = Vec::new();
+    for (i, r) in sorted.iter().enumerate() {
+        // The entry's title line often comes just before its dates.
+        let from = r.span.start.saturating_sub(120);
+        let to = sorted
+            .get(i + 1)
+            .map_or(usize::MAX, |n| {
+                n.span.start.saturating_sub(120).max(r.span.end)
+            })
+            .min(r.span.end + 1500);
+        if mentions
+            .iter()
+            .filter(technical)
+            .any(|m| m.span.start >= from && m.span.end <= to)
+        {
+            kept.push((*r).clone());
+        }
+    }
+    let dated = years::union_months(&kept) as f64 / 12.0;
+    let claimed = per_skill
+        .iter()
+        .filter(|s| {
+            mentions
+                .iter()
+                .any(|m| m.concept == s.concept && m.kind != Kind::SoftSkill)
+        })
+        .map(|s| s.years)
+        .fold(0.0, f64::max);
+    round1(dated.max(claimed))
 }
 
 pub(crate) fn round1(x: f64) -> f64 {

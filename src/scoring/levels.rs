@@ -53,7 +53,56 @@ fn year_fit(level: &CareerLevel, years: Option<f64>) -> f64 {
     (1.0 - below.max(above)).max(0.0)
 }
 
-/// Title cues of `level` found in the resume's preamble, summary or experience, as written.
+/// Words that make a title or duty line about IT work, so that "Senior Software Engineer",
+/// "Store Supervisor" or "Team Lead, MegaElectro Store" are not levels of this ladder.
+const IT_WORDS: &[&str] = &[
+    "it",
+    "i.t.",
+    "desktop",
+    "help desk",
+    "helpdesk",
+    "service desk",
+    "support",
+    "technician",
+    "technicians",
+    "technology",
+    "systems",
+    "network",
+    "computer",
+    "end user",
+    "end-user",
+    "infrastructure",
+    "deskside",
+    "tier",
+    "level",
+];
+
+fn line_around(lower: &str, at: usize) -> &str {
+    let start = lower[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = lower[at..].find('\n').map_or(lower.len(), |p| at + p);
+    &lower[start..end]
+}
+
+fn names_it_work(line: &str) -> bool {
+    // "Aspiring Desktop Technician" names a goal, not a level held.
+    if ["aspiring", "seeking", "looking for", "want to become"]
+        .iter()
+        .any(|w| line.contains(w))
+    {
+        return false;
+    }
+    IT_WORDS.iter().any(|w| {
+        line.match_indices(w).any(|(i, _)| {
+            let b = line.as_bytes();
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + w.len())
+                    .is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// Title cues of `level` found in the resume's preamble (its title) or experience, on a line
+/// about IT work, as written (a summary's "moving into IT support" is an ambition, not a title).
 fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<String> {
     let mut found = Vec::new();
     for cue in &level.cues {
@@ -70,10 +119,8 @@ fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<Stri
             let section = analysis.sections.kind_at(at);
             if left
                 && right
-                && matches!(
-                    section,
-                    SectionKind::Preamble | SectionKind::Summary | SectionKind::Experience
-                )
+                && names_it_work(line_around(lower, at))
+                && matches!(section, SectionKind::Preamble | SectionKind::Experience)
             {
                 found.push(cue.clone());
                 break;
@@ -91,7 +138,12 @@ pub(crate) fn fit(
     analysis: &Analysis,
     credits: &BTreeMap<ConceptId, Credit>,
 ) -> Option<LevelFit> {
-    let years = analysis.experience.total_years;
+    // Years in IT work, not in any trade: a chef's or a store supervisor's years do not make a
+    // lead technician.
+    let years = analysis
+        .experience
+        .relevant_years
+        .or(analysis.experience.total_years);
     let lower = analysis.text_lower();
     let mut best: Option<(f64, usize, Vec<String>)> = None;
     let mut any_evidence = false;
@@ -109,8 +161,8 @@ pub(crate) fn fit(
         };
         let cues = cues_found(level, analysis, lower);
         let cf: f64 = if cues.is_empty() { 0.0 } else { 1.0 };
-        // Years alone do not make a lead or a manager: the year fit counts in full only with
-        // the level's titles or focus areas in the resume.
+        // Years alone do not make a lead or a manager: the year fit counts only with the
+        // level's titles or focus areas in the resume.
         let evidence = cf.max((2.0 * ff).min(1.0));
         // Soft skills (leadership, budgeting) are shared with every trade: only titles or
         // technical focus areas show that a resume is on this role's ladder at all.
@@ -121,8 +173,7 @@ pub(crate) fn fit(
                     .is_some_and(|k| k.kind != crate::taxonomy::Kind::SoftSkill)
         });
         any_evidence |= cf > 0.0 || technical;
-        let total =
-            YEARS_WEIGHT * yf * (0.5 + 0.5 * evidence) + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
+        let total = YEARS_WEIGHT * yf * evidence + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
         // Strictly greater: on a tie the more junior level wins.
         if best.as_ref().is_none_or(|(b, _, _)| total > *b + 1e-9) {
             best = Some((total, i, cues));
@@ -142,6 +193,9 @@ pub(crate) fn fit(
         Some(y) => {
             let e = &analysis.experience;
             let mut basis = Vec::new();
+            if e.relevant_years.is_some() {
+                basis.push("counting dated roles that name IT work".to_string());
+            }
             if let Some(d) = e.dated_years {
                 basis.push(format!("dated roles cover {d} years"));
             }
@@ -149,7 +203,7 @@ pub(crate) fn fit(
                 basis.push(format!("the resume states {c} years"));
             }
             reasons.push(format!(
-                "{y} years of experience ({}); {} is usually {range}",
+                "{y} years of IT experience ({}); {} is usually {range}",
                 basis.join(", "),
                 level.name
             ));
