@@ -7,6 +7,8 @@
 //! ```
 //!
 //! The zip bomb inflates 70 MiB of spaces: a release build writes it in a second or two.
+//! Every fixture comes out byte-for-byte the same on each run except `encrypted.pdf`, whose
+//! encryption lopdf salts afresh.
 
 use std::io::{Cursor, Write};
 use std::path::Path;
