@@ -53,19 +53,19 @@ fn negation_before() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \bno\s+(?:prior\s+|previous\s+|professional\s+|hands-on\s+|real\s+|working\s+|direct\s+)?
-                (?:experience|exposure|knowledge|background|familiarity|training)\s+(?:with|in|of|using|on)\b
-          | \bnot\s+(?:yet\s+|very\s+|particularly\s+)?(?:familiar|experienced|proficient|comfortable|certified|trained|skilled)\s+(?:with|in|on|at)\b
-          | \bnot\s+(?:yet\s+)?certified\b
-          | \bunfamiliar\s+with\b
-          | \bnever\s+(?:used|worked\s+with|worked\s+on|touched|administered|configured)\b
-          | \b(?:have|has)\s*(?:not|n't)\s+(?:yet\s+)?(?:used|worked\s+with|worked\s+on)\b
-          | \black(?:ing|s)?\s+(?:of\s+)?(?:experience|knowledge|exposure)?\s*(?:with|in|of)?\b
-          | \b(?:currently\s+)?(?:studying|preparing|working\s+towards?|pursuing|enrolled)\s+(?:for\s+|in\s+)?(?:the\s+|an?\s+|my\s+)?
-          | \bplan(?:ning)?\s+to\s+(?:take|earn|obtain|sit)\b
-          | \bnot\s+required\s*:
-          | \bno\s*$
-          | \bno\s+(?:\w+\s+)?(?:experience|knowledge)\s*$
+            (?-u:\b)no\s+(?:prior\s+|previous\s+|professional\s+|hands-on\s+|real\s+|working\s+|direct\s+)?
+                (?:experience|exposure|knowledge|background|familiarity|training)\s+(?:with|in|of|using|on)(?-u:\b)
+          | (?-u:\b)not\s+(?:yet\s+|very\s+|particularly\s+)?(?:familiar|experienced|proficient|comfortable|certified|trained|skilled)\s+(?:with|in|on|at)(?-u:\b)
+          | (?-u:\b)not\s+(?:yet\s+)?certified(?-u:\b)
+          | (?-u:\b)unfamiliar\s+with(?-u:\b)
+          | (?-u:\b)never\s+(?:used|worked\s+with|worked\s+on|touched|administered|configured)(?-u:\b)
+          | (?-u:\b)(?:have|has)\s*(?:not|n't)\s+(?:yet\s+)?(?:used|worked\s+with|worked\s+on)(?-u:\b)
+          | (?-u:\b)lack(?:ing|s)?\s+(?:of\s+)?(?:experience|knowledge|exposure)?\s*(?:with|in|of)?(?-u:\b)
+          | (?-u:\b)(?:currently\s+)?(?:studying|preparing|working\s+towards?|pursuing|enrolled)\s+(?:for\s+|in\s+)?(?:the\s+|an?\s+|my\s+)?
+          | (?-u:\b)plan(?:ning)?\s+to\s+(?:take|earn|obtain|sit)(?-u:\b)
+          | (?-u:\b)not\s+required\s*:
+          | (?-u:\b)no\s*$
+          | (?-u:\b)no\s+(?:\w+\s+)?(?:experience|knowledge)\s*$
         ",
         )
         .expect("negation regex")
@@ -90,13 +90,13 @@ fn preference_after() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?:(?:is|are|would\s+be|will\s+be)\s+)?(?:a\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?(?:plus|bonus|advantage)|an\s+(?:added\s+)?(?:advantage|asset|plus|bonus))\b
-          | \b(?:strongly\s+|highly\s+)?(?:preferred|desired|desirable|preferable|beneficial|advantageous)\b
-          | \bnice[\s-]to[\s-]have\b
-          | \bnice\s+to\s+see\b
-          | \bwould\s+be\s+(?:nice|helpful|great|ideal)\b
-          | \b(?:is|are)\s+(?:helpful|optional)\b
-          | \bpluses\b
+            (?-u:\b)(?:(?:is|are|would\s+be|will\s+be)\s+)?(?:a\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?(?:plus|bonus|advantage)|an\s+(?:added\s+)?(?:advantage|asset|plus|bonus))(?-u:\b)
+          | (?-u:\b)(?:strongly\s+|highly\s+)?(?:preferred|desired|desirable|preferable|beneficial|advantageous)(?-u:\b)
+          | (?-u:\b)nice[\s-]to[\s-]have(?-u:\b)
+          | (?-u:\b)nice\s+to\s+see(?-u:\b)
+          | (?-u:\b)would\s+be\s+(?:nice|helpful|great|ideal)(?-u:\b)
+          | (?-u:\b)(?:is|are)\s+(?:helpful|optional)(?-u:\b)
+          | (?-u:\b)pluses(?-u:\b)
         ",
         )
         .expect("preference-after regex")
@@ -108,10 +108,10 @@ fn preference_before() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?:preferred|desired|desirable|nice[\s-]to[\s-]have|bonus(?:\s+points)?|pluses|a\s+plus|ideally|preferably|optional)\b
-          | \b(?:we\s+)?(?:would\s+)?prefer\b
-          | \bpreference\s+(?:for|to|given)\b
-          | \bplus\s*:
+            (?-u:\b)(?:preferred|desired|desirable|nice[\s-]to[\s-]have|bonus(?:\s+points)?|pluses|a\s+plus|ideally|preferably|optional)(?-u:\b)
+          | (?-u:\b)(?:we\s+)?(?:would\s+)?prefer(?-u:\b)
+          | (?-u:\b)preference\s+(?:for|to|given)(?-u:\b)
+          | (?-u:\b)plus\s*:
         ",
         )
         .expect("preference-before regex")
@@ -121,7 +121,7 @@ fn preference_before() -> &'static Regex {
 fn required_word() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:required|must|mandatory|essential|minimum)\b").expect("required regex")
+        Regex::new(r"(?-u:\b)(?:required|must|mandatory|essential|minimum)(?-u:\b)").expect("required regex")
     })
 }
 
@@ -131,7 +131,7 @@ fn clause_break() -> &'static Regex {
         Regex::new(
             r"(?x)
             [.!?](?:\s|$) | [;\n\u{2022}\u{25aa}\u{25cf}|] | \s-\s
-          | \b(?:but|however|although|though|whereas|while)\b
+          | (?-u:\b)(?:but|however|although|though|whereas|while)(?-u:\b)
         ",
         )
         .expect("clause regex")

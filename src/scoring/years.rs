@@ -98,9 +98,9 @@ fn claim_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?x)
-            \b(?P<n>{NUMBER})\s*(?:\+|plus)?\s*
+            (?-u:\b)(?P<n>{NUMBER})\s*(?:\+|plus)?\s*
             (?:(?:-|to|–|—)\s*(?P<m>{NUMBER})\s*\+?\s*)?
-            (?:years?|yrs?)\b(?:'s|’s|')?
+            (?:years?|yrs?)(?-u:\b)(?:'s|’s|')?
             (?P<rest>[^.;\n•]{{0,80}})"
         ))
         .expect("years regex")
@@ -124,7 +124,7 @@ fn claim_subject_re() -> &'static Regex {
 fn claim_reject_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:old|ago|warranty|guarantee|later|earlier|running|in\s+a\s+row|of\s+age|olds?\b|from\s+now)")
+        Regex::new(r"^\s*(?:old|ago|warranty|guarantee|later|earlier|running|in\s+a\s+row|of\s+age|olds?(?-u:\b)|from\s+now)")
             .expect("reject regex")
     })
 }
@@ -237,8 +237,8 @@ fn date_re() -> &'static Regex {
         let date = format!(r"(?:(?:{month})\.?,?\s*|\d{{1,2}}\s*/\s*)?(?:19[5-9]\d|20\d\d)");
         Regex::new(&format!(
             r"(?x)
-            \b(?P<a>{date})\s*(?:-|–|—|~|to|until|through|thru)\s*
-            (?P<b>{date}|present|current|now|today|date|ongoing)\b"
+            (?-u:\b)(?P<a>{date})\s*(?:-|–|—|~|to|until|through|thru)\s*
+            (?P<b>{date}|present|current|now|today|date|ongoing)(?-u:\b)"
         ))
         .expect("date regex")
     })
