@@ -82,27 +82,15 @@ impl Input {
     pub fn load(self, limits: &Limits) -> Result<Document, ErrorRecord> {
         match self {
             Input::Failed(e) => Err(e),
-            Input::Bytes { id, bytes } => read_document(id, &bytes, None, false, limits),
+            Input::Bytes { id, bytes } => read_document(id, &bytes, None, limits),
             Input::File { id, path, walked } => {
-                let too_large = std::fs::metadata(&path)
-                    .map(|m| m.len() > limits.max_input_bytes)
-                    .unwrap_or(false);
-                if too_large {
-                    return Err(ErrorRecord {
-                        id,
-                        status: "too-large".to_string(),
-                        format: None,
-                        error: format!(
-                            "the file is larger than the limit of {} bytes (see --max-size)",
-                            limits.max_input_bytes
-                        ),
-                        line: None,
-                    });
-                }
-                match std::fs::read(&path) {
-                    Ok(bytes) => read_document(id, &bytes, Some(&path), walked, limits),
-                    Err(e) => Err(io_error(id, &e)),
-                }
+                let origin = if walked {
+                    document::Origin::Walked
+                } else {
+                    document::Origin::Named
+                };
+                // Checks the size before reading, and never reads past the limit.
+                document_record(id, document::read_file(&path, origin, limits))
             }
             Input::Record { origin, line, raw } => parse_record(&origin, line, &raw),
         }
@@ -113,14 +101,15 @@ fn read_document(
     id: String,
     bytes: &[u8],
     path: Option<&Path>,
-    walked: bool,
     limits: &Limits,
 ) -> Result<Document, ErrorRecord> {
-    let read = if walked {
-        document::read_bytes_walked(bytes, path, limits)
-    } else {
-        document::read_bytes(bytes, path, limits)
-    };
+    document_record(id, document::read_bytes(bytes, path, limits))
+}
+
+fn document_record(
+    id: String,
+    read: Result<document::Extracted, document::ReadError>,
+) -> Result<Document, ErrorRecord> {
     match read {
         Ok(doc) => Ok(Document {
             id,
@@ -140,7 +129,7 @@ fn read_document(
 fn io_error(id: String, e: &io::Error) -> ErrorRecord {
     ErrorRecord {
         id,
-        status: "io-error".to_string(),
+        status: "unreadable".to_string(),
         format: None,
         error: e.to_string(),
         line: None,
@@ -244,7 +233,7 @@ impl Lines {
                     self.line += 1;
                     return Some(Input::Failed(ErrorRecord {
                         id: format!("{}:{}", self.origin, self.line),
-                        status: "io-error".to_string(),
+                        status: "unreadable".to_string(),
                         format: Some("jsonl".to_string()),
                         error: e.to_string(),
                         line: Some(self.line),
@@ -362,7 +351,7 @@ impl Iterator for Inputs {
                         };
                         return Some(Input::Failed(ErrorRecord {
                             id,
-                            status: "io-error".to_string(),
+                            status: "unreadable".to_string(),
                             format: None,
                             error: e.to_string(),
                             line: None,
@@ -406,7 +395,7 @@ impl Iterator for Inputs {
                 Err(e) => {
                     return Some(Input::Failed(ErrorRecord {
                         id: path.display().to_string(),
-                        status: "io-error".to_string(),
+                        status: "unreadable".to_string(),
                         format: None,
                         error: if e.kind() == io::ErrorKind::NotFound {
                             "no such file or folder".to_string()

@@ -56,7 +56,7 @@ pub struct ExtractRecord {
 pub struct ErrorRecord {
     /// The document id (for a JSON Lines record without a usable id, `FILE:LINE`).
     pub id: String,
-    /// Why: `corrupt`, `unsupported`, `too-large`, `invalid-record`, `io-error`, ...
+    /// Why: `corrupt`, `unsupported`, `too-large`, `invalid-record`, `unreadable`, `encrypted`, `no-text-layer`, `skipped`, ...
     pub status: String,
     /// The detected format, where one was detected.
     #[serde(default, skip_serializing_if = "Option::is_none")]

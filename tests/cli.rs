@@ -181,7 +181,7 @@ fn missing_and_binary_files_get_error_records_and_the_batch_goes_on() {
     assert_eq!(code, 2);
     assert_eq!(lines.len(), 3);
     let e: ErrorRecord = serde_json::from_value(lines[0].clone()).unwrap();
-    assert_eq!(e.status, "io-error");
+    assert_eq!(e.status, "unreadable");
     assert!(e.error.contains("no such file"), "{}", e.error);
     let b: ErrorRecord = serde_json::from_value(lines[1].clone()).unwrap();
     assert_ne!(b.status, "ok");
