@@ -121,7 +121,8 @@ fn preference_before() -> &'static Regex {
 fn required_word() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:required|must|mandatory|essential|minimum)(?-u:\b)").expect("required regex")
+        Regex::new(r"(?-u:\b)(?:required|must|mandatory|essential|minimum)(?-u:\b)")
+            .expect("required regex")
     })
 }
 
