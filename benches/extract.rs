@@ -1,5 +1,5 @@
-//! Extraction throughput (MB/s) of the embedded taxonomy on fixture text: a short posting, and a
-//! long document made of every fixture text we wrote, repeated to about 1 MB.
+//! Extraction and scoring throughput (MB/s) of the embedded taxonomy on fixture text: a short
+//! posting, and a long document made of every fixture text we wrote, repeated to about 1 MB.
 
 use std::path::Path;
 
@@ -55,6 +55,18 @@ fn bench(c: &mut Criterion) {
                 })
             });
         }
+    }
+    g.finish();
+
+    // The scorer: sections, polarity, years, levels and gaps on top of the matcher.
+    let scorer = rolefit::scoring::Scorer::new(taxonomy).unwrap();
+    let profile = scorer.default_profile().unwrap();
+    let mut g = c.benchmark_group("scan");
+    for (name, text) in [("posting", &short), ("1mb", &long)] {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("role", name), text, |b, t| {
+            b.iter(|| scorer.score_text(&profile, t).score)
+        });
     }
     g.finish();
 
