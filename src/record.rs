@@ -68,8 +68,10 @@ pub struct ErrorRecord {
     pub line: Option<u64>,
 }
 
-/// The result of `scan` for one document, with the first, simple scoring: distinct concepts
-/// weighted by kind (certifications count most, soft skills least), saturating toward 100.
+/// The concepts of one document for `scan`, with a quick score: distinct concepts weighted by
+/// kind (certifications count most, soft skills least), saturating toward 100. The CLI replaces
+/// `score` with the role-fit score of [`crate::scoring`] and adds its full report, which is where
+/// every point is explained.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScanRecord {
     /// The document id.
@@ -95,8 +97,6 @@ pub struct ConceptHit {
     pub kind: Kind,
     /// How many times it was found.
     pub count: usize,
-    /// The points it earned.
-    pub points: f64,
     /// The first place it was found.
     pub first: MatchRecord,
 }
@@ -128,19 +128,17 @@ impl ScanRecord {
                 None => {
                     seen.insert(m.concept_index(), concepts.len());
                     let first = MatchRecord::new(matcher, text, m);
-                    let points = kind_weight(first.kind);
                     concepts.push(ConceptHit {
                         concept: first.concept.clone(),
                         name: first.name.clone(),
                         kind: first.kind,
                         count: 1,
-                        points,
                         first,
                     });
                 }
             }
         }
-        let total: f64 = concepts.iter().map(|c| c.points).sum();
+        let total: f64 = concepts.iter().map(|c| kind_weight(c.kind)).sum();
         let score = (100.0 * (1.0 - (-total / 15.0).exp()) * 10.0).round() / 10.0;
         ScanRecord {
             id,
