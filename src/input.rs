@@ -126,12 +126,13 @@ fn document_record(
     }
 }
 
-fn io_error(id: String, e: &io::Error) -> ErrorRecord {
+/// The record of an input that could not be opened or read.
+fn unreadable(id: String, error: impl std::fmt::Display) -> ErrorRecord {
     ErrorRecord {
         id,
         status: "unreadable".to_string(),
         format: None,
-        error: e.to_string(),
+        error: error.to_string(),
         line: None,
     }
 }
@@ -296,7 +297,7 @@ impl Inputs {
                 self.open_lines(id, Box::new(BufReader::with_capacity(1 << 16, f)));
                 None
             }
-            Err(e) => Some(Input::Failed(io_error(id, &e))),
+            Err(e) => Some(Input::Failed(unreadable(id, e))),
         }
     }
 
@@ -349,13 +350,7 @@ impl Iterator for Inputs {
                             ignore::Error::WithPath { path, .. } => path.display().to_string(),
                             _ => "walk".to_string(),
                         };
-                        return Some(Input::Failed(ErrorRecord {
-                            id,
-                            status: "unreadable".to_string(),
-                            format: None,
-                            error: e.to_string(),
-                            line: None,
-                        }));
+                        return Some(Input::Failed(unreadable(id, e)));
                     }
                     Some(Ok(entry)) => {
                         if entry.file_type().is_some_and(|t| t.is_file()) {
@@ -379,7 +374,7 @@ impl Iterator for Inputs {
                         id: "-".to_string(),
                         bytes,
                     },
-                    Err(e) => Input::Failed(io_error("-".to_string(), &e)),
+                    Err(e) => Input::Failed(unreadable("-".to_string(), e)),
                 });
             }
             match std::fs::metadata(&path) {
@@ -393,17 +388,12 @@ impl Iterator for Inputs {
                     }
                 }
                 Err(e) => {
-                    return Some(Input::Failed(ErrorRecord {
-                        id: path.display().to_string(),
-                        status: "unreadable".to_string(),
-                        format: None,
-                        error: if e.kind() == io::ErrorKind::NotFound {
-                            "no such file or folder".to_string()
-                        } else {
-                            e.to_string()
-                        },
-                        line: None,
-                    }))
+                    let id = path.display().to_string();
+                    return Some(Input::Failed(if e.kind() == io::ErrorKind::NotFound {
+                        unreadable(id, "no such file or folder")
+                    } else {
+                        unreadable(id, e)
+                    }));
                 }
             }
         }
