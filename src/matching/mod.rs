@@ -7,12 +7,12 @@ pub mod normalize;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use self::normalize::{normalize_term_with, Normalized};
@@ -159,7 +159,6 @@ struct Inner {
     taxonomy: Arc<Taxonomy>,
     /// Anchored: walked from each position where a term may start.
     automaton: Trie,
-    start: StateID,
     /// Per pattern, the range of `entries` holding its forms.
     pattern_entries: Vec<Range<u32>>,
     entries: Vec<u32>,
@@ -174,6 +173,8 @@ struct Inner {
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     normalized: Normalized,
+    /// ASCII text normalised only when a form's context cues need it.
+    context: Normalized,
     /// Where forms end in the current walk, with their pattern ids.
     ends: Vec<(u32, u32)>,
     /// Context cues of the current document.
@@ -199,66 +200,74 @@ impl Matcher {
         let fold = options.spelling_variants;
         let mut buf = Normalized::new();
         let mut rules = Vec::new();
-        let mut cue_ids: HashMap<String, u32> = HashMap::new();
+        let mut cue_ids: FastMap<String, u32> = FastMap::default();
         let mut patterns: Vec<String> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut pattern_forms: Vec<Vec<u32>> = Vec::new();
-        // Pattern keys claimed by each concept's written forms: a generated variant never takes a
-        // key that another concept wrote.
-        let mut owner: HashMap<String, u32> = HashMap::new();
+        // Each pattern key: its index, and the concept whose written form claimed it first (a
+        // generated variant never takes a key that another concept wrote).
+        let mut keys: FastMap<String, (u32, u32)> = FastMap::default();
+        // (pattern, rule), in the order the rules are tried.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut variants: Vec<(String, u32, u32)> = Vec::new();
-        let mut add = |key: String,
-                       rule: u32,
-                       patterns: &mut Vec<String>,
-                       pattern_forms: &mut Vec<Vec<u32>>| {
-            let p = *by_key.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                pattern_forms.push(Vec::new());
-                patterns.len() - 1
-            });
-            if !pattern_forms[p].contains(&rule) {
-                pattern_forms[p].push(rule);
-            }
-        };
         for (ci, concept) in taxonomy.concepts().iter().enumerate() {
             let ci = ci as u32;
-            for form in concept.surface_forms() {
+            for (text, rule) in concept.form_refs() {
                 let rule_index = rules.len() as u32;
-                rules.push(compile_rule(ci, &form, fold, &mut cue_ids));
-                let written = buf.term(&form.text, false);
-                let key = buf.term(&form.text, fold);
-                owner.entry(key.clone()).or_insert(ci);
-                if options.spelling_variants && form.variants.unwrap_or(true) {
+                rules.push(compile_rule(ci, text, rule, fold, &mut cue_ids));
+                let key = buf.term(text, fold);
+                if options.spelling_variants && rule.and_then(|r| r.variants).unwrap_or(true) {
+                    let written = if fold {
+                        buf.term(text, false)
+                    } else {
+                        key.clone()
+                    };
                     for v in spelling_variants(&written) {
                         variants.push((buf.term(&v, fold), ci, rule_index));
                     }
                 }
-                add(key, rule_index, &mut patterns, &mut pattern_forms);
+                let p = match keys.get(&key) {
+                    Some(&(p, _)) => p,
+                    None => {
+                        let p = patterns.len() as u32;
+                        keys.insert(key.clone(), (p, ci));
+                        patterns.push(key);
+                        p
+                    }
+                };
+                pairs.push((p, rule_index));
             }
         }
         for (key, ci, rule) in variants {
-            match owner.get(&key) {
-                Some(&o) if o != ci => continue,
-                _ => {
-                    owner.insert(key.clone(), ci);
-                    add(key, rule, &mut patterns, &mut pattern_forms);
+            let p = match keys.get(&key) {
+                Some(&(_, owner)) if owner != ci => continue,
+                Some(&(p, _)) => p,
+                None => {
+                    let p = patterns.len() as u32;
+                    keys.insert(key.clone(), (p, ci));
+                    patterns.push(key);
+                    p
+                }
+            };
+            pairs.push((p, rule));
+        }
+        // Stable: a pattern's rules stay in the order they were added, each once.
+        pairs.sort_by_key(|&(p, _)| p);
+        let mut entries = Vec::with_capacity(pairs.len());
+        let mut pattern_entries = Vec::with_capacity(patterns.len());
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let start = entries.len();
+            for &(_, rule) in group {
+                if !entries[start..].contains(&rule) {
+                    entries.push(rule);
                 }
             }
+            pattern_entries.push(start as u32..entries.len() as u32);
         }
         let keys: Vec<&str> = patterns.iter().map(String::as_str).collect();
-        let (automaton, start) = build_trie(&keys, !options.quick_build)?;
-        let mut entries = Vec::new();
-        let mut pattern_entries = Vec::with_capacity(pattern_forms.len());
-        for forms in &pattern_forms {
-            let start = entries.len() as u32;
-            entries.extend_from_slice(forms);
-            pattern_entries.push(start..entries.len() as u32);
-        }
+        let automaton = build_trie(&keys, !options.quick_build)?;
         Ok(Matcher {
             inner: Arc::new(Inner {
                 taxonomy: taxonomy.shared(),
                 automaton,
-                start,
                 pattern_entries,
                 entries,
                 rules,
@@ -304,72 +313,155 @@ impl Matcher {
     pub fn extract_into(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
         out.clear();
         let inner = &*self.inner;
-        scratch.normalized.normalize_with(text, inner.fold_hyphens);
-        let norm = scratch.normalized.as_str();
-        let hay = norm.as_bytes();
+        let map = if inner.fold_hyphens {
+            &FOLDING_MAP
+        } else {
+            &PLAIN_MAP
+        };
+        // ASCII text is walked as it is: the walk lower-cases it and reads white space (and
+        // hyphens, when folding) as single spaces on the fly, exactly as normalisation would.
+        // Only a form with context cues needs the normalised text, made at most once. Any other
+        // text is normalised first.
+        let direct = text.is_ascii();
+        if !direct {
+            scratch.normalized.normalize_with(text, inner.fold_hyphens);
+        }
+        let mut context_ready = false;
+        let Scratch {
+            normalized: norm,
+            context,
+            ends,
+            cues: hits,
+        } = scratch;
+        let hay: &[u8] = if direct {
+            text.as_bytes()
+        } else {
+            norm.as_str().as_bytes()
+        };
         let n = hay.len();
         let mut last_end = 0;
         let mut i = 0;
         while i < n {
             // A term starts only where no word byte precedes it (the full Unicode rule is checked
-            // on each candidate): inside a word, nothing is walked.
-            if i > 0 && WORD_BYTE[hay[i - 1] as usize] {
-                i += 1;
-                continue;
-            }
-            // A term starting inside the last match could not be kept anyway.
-            if i < last_end {
+            // on each candidate): inside a word, nothing is walked. A term starting inside the
+            // last match could not be kept anyway.
+            if (i > 0 && WORD_BYTE[hay[i - 1] as usize]) || i < last_end {
                 i += 1;
                 continue;
             }
             // Walk the anchored automaton from here, noting every form that ends on a term
             // boundary; then try them longest first, so a valid shorter form survives a longer
             // one that fails its rules, and rules are checked only as far as needed.
-            let ends = &mut scratch.ends;
             ends.clear();
-            match &inner.automaton {
-                Trie::Dfa(a) => walk(a, inner.start, hay, i, ends),
-                Trie::Nfa(a) => walk(a, inner.start, hay, i, ends),
-            }
-            let accepted = ends.iter().rev().find_map(|&(end, pid)| {
+            inner.automaton.walk(hay, map, i, ends);
+            let mut accepted = None;
+            'ends: for &(end, pid) in ends.iter().rev() {
                 let range = &inner.pattern_entries[pid as usize];
-                inner.entries[range.start as usize..range.end as usize]
-                    .iter()
-                    .map(|&r| &inner.rules[r as usize])
-                    .find(|rule| {
-                        rule_accepts(
-                            rule,
-                            &inner.cues,
-                            &mut scratch.cues,
-                            text,
-                            &scratch.normalized,
-                            i,
-                            end as usize,
-                        )
-                    })
-                    .map(|rule| (end as usize, rule.concept))
-            });
+                for &r in &inner.entries[range.start as usize..range.end as usize] {
+                    let rule = &inner.rules[r as usize];
+                    if let Some(letters) = &rule.case_letters {
+                        let span = if direct {
+                            i..end as usize
+                        } else {
+                            norm.original_span(text, i..end as usize)
+                        };
+                        if !case_matches(&text.as_bytes()[span], letters) {
+                            continue;
+                        }
+                    }
+                    if !rule.require.is_empty() || !rule.forbid.is_empty() {
+                        let (ctx, s, e) = if direct {
+                            if !context_ready {
+                                context.normalize_with(text, inner.fold_hyphens);
+                                context_ready = true;
+                            }
+                            let s = context.to_normalized(i);
+                            (&*context, s, context.to_normalized(end as usize - 1) + 1)
+                        } else {
+                            (&*norm, i, end as usize)
+                        };
+                        if !cues_accept(rule, &inner.cues, hits, ctx.as_str(), s, e) {
+                            continue;
+                        }
+                    }
+                    accepted = Some((end as usize, rule.concept));
+                    break 'ends;
+                }
+            }
             if let Some((end, concept)) = accepted {
                 last_end = end;
-                out.push(Match {
-                    concept,
-                    span: scratch.normalized.original_span(text, i..end),
-                });
+                let span = if direct {
+                    i..end
+                } else {
+                    norm.original_span(text, i..end)
+                };
+                out.push(Match { concept, span });
             }
             i += 1;
         }
     }
 }
 
+/// How the walk reads bytes: ASCII letters lower-cased, ASCII white space as a space, anything
+/// else as it is. On normalised text it changes nothing.
+static PLAIN_MAP: [u8; 256] = byte_map(false);
+/// As [`PLAIN_MAP`], with `-` read as a space too.
+static FOLDING_MAP: [u8; 256] = byte_map(true);
+
+const fn byte_map(fold_hyphens: bool) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_whitespace() || x == 0x0B || (fold_hyphens && x == b'-') {
+            b' '
+        } else {
+            x.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    t
+}
+
+/// Whether the ASCII letters of a match are exactly those of a case-sensitive form.
+fn case_matches(found: &[u8], letters: &[u8]) -> bool {
+    found
+        .iter()
+        .copied()
+        .filter(u8::is_ascii_alphabetic)
+        .eq(letters.iter().copied())
+}
+
 /// Walks the anchored automaton from `i`, noting in `ends` every form that ends on a term
-/// boundary, shortest first.
+/// boundary, shortest first. Bytes are read through `map`, and a run of spaces counts as one, so
+/// the walk sees the text as normalisation would make it.
 #[inline]
-fn walk<A: Automaton>(a: &A, start: StateID, hay: &[u8], i: usize, ends: &mut Vec<(u32, u32)>) {
+fn walk<A: Automaton>(
+    a: &A,
+    start: StateID,
+    hay: &[u8],
+    map: &[u8; 256],
+    i: usize,
+    ends: &mut Vec<(u32, u32)>,
+) {
     let mut sid = start;
     let mut j = i;
+    // The length of the walk as normalised text.
+    let mut len = 0;
+    let mut space = false;
     while j < hay.len() {
-        sid = a.next_state(Anchored::Yes, sid, hay[j]);
+        let b = map[hay[j] as usize];
         j += 1;
+        if b == b' ' {
+            if space {
+                continue;
+            }
+            space = true;
+        } else {
+            space = false;
+        }
+        len += 1;
+        sid = a.next_state(Anchored::Yes, sid, b);
         if !a.is_special(sid) {
             continue;
         }
@@ -379,7 +471,7 @@ fn walk<A: Automaton>(a: &A, start: StateID, hay: &[u8], i: usize, ends: &mut Ve
         if a.is_match(sid) && boundaries_ok(hay, i, j) {
             for k in 0..a.match_len(sid) {
                 let pid = a.match_pattern(sid, k);
-                if a.pattern_len(pid) == j - i {
+                if a.pattern_len(pid) == len {
                     ends.push((j as u32, pid.as_u32()));
                 }
             }
@@ -387,11 +479,133 @@ fn walk<A: Automaton>(a: &A, start: StateID, hay: &[u8], i: usize, ends: &mut Ve
     }
 }
 
-/// The automaton: a DFA (fastest to search) or a contiguous NFA (fastest to build).
+/// The automaton: an aho-corasick DFA (fastest to search, for batches) or a plain sparse trie
+/// (built in a fraction of the time, for one short document). Only anchored walks are ever made,
+/// so a trie needs no failure transitions.
 #[derive(Debug)]
 enum Trie {
-    Dfa(DFA),
-    Nfa(contiguous::NFA),
+    Dfa(Box<DFA>, StateID),
+    Sparse(SparseTrie),
+}
+
+impl Trie {
+    /// Notes in `ends` every pattern spelled from `i` that ends on a term boundary, shortest
+    /// first, reading bytes as [`walk`] does.
+    #[inline]
+    fn walk(&self, hay: &[u8], map: &[u8; 256], i: usize, ends: &mut Vec<(u32, u32)>) {
+        match self {
+            Trie::Dfa(a, start) => walk(&**a, *start, hay, map, i, ends),
+            Trie::Sparse(t) => t.walk(hay, map, i, ends),
+        }
+    }
+}
+
+/// A byte trie: the root's children in a table, every other node's in a linked list. Building it
+/// is one pass over the patterns' bytes.
+#[derive(Debug)]
+struct SparseTrie {
+    /// The child of the root for each byte (0: none).
+    root: Box<[u32; 256]>,
+    /// Node 0 is the root.
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct TrieNode {
+    first_child: u32,
+    next_sibling: u32,
+    /// The pattern spelled by the path to this node, or `NO_PATTERN`.
+    pattern: u32,
+    byte: u8,
+}
+
+const NO_PATTERN: u32 = u32::MAX;
+
+impl SparseTrie {
+    fn new(patterns: &[&str]) -> SparseTrie {
+        let mut trie = SparseTrie {
+            root: Box::new([0; 256]),
+            nodes: Vec::with_capacity(patterns.iter().map(|p| p.len()).sum::<usize>() / 2 + 1),
+        };
+        trie.nodes.push(TrieNode {
+            first_child: 0,
+            next_sibling: 0,
+            pattern: NO_PATTERN,
+            byte: 0,
+        });
+        for (pid, p) in patterns.iter().enumerate() {
+            let bytes = p.as_bytes();
+            let Some((&first, rest)) = bytes.split_first() else {
+                continue;
+            };
+            let mut node = match trie.root[first as usize] {
+                0 => {
+                    let n = trie.push(first, 0);
+                    trie.root[first as usize] = n;
+                    n
+                }
+                n => n,
+            };
+            for &b in rest {
+                node = trie.child_or_insert(node, b);
+            }
+            trie.nodes[node as usize].pattern = pid as u32;
+        }
+        trie
+    }
+
+    fn push(&mut self, byte: u8, next_sibling: u32) -> u32 {
+        self.nodes.push(TrieNode {
+            first_child: 0,
+            next_sibling,
+            pattern: NO_PATTERN,
+            byte,
+        });
+        (self.nodes.len() - 1) as u32
+    }
+
+    fn child_or_insert(&mut self, node: u32, byte: u8) -> u32 {
+        let mut c = self.nodes[node as usize].first_child;
+        while c != 0 {
+            if self.nodes[c as usize].byte == byte {
+                return c;
+            }
+            c = self.nodes[c as usize].next_sibling;
+        }
+        let first = self.nodes[node as usize].first_child;
+        let n = self.push(byte, first);
+        self.nodes[node as usize].first_child = n;
+        n
+    }
+
+    #[inline]
+    fn walk(&self, hay: &[u8], map: &[u8; 256], i: usize, ends: &mut Vec<(u32, u32)>) {
+        let mut node = self.root[map[hay[i] as usize] as usize];
+        let mut j = i + 1;
+        let mut space = false;
+        while node != 0 {
+            let n = &self.nodes[node as usize];
+            if n.pattern != NO_PATTERN && boundaries_ok(hay, i, j) {
+                ends.push((j as u32, n.pattern));
+            }
+            let b = loop {
+                let Some(&b) = hay.get(j) else {
+                    return;
+                };
+                j += 1;
+                let b = map[b as usize];
+                if b != b' ' || !space {
+                    space = b == b' ';
+                    break b;
+                }
+            };
+            let mut c = n.first_child;
+            while c != 0 && self.nodes[c as usize].byte != b {
+                c = self.nodes[c as usize].next_sibling;
+            }
+            node = c;
+        }
+    }
 }
 
 /// ASCII letters, digits and `_`: the bytes that join a term to its neighbour.
@@ -407,16 +621,33 @@ static WORD_BYTE: [bool; 256] = {
 
 fn compile_rule(
     concept: u32,
-    form: &AliasRule,
+    text: &str,
+    rule: Option<&AliasRule>,
     fold: bool,
-    cue_ids: &mut HashMap<String, u32>,
+    cue_ids: &mut FastMap<String, u32>,
 ) -> FormRule {
+    let Some(rule) = rule else {
+        return FormRule {
+            concept,
+            case_letters: None,
+            require: Box::new([]),
+            forbid: Box::new([]),
+            window: DEFAULT_WINDOW,
+        };
+    };
     let mut ids = |cues: &[String]| -> Box<[u32]> {
         let mut v: Vec<u32> = cues
             .iter()
             .map(|c| {
-                let next = cue_ids.len() as u32;
-                *cue_ids.entry(normalize_term_with(c, fold)).or_insert(next)
+                let key = normalize_term_with(c, fold);
+                match cue_ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = cue_ids.len() as u32;
+                        cue_ids.insert(key, id);
+                        id
+                    }
+                }
             })
             .collect();
         v.sort_unstable();
@@ -425,16 +656,55 @@ fn compile_rule(
     };
     FormRule {
         concept,
-        case_letters: form.case_sensitive.then(|| {
-            form.text
-                .bytes()
+        case_letters: rule.case_sensitive.then(|| {
+            text.bytes()
                 .filter(u8::is_ascii_alphabetic)
                 .collect::<Vec<u8>>()
                 .into_boxed_slice()
         }),
-        require: ids(&form.require),
-        forbid: ids(&form.forbid),
-        window: form.window.unwrap_or(DEFAULT_WINDOW),
+        require: ids(&rule.require),
+        forbid: ids(&rule.forbid),
+        window: rule.window.unwrap_or(DEFAULT_WINDOW),
+    }
+}
+
+/// A hash map keyed by short strings from the taxonomy, hashed with FxHash: the taxonomy is the
+/// user's own, so there is no flooding to defend against, and building stays cheap.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc (FxHash).
+#[derive(Default)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
     }
 }
 
@@ -442,11 +712,11 @@ fn compile_rule(
 /// each position in a candidate's window where a word can start.
 #[derive(Debug)]
 struct Cues {
-    automaton: Option<(Trie, StateID)>,
+    automaton: Option<Trie>,
 }
 
 impl Cues {
-    fn new(cue_ids: &HashMap<String, u32>, dense: bool) -> Result<Cues, BuildError> {
+    fn new(cue_ids: &FastMap<String, u32>, dense: bool) -> Result<Cues, BuildError> {
         if cue_ids.is_empty() {
             return Ok(Cues { automaton: None });
         }
@@ -467,7 +737,7 @@ impl Cues {
         ends: &mut Vec<(u32, u32)>,
         found: &mut Vec<u32>,
     ) {
-        let Some((trie, start)) = &self.automaton else {
+        let Some(trie) = &self.automaton else {
             return;
         };
         for i in range.clone() {
@@ -475,10 +745,7 @@ impl Cues {
                 continue;
             }
             ends.clear();
-            match trie {
-                Trie::Dfa(a) => walk(a, *start, hay, i, ends),
-                Trie::Nfa(a) => walk(a, *start, hay, i, ends),
-            }
+            trie.walk(hay, &PLAIN_MAP, i, ends);
             found.extend(
                 ends.iter()
                     .filter(|&&(end, _)| end as usize <= range.end)
@@ -495,52 +762,33 @@ struct CueHits {
     found: Vec<u32>,
 }
 
-/// Builds an anchored automaton over `patterns`: a DFA when `dense`, else a contiguous NFA.
-fn build_trie(patterns: &[&str], dense: bool) -> Result<(Trie, StateID), BuildError> {
+/// Builds an anchored automaton over `patterns`: a DFA when `dense`, else a sparse trie.
+fn build_trie(patterns: &[&str], dense: bool) -> Result<Trie, BuildError> {
+    if !dense {
+        return Ok(Trie::Sparse(SparseTrie::new(patterns)));
+    }
     let error = |e: &dyn std::fmt::Display| BuildError {
         message: e.to_string(),
     };
-    if dense {
-        let a = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(patterns)
-            .map_err(|e| error(&e))?;
-        let start = a.start_state(Anchored::Yes).map_err(|e| error(&e))?;
-        Ok((Trie::Dfa(a), start))
-    } else {
-        let a = contiguous::NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(patterns)
-            .map_err(|e| error(&e))?;
-        let start = a.start_state(Anchored::Yes).map_err(|e| error(&e))?;
-        Ok((Trie::Nfa(a), start))
-    }
+    let a = DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Anchored)
+        .prefilter(false)
+        .build(patterns)
+        .map_err(|e| error(&e))?;
+    let start = a.start_state(Anchored::Yes).map_err(|e| error(&e))?;
+    Ok(Trie::Dfa(Box::new(a), start))
 }
 
-fn rule_accepts(
+/// Whether the context cues of a form allow a match at `s..e` of the normalised `text`.
+fn cues_accept(
     rule: &FormRule,
     cues: &Cues,
     hits: &mut CueHits,
-    original: &str,
-    norm: &Normalized,
+    text: &str,
     s: usize,
     e: usize,
 ) -> bool {
-    if let Some(letters) = &rule.case_letters {
-        let span = norm.original_span(original, s..e);
-        let found = original.as_bytes()[span]
-            .iter()
-            .copied()
-            .filter(u8::is_ascii_alphabetic);
-        if !found.eq(letters.iter().copied()) {
-            return false;
-        }
-    }
-    if rule.require.is_empty() && rule.forbid.is_empty() {
-        return true;
-    }
-    let text = norm.as_str();
     let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
     let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
     // Cues count within the same sentence only.

@@ -175,6 +175,14 @@ impl Normalized {
         n - mn as usize + mo as usize
     }
 
+    /// The normalised offset of original byte `o`, which must be a byte that normalisation
+    /// keeps as it is (any byte of ASCII text but white space).
+    pub fn to_normalized(&self, o: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.1 as usize <= o) - 1;
+        let (mn, mo) = self.marks[k];
+        o - mo as usize + mn as usize
+    }
+
     /// Maps a span of the normalised text (on its char boundaries, not empty) back to the
     /// original text: from the start of the first character to the end of the last.
     pub fn original_span(
@@ -215,9 +223,35 @@ pub fn normalize_term_with(term: &str, fold_hyphens: bool) -> String {
 impl Normalized {
     /// Normalises a term, reusing this buffer: as [`normalize_term_with`].
     pub fn term(&mut self, term: &str, fold_hyphens: bool) -> String {
+        if term.is_ascii() {
+            return ascii_term(term, fold_hyphens);
+        }
         self.normalize_with(term, fold_hyphens);
         self.text.trim_matches(' ').to_string()
     }
+}
+
+/// [`normalize_term_with`] for ASCII, which is nearly every term: lower-cased, white space (and
+/// hyphens when folding) collapsed into single spaces, the ends trimmed.
+fn ascii_term(term: &str, fold_hyphens: bool) -> String {
+    let mut out = String::with_capacity(term.len());
+    // Starts as if after a space, which trims the start.
+    let mut space = true;
+    for b in term.bytes() {
+        if b.is_ascii_whitespace() || b == 0x0B || (fold_hyphens && b == b'-') {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(b.to_ascii_lowercase() as char);
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -292,6 +326,29 @@ mod tests {
         assert_eq!(n.as_str(), "wi fi, wi fi, md 100");
         n.normalize_with("Wi\u{2011}Fi", false);
         assert_eq!(n.as_str(), "wi-fi");
+    }
+
+    #[test]
+    fn the_ascii_term_path_agrees_with_the_general_one() {
+        let general = |t: &str, fold: bool| {
+            let mut n = Normalized::new();
+            n.normalize_with(t, fold);
+            n.text.trim_matches(' ').to_string()
+        };
+        for t in [
+            "  Wi-Fi  Direct ",
+            "\tActive\r\n Directory\x0b",
+            "MD - 100",
+            "-leading and trailing-",
+            "C#/.NET A+",
+            " ",
+            "",
+            "a\x0c\x0cb",
+        ] {
+            for fold in [false, true] {
+                assert_eq!(ascii_term(t, fold), general(t, fold), "{t:?} {fold}");
+            }
+        }
     }
 
     #[test]

@@ -216,6 +216,20 @@ impl Concept {
         forms.extend(self.aliases.iter().map(Alias::to_rule));
         forms
     }
+
+    /// As [`Concept::surface_forms`], borrowed: each form's text, and its rules if it has any.
+    pub(crate) fn form_refs(&self) -> impl Iterator<Item = (&str, Option<&AliasRule>)> {
+        let name_key = normalize_term(&self.name);
+        let name_is_an_alias = self
+            .aliases
+            .iter()
+            .any(|a| normalize_term(a.text()) == name_key);
+        let name = (!name_is_an_alias).then_some((self.name.as_str(), None));
+        name.into_iter().chain(self.aliases.iter().map(|a| match a {
+            Alias::Plain(s) => (s.as_str(), None),
+            Alias::Rule(r) => (r.text.as_str(), Some(r)),
+        }))
+    }
 }
 
 #[derive(Deserialize)]
