@@ -81,7 +81,7 @@ fn job_posting_against_resumes_sorted_and_cut() {
         .fit
         .missing_essential
         .iter()
-        .any(|c| c.concept == "comptia-a-plus"));
+        .any(|c| *c == "comptia-a-plus"));
 
     let (top, _, _) = scan(&[
         "--job",

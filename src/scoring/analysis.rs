@@ -7,10 +7,10 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::polarity::{polarity, Polarity};
+use super::polarity::{polarity_in, Polarity};
 use super::sections::{DocKind, SectionKind, Sections};
 use super::years::{self, DateRange, YearMonth, YearsClaim};
-use crate::matching::Matcher;
+use crate::matching::{Match, Matcher};
 use crate::taxonomy::{ConceptId, Kind};
 
 /// Whether a mention sits in prose (a sentence saying what was done with it) or in a bare list
@@ -181,16 +181,22 @@ impl Analysis {
 }
 
 /// Reads `text` as a document of kind `kind`.
-pub(crate) fn analyze(matcher: &Matcher, text: &str, kind: DocKind, as_of: YearMonth) -> Analysis {
+pub(crate) fn analyze(
+    matcher: &Matcher,
+    text: &str,
+    matches: &[Match],
+    kind: DocKind,
+    as_of: YearMonth,
+) -> Analysis {
     let sections = Sections::detect(text, kind);
-    let matches = matcher.extract(text);
+    let lower = text.to_ascii_lowercase();
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
     for (i, m) in matches.iter().enumerate() {
         let concept = matcher.concept(m);
         let span = m.span();
         let section = sections.kind_at(span.start);
-        let pol = polarity(text, span.clone(), kind == DocKind::Posting).polarity;
+        let pol = polarity_in(&lower, span.clone(), kind == DocKind::Posting).polarity;
         let context = context_of(text, &spans, i);
         let credit = mention_credit(kind, concept.kind, section, pol, context);
         mentions.push(Mention {
@@ -212,7 +218,7 @@ pub(crate) fn analyze(matcher: &Matcher, text: &str, kind: DocKind, as_of: YearM
     } else {
         (words - outside.min(words)) as f64 / words as f64
     };
-    let experience = experience_of(text, kind, &sections, &mentions, as_of);
+    let experience = experience_of(text, &lower, kind, &sections, &mentions, as_of);
     let first_line = text
         .lines()
         .map(str::trim)
@@ -230,7 +236,7 @@ pub(crate) fn analyze(matcher: &Matcher, text: &str, kind: DocKind, as_of: YearM
         keyword_density,
         as_of,
         first_line,
-        lower: text.to_ascii_lowercase(),
+        lower,
     }
 }
 
@@ -365,6 +371,7 @@ fn count_words(text: &str, skip: &[Range<usize>]) -> usize {
 
 fn experience_of(
     text: &str,
+    lower: &str,
     kind: DocKind,
     sections: &Sections,
     mentions: &[Mention],
@@ -394,7 +401,7 @@ fn experience_of(
             let s = sections.kind_at(c.span.start);
             !s.is_boilerplate()
                 && s != SectionKind::Education
-                && polarity(text, c.span.clone(), false).polarity != Polarity::Negated
+                && polarity_in(lower, c.span.clone(), false).polarity != Polarity::Negated
         })
         .collect();
     let dated = (!ranges.is_empty()).then(|| years::union_months(&ranges) as f64 / 12.0);

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use super::analysis::{Analysis, Credit};
 use super::sections::SectionKind;
-use super::ConceptRef;
 use crate::taxonomy::role::CareerLevel;
 use crate::taxonomy::{ConceptId, Taxonomy};
 
@@ -29,10 +28,10 @@ pub struct LevelFit {
     pub years: Option<f64>,
     /// Why this level, in plain words.
     pub reasons: Vec<String>,
-    /// Focus concepts of the level that the resume shows.
-    pub focus_shown: Vec<ConceptRef>,
-    /// Focus concepts of the level that the resume does not show.
-    pub focus_missing: Vec<ConceptRef>,
+    /// Focus concepts of the level that the resume shows, by id.
+    pub focus_shown: Vec<ConceptId>,
+    /// Focus concepts of the level that the resume does not show, by id.
+    pub focus_missing: Vec<ConceptId>,
 }
 
 /// How many years short of a level's range cost all of its year fit.
@@ -222,15 +221,21 @@ pub(crate) fn fit(
     let mut focus_shown = Vec::new();
     let mut focus_missing = Vec::new();
     for c in &level.concepts {
-        let r = ConceptRef::new(taxonomy, c);
         if credits.get(c).is_some_and(|c| c.credit > 0.0) {
-            focus_shown.push(r);
+            focus_shown.push(c.clone());
         } else {
-            focus_missing.push(r);
+            focus_missing.push(c.clone());
         }
     }
     if !focus_shown.is_empty() {
-        let names: Vec<&str> = focus_shown.iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<&str> = focus_shown
+            .iter()
+            .map(|id| {
+                taxonomy
+                    .concept(id.as_str())
+                    .map_or(id.as_str(), |c| &c.name)
+            })
+            .collect();
         reasons.push(format!(
             "shows {} of {} focus areas of the level: {}",
             focus_shown.len(),

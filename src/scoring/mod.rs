@@ -20,6 +20,7 @@
 mod analysis;
 pub mod gaps;
 pub mod levels;
+mod pattern;
 pub mod polarity;
 pub mod profile;
 pub mod score;
@@ -28,8 +29,8 @@ pub mod years;
 
 use serde::{Deserialize, Serialize};
 
-use crate::matching::{BuildError, Matcher};
-use crate::taxonomy::{ConceptId, Kind, Taxonomy};
+use crate::matching::{BuildError, Match, Matcher};
+use crate::taxonomy::Taxonomy;
 
 pub use self::analysis::{Analysis, Context, Experience, Mention, SkillYears};
 pub use self::gaps::{Gap, GapKind};
@@ -59,34 +60,6 @@ impl TaxonomyStamp {
             name: taxonomy.name().to_string(),
             version: taxonomy.version().to_string(),
             hash: taxonomy.hash().to_string(),
-        }
-    }
-}
-
-/// A concept named in a result: id, canonical name and kind.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct ConceptRef {
-    /// The concept's id.
-    pub concept: ConceptId,
-    /// Its canonical name.
-    pub name: String,
-    /// Its kind.
-    pub kind: Kind,
-}
-
-impl ConceptRef {
-    fn new(taxonomy: &Taxonomy, id: &ConceptId) -> ConceptRef {
-        match taxonomy.concept(id.as_str()) {
-            Some(c) => ConceptRef {
-                concept: c.id.clone(),
-                name: c.name.clone(),
-                kind: c.kind,
-            },
-            None => ConceptRef {
-                concept: id.clone(),
-                name: id.to_string(),
-                kind: Kind::Other,
-            },
         }
     }
 }
@@ -164,8 +137,31 @@ impl Scorer {
     /// Analyses `text`: its concepts with sections, polarity and context, and its years of
     /// experience. With `kind` unset, whether it is a resume or a posting is guessed.
     pub fn analyze(&self, text: &str, kind: Option<DocKind>) -> Analysis {
+        self.analyze_matches(text, &self.matcher.extract(text), kind)
+    }
+
+    /// Like [`Scorer::analyze`], over the matches this scorer's matcher already found in `text`
+    /// (as [`Matcher::extract`] returns them), so that a caller that extracted them once does not
+    /// pay for it twice.
+    ///
+    /// ```
+    /// use rolefit::scoring::{DocKind, Scorer};
+    /// let scorer = Scorer::new(rolefit::Taxonomy::embedded()).unwrap();
+    /// let text = "Skills\nWindows 11, Active Directory\n";
+    /// let matches = scorer.matcher().extract(text);
+    /// assert_eq!(
+    ///     scorer.analyze_matches(text, &matches, Some(DocKind::Resume)),
+    ///     scorer.analyze(text, Some(DocKind::Resume))
+    /// );
+    /// ```
+    pub fn analyze_matches(
+        &self,
+        text: &str,
+        matches: &[Match],
+        kind: Option<DocKind>,
+    ) -> Analysis {
         let kind = kind.unwrap_or_else(|| sections::guess_kind(text));
-        analysis::analyze(&self.matcher, text, kind, self.as_of)
+        analysis::analyze(&self.matcher, text, matches, kind, self.as_of)
     }
 
     /// The profile of the taxonomy role `role_id`.
@@ -208,8 +204,12 @@ impl Scorer {
     /// A profile built from a job posting: required and preferred concepts by section and
     /// polarity, required years; terms in benefits and company boilerplate are left out.
     pub fn posting_profile(&self, text: &str) -> Profile {
-        let analysis = self.analyze(text, Some(DocKind::Posting));
-        profile::from_posting(self.taxonomy(), &analysis)
+        self.posting_profile_of(&self.analyze(text, Some(DocKind::Posting)))
+    }
+
+    /// The profile of a posting already analysed (as a [`DocKind::Posting`]).
+    pub fn posting_profile_of(&self, posting: &Analysis) -> Profile {
+        profile::from_posting(self.taxonomy(), posting)
     }
 
     /// A profile built from a resume: the concepts it shows, for scoring postings by how much

@@ -3,10 +3,10 @@
 //! preferred rather than required ("Intune is a plus", "nice to have: Intune").
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
+
+use super::pattern::{l, opt, Class, Pattern, Starts, B, D, P, S0, S1, W1};
 
 /// What the words around a mention say about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,95 +48,362 @@ const PREFERENCE_REACH: usize = 140;
 /// The longest clause looked at on each side of a mention.
 const CLAUSE_LIMIT: usize = 200;
 
-fn negation_before() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            (?-u:\b)no\s+(?:prior\s+|previous\s+|professional\s+|hands-on\s+|real\s+|working\s+|direct\s+)?
-                (?:experience|exposure|knowledge|background|familiarity|training)\s+(?:with|in|of|using|on)(?-u:\b)
-          | (?-u:\b)not\s+(?:yet\s+|very\s+|particularly\s+)?(?:familiar|experienced|proficient|comfortable|certified|trained|skilled)\s+(?:with|in|on|at)(?-u:\b)
-          | (?-u:\b)not\s+(?:yet\s+)?certified(?-u:\b)
-          | (?-u:\b)unfamiliar\s+with(?-u:\b)
-          | (?-u:\b)never\s+(?:used|worked\s+with|worked\s+on|touched|administered|configured)(?-u:\b)
-          | (?-u:\b)(?:have|has)\s*(?:not|n't)\s+(?:yet\s+)?(?:used|worked\s+with|worked\s+on)(?-u:\b)
-          | (?-u:\b)lack(?:ing|s)?\s+(?:of\s+)?(?:experience|knowledge|exposure)?\s*(?:with|in|of)?(?-u:\b)
-          | (?-u:\b)(?:currently\s+)?(?:studying|preparing|working\s+towards?|pursuing|enrolled)\s+(?:for\s+|in\s+)?(?:the\s+|an?\s+|my\s+)?
-          | (?-u:\b)plan(?:ning)?\s+to\s+(?:take|earn|obtain|sit)(?-u:\b)
-          | (?-u:\b)not\s+required\s*:
-          | (?-u:\b)no\s*$
-          | (?-u:\b)no\s+(?:\w+\s+)?(?:experience|knowledge)\s*$
-        ",
-        )
-        .expect("negation regex")
-    })
+/// `(?:w1|w2|...)` over literal words.
+macro_rules! words {
+    ($($w:literal),+) => { P::Alt(&[$(l($w)),+]) };
 }
 
-fn negation_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            ^[\s,]*(?:\w+\s+){0,3}?(?:is|are)?\s*
-            (?:not\s+(?:required|needed|necessary|essential|mandatory)|not\s+a\s+requirement|unnecessary|\(?in\s+progress|\(?expected\s+\d{4})
-        ",
-        )
-        .expect("negation-after regex")
-    })
-}
+/// Cues before a mention that deny it: "no experience with", "not familiar with", "never used",
+/// "studying for", "no" ending the text before it.
+static NEGATION_BEFORE: Pattern = Pattern::starting(
+    P::Alt(&[
+        P::Seq(&[
+            B,
+            l("no"),
+            S1,
+            opt(&P::Seq(&[
+                words!(
+                    "prior",
+                    "previous",
+                    "professional",
+                    "hands-on",
+                    "real",
+                    "working",
+                    "direct"
+                ),
+                S1,
+            ])),
+            words!(
+                "experience",
+                "exposure",
+                "knowledge",
+                "background",
+                "familiarity",
+                "training"
+            ),
+            S1,
+            words!("with", "in", "of", "using", "on"),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            l("not"),
+            S1,
+            opt(&P::Seq(&[words!("yet", "very", "particularly"), S1])),
+            words!(
+                "familiar",
+                "experienced",
+                "proficient",
+                "comfortable",
+                "certified",
+                "trained",
+                "skilled"
+            ),
+            S1,
+            words!("with", "in", "on", "at"),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            l("not"),
+            S1,
+            opt(&P::Seq(&[l("yet"), S1])),
+            l("certified"),
+            B,
+        ]),
+        P::Seq(&[B, l("unfamiliar"), S1, l("with"), B]),
+        P::Seq(&[
+            B,
+            l("never"),
+            S1,
+            P::Alt(&[
+                l("used"),
+                P::Seq(&[l("worked"), S1, l("with")]),
+                P::Seq(&[l("worked"), S1, l("on")]),
+                l("touched"),
+                l("administered"),
+                l("configured"),
+            ]),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            words!("have", "has"),
+            S0,
+            words!("not", "n't"),
+            S1,
+            opt(&P::Seq(&[l("yet"), S1])),
+            P::Alt(&[
+                l("used"),
+                P::Seq(&[l("worked"), S1, l("with")]),
+                P::Seq(&[l("worked"), S1, l("on")]),
+            ]),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            l("lack"),
+            opt(&words!("ing", "s")),
+            S1,
+            opt(&P::Seq(&[l("of"), S1])),
+            opt(&words!("experience", "knowledge", "exposure")),
+            S0,
+            opt(&words!("with", "in", "of")),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            opt(&P::Seq(&[l("currently"), S1])),
+            P::Alt(&[
+                l("studying"),
+                l("preparing"),
+                P::Seq(&[l("working"), S1, l("toward"), opt(&l("s"))]),
+                l("pursuing"),
+                l("enrolled"),
+            ]),
+            S1,
+            opt(&P::Seq(&[words!("for", "in"), S1])),
+            opt(&P::Seq(&[
+                P::Alt(&[l("the"), P::Seq(&[l("a"), opt(&l("n"))]), l("my")]),
+                S1,
+            ])),
+        ]),
+        P::Seq(&[
+            B,
+            l("plan"),
+            opt(&l("ning")),
+            S1,
+            l("to"),
+            S1,
+            words!("take", "earn", "obtain", "sit"),
+            B,
+        ]),
+        P::Seq(&[B, l("not"), S1, l("required"), S0, l(":")]),
+        P::Seq(&[B, l("no"), S0, P::End]),
+        P::Seq(&[
+            B,
+            l("no"),
+            S1,
+            opt(&P::Seq(&[W1, S1])),
+            words!("experience", "knowledge"),
+            S0,
+            P::End,
+        ]),
+    ]),
+    Starts {
+        words: &[
+            "no", "unf", "nev", "hav", "has", "lac", "cur", "stu", "pre", "wor", "pur", "enr",
+            "pla",
+        ],
+        digits: false,
+    },
+);
 
-fn preference_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            (?-u:\b)(?:(?:is|are|would\s+be|will\s+be)\s+)?(?:a\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?(?:plus|bonus|advantage)|an\s+(?:added\s+)?(?:advantage|asset|plus|bonus))(?-u:\b)
-          | (?-u:\b)(?:strongly\s+|highly\s+)?(?:preferred|desired|desirable|preferable|beneficial|advantageous)(?-u:\b)
-          | (?-u:\b)nice[\s-]to[\s-]have(?-u:\b)
-          | (?-u:\b)nice\s+to\s+see(?-u:\b)
-          | (?-u:\b)would\s+be\s+(?:nice|helpful|great|ideal)(?-u:\b)
-          | (?-u:\b)(?:is|are)\s+(?:helpful|optional)(?-u:\b)
-          | (?-u:\b)pluses(?-u:\b)
-        ",
-        )
-        .expect("preference-after regex")
-    })
-}
+/// Cues right after a mention that deny it: "not required", "(in progress)", "(expected 2026)".
+static NEGATION_AFTER: Pattern = Pattern::new(P::Seq(&[
+    P::Start,
+    P::Rep(&P::Class(Class::SpaceOrComma), 0, u16::MAX, true),
+    P::Rep(&P::Seq(&[W1, S1]), 0, 3, false),
+    opt(&words!("is", "are")),
+    S0,
+    P::Alt(&[
+        P::Seq(&[
+            l("not"),
+            S1,
+            words!("required", "needed", "necessary", "essential", "mandatory"),
+        ]),
+        P::Seq(&[l("not"), S1, l("a"), S1, l("requirement")]),
+        l("unnecessary"),
+        P::Seq(&[opt(&l("(")), l("in"), S1, l("progress")]),
+        P::Seq(&[opt(&l("(")), l("expected"), S1, P::Rep(&D, 4, 4, true)]),
+    ]),
+]));
 
-fn preference_before() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            (?-u:\b)(?:preferred|desired|desirable|nice[\s-]to[\s-]have|bonus(?:\s+points)?|pluses|a\s+plus|ideally|preferably|optional)(?-u:\b)
-          | (?-u:\b)(?:we\s+)?(?:would\s+)?prefer(?-u:\b)
-          | (?-u:\b)preference\s+(?:for|to|given)(?-u:\b)
-          | (?-u:\b)plus\s*:
-        ",
-        )
-        .expect("preference-before regex")
-    })
-}
+/// Cues after a mention that make it preferred: "is a plus", "preferred", "nice to have".
+static PREFERENCE_AFTER: Pattern = Pattern::starting(
+    P::Alt(&[
+        P::Seq(&[
+            B,
+            opt(&P::Seq(&[
+                P::Alt(&[
+                    l("is"),
+                    l("are"),
+                    P::Seq(&[l("would"), S1, l("be")]),
+                    P::Seq(&[l("will"), S1, l("be")]),
+                ]),
+                S1,
+            ])),
+            P::Alt(&[
+                P::Seq(&[
+                    l("a"),
+                    S1,
+                    opt(&P::Seq(&[words!("big", "huge", "strong", "definite"), S1])),
+                    words!("plus", "bonus", "advantage"),
+                ]),
+                P::Seq(&[
+                    l("an"),
+                    S1,
+                    opt(&P::Seq(&[l("added"), S1])),
+                    words!("advantage", "asset", "plus", "bonus"),
+                ]),
+            ]),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            opt(&P::Seq(&[words!("strongly", "highly"), S1])),
+            words!(
+                "preferred",
+                "desired",
+                "desirable",
+                "preferable",
+                "beneficial",
+                "advantageous"
+            ),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            l("nice"),
+            SPACE_OR_DASH,
+            l("to"),
+            SPACE_OR_DASH,
+            l("have"),
+            B,
+        ]),
+        P::Seq(&[B, l("nice"), S1, l("to"), S1, l("see"), B]),
+        P::Seq(&[
+            B,
+            l("would"),
+            S1,
+            l("be"),
+            S1,
+            words!("nice", "helpful", "great", "ideal"),
+            B,
+        ]),
+        P::Seq(&[B, words!("is", "are"), S1, words!("helpful", "optional"), B]),
+        P::Seq(&[B, l("pluses"), B]),
+    ]),
+    Starts {
+        words: &[
+            "is", "are", "wou", "wil", "a ", "an", "str", "hig", "pre", "des", "ben", "adv", "nic",
+            "plu",
+        ],
+        digits: false,
+    },
+);
 
-fn required_word() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:required|must|mandatory|essential|minimum)(?-u:\b)")
-            .expect("required regex")
-    })
-}
+const SPACE_OR_DASH: P = P::Class(Class::SpaceOrDash);
 
-fn clause_break() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            [.!?](?:\s|$) | [;\n\u{2022}\u{25aa}\u{25cf}|] | \s-\s
-          | (?-u:\b)(?:but|however|although|though|whereas|while)(?-u:\b)
-        ",
-        )
-        .expect("clause regex")
-    })
+/// Cues before a mention that make it preferred: "preferred:", "bonus points for", "ideally".
+static PREFERENCE_BEFORE: Pattern = Pattern::starting(
+    P::Alt(&[
+        P::Seq(&[
+            B,
+            P::Alt(&[
+                l("preferred"),
+                l("desired"),
+                l("desirable"),
+                P::Seq(&[l("nice"), SPACE_OR_DASH, l("to"), SPACE_OR_DASH, l("have")]),
+                P::Seq(&[l("bonus"), opt(&P::Seq(&[S1, l("points")]))]),
+                l("pluses"),
+                P::Seq(&[l("a"), S1, l("plus")]),
+                l("ideally"),
+                l("preferably"),
+                l("optional"),
+            ]),
+            B,
+        ]),
+        P::Seq(&[
+            B,
+            opt(&P::Seq(&[l("we"), S1])),
+            opt(&P::Seq(&[l("would"), S1])),
+            l("prefer"),
+            B,
+        ]),
+        P::Seq(&[B, l("preference"), S1, words!("for", "to", "given"), B]),
+        P::Seq(&[B, l("plus"), S0, l(":")]),
+    ]),
+    Starts {
+        words: &[
+            "pre", "des", "nic", "bon", "plu", "a ", "ide", "opt", "we", "wou",
+        ],
+        digits: false,
+    },
+);
+
+/// Words that make a term required, whatever preference cue follows or precedes it.
+static REQUIRED_WORD: Pattern = Pattern::starting(
+    P::Seq(&[
+        B,
+        words!("required", "must", "mandatory", "essential", "minimum"),
+        B,
+    ]),
+    Starts {
+        words: &["req", "mus", "man", "ess", "min"],
+        digits: false,
+    },
+);
+
+/// Where a clause ends, as the regex
+/// `[.!?](?:\s|$) | [;\n\u{2022}\u{25aa}\u{25cf}|] | \s-\s | \b(?:but|however|although|though|whereas|while)\b`
+/// finds it: the leftmost break starting at or after `from` in `h`.
+fn clause_break(h: &str, from: usize) -> Option<Range<usize>> {
+    let b = h.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    let space_at = |i: usize| -> Option<usize> {
+        match *b.get(i)? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
+            c if c < 0x80 => None,
+            _ => {
+                let c = h.get(i..)?.chars().next()?;
+                c.is_whitespace().then(|| c.len_utf8())
+            }
+        }
+    };
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'.' | b'!' | b'?' => {
+                if i + 1 == b.len() {
+                    return Some(i..i + 1);
+                }
+                if let Some(n) = space_at(i + 1) {
+                    return Some(i..i + 1 + n);
+                }
+            }
+            b';' | b'\n' | b'|' => return Some(i..i + 1),
+            0xE2 if ["\u{2022}", "\u{25aa}", "\u{25cf}"]
+                .iter()
+                .any(|m| b[i..].starts_with(m.as_bytes())) =>
+            {
+                return Some(i..i + 3)
+            }
+            c if c.is_ascii_lowercase() && (i == 0 || !word(i - 1)) => {
+                for w in ["but", "however", "although", "though", "whereas", "while"] {
+                    if b[i..].starts_with(w.as_bytes()) && !word(i + w.len()) {
+                        return Some(i..i + w.len());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(n) = space_at(i) {
+            if b.get(i + n) == Some(&b'-') {
+                if let Some(m) = space_at(i + n + 1) {
+                    return Some(i..i + n + 1 + m);
+                }
+            }
+        }
+        i += 1;
+        while i < b.len() && !h.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// The clause around `span`: from just after the last break before it to the first break after
@@ -145,14 +412,14 @@ fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
     let lo = floor_boundary(text, span.start.saturating_sub(CLAUSE_LIMIT));
     let hi = ceil_boundary(text, (span.end + CLAUSE_LIMIT).min(text.len()));
     let before = &text[lo..span.start];
-    let start = clause_break()
-        .find_iter(before)
-        .last()
-        .map_or(lo, |m| lo + m.end());
+    let mut start = lo;
+    let mut from = 0;
+    while let Some(m) = clause_break(before, from) {
+        start = lo + m.end;
+        from = m.end;
+    }
     let after = &text[span.end..hi];
-    let end = clause_break()
-        .find(after)
-        .map_or(hi, |m| span.end + m.start());
+    let end = clause_break(after, 0).map_or(hi, |m| span.end + m.start);
     start..end
 }
 
@@ -194,24 +461,27 @@ pub fn polarity(text: &str, span: Range<usize>, in_posting: bool) -> PolarityCue
     found
 }
 
-fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue {
+/// Reads the polarity of the mention at `span` in `lower`, a whole text ASCII lower-cased: the
+/// same as [`polarity`] on the original text, without lower-casing a window per mention (only
+/// bytes within [`CLAUSE_LIMIT`] of the mention are read either way).
+pub(crate) fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue {
     let c = clause(lower, &span);
     let before_start = floor_boundary(
         lower,
         c.start.max(span.start.saturating_sub(NEGATION_REACH)),
     );
     let before = &lower[before_start..span.start];
-    if let Some(m) = negation_before().find_iter(before).last() {
+    if let Some(m) = NEGATION_BEFORE.find_iter(before).last() {
         return PolarityCue {
             polarity: Polarity::Negated,
-            cue: Some(before_start + m.start()..before_start + m.end()),
+            cue: Some(before_start + m.start..before_start + m.end),
         };
     }
     let after = &lower[span.end..c.end];
-    if let Some(m) = negation_after().find(after) {
+    if let Some(m) = NEGATION_AFTER.find(after) {
         return PolarityCue {
             polarity: Polarity::Negated,
-            cue: Some(span.end + m.start()..span.end + m.end()),
+            cue: Some(span.end + m.start..span.end + m.end),
         };
     }
     if !in_posting {
@@ -224,12 +494,12 @@ fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue
     // ("a degree is required, a master's preferred").
     let after_end = floor_boundary(lower, c.end.min(span.end + PREFERENCE_REACH));
     let after = &lower[span.end..after_end];
-    if let Some(m) = preference_after().find(after) {
-        let between = &after[..m.start()];
-        if !required_word().is_match(between) {
+    if let Some(m) = PREFERENCE_AFTER.find(after) {
+        let between = &after[..m.start];
+        if !REQUIRED_WORD.is_match(between) {
             return PolarityCue {
                 polarity: Polarity::Preferred,
-                cue: Some(span.end + m.start()..span.end + m.end()),
+                cue: Some(span.end + m.start..span.end + m.end),
             };
         }
     }
@@ -238,12 +508,12 @@ fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue
         c.start.max(span.start.saturating_sub(PREFERENCE_REACH)),
     );
     let before = &lower[pre_start..span.start];
-    if let Some(m) = preference_before().find_iter(before).last() {
-        let between = &before[m.end()..];
-        if !required_word().is_match(between) {
+    if let Some(m) = PREFERENCE_BEFORE.find_iter(before).last() {
+        let between = &before[m.end..];
+        if !REQUIRED_WORD.is_match(between) {
             return PolarityCue {
                 polarity: Polarity::Preferred,
-                cue: Some(pre_start + m.start()..pre_start + m.end()),
+                cue: Some(pre_start + m.start..pre_start + m.end),
             };
         }
     }
@@ -255,7 +525,106 @@ fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue
 
 #[cfg(test)]
 mod tests {
+    use super::super::pattern::testing;
     use super::*;
+
+    // The regexes these patterns replace, as they were: the patterns must find the same.
+
+    #[test]
+    fn negation_before_is_its_regex() {
+        testing::same_as_regex(
+            &NEGATION_BEFORE,
+            r"(?x)
+            (?-u:\b)no\s+(?:prior\s+|previous\s+|professional\s+|hands-on\s+|real\s+|working\s+|direct\s+)?
+                (?:experience|exposure|knowledge|background|familiarity|training)\s+(?:with|in|of|using|on)(?-u:\b)
+          | (?-u:\b)not\s+(?:yet\s+|very\s+|particularly\s+)?(?:familiar|experienced|proficient|comfortable|certified|trained|skilled)\s+(?:with|in|on|at)(?-u:\b)
+          | (?-u:\b)not\s+(?:yet\s+)?certified(?-u:\b)
+          | (?-u:\b)unfamiliar\s+with(?-u:\b)
+          | (?-u:\b)never\s+(?:used|worked\s+with|worked\s+on|touched|administered|configured)(?-u:\b)
+          | (?-u:\b)(?:have|has)\s*(?:not|n't)\s+(?:yet\s+)?(?:used|worked\s+with|worked\s+on)(?-u:\b)
+          | (?-u:\b)lack(?:ing|s)?\s+(?:of\s+)?(?:experience|knowledge|exposure)?\s*(?:with|in|of)?(?-u:\b)
+          | (?-u:\b)(?:currently\s+)?(?:studying|preparing|working\s+towards?|pursuing|enrolled)\s+(?:for\s+|in\s+)?(?:the\s+|an?\s+|my\s+)?
+          | (?-u:\b)plan(?:ning)?\s+to\s+(?:take|earn|obtain|sit)(?-u:\b)
+          | (?-u:\b)not\s+required\s*:
+          | (?-u:\b)no\s*$
+          | (?-u:\b)no\s+(?:\w+\s+)?(?:experience|knowledge)\s*$
+        ",
+            0,
+        );
+    }
+
+    #[test]
+    fn negation_after_is_its_regex() {
+        testing::same_as_regex(
+            &NEGATION_AFTER,
+            r"(?x)
+            ^[\s,]*(?:\w+\s+){0,3}?(?:is|are)?\s*
+            (?:not\s+(?:required|needed|necessary|essential|mandatory)|not\s+a\s+requirement|unnecessary|\(?in\s+progress|\(?expected\s+\d{4})
+        ",
+            0,
+        );
+    }
+
+    #[test]
+    fn preference_after_is_its_regex() {
+        testing::same_as_regex(
+            &PREFERENCE_AFTER,
+            r"(?x)
+            (?-u:\b)(?:(?:is|are|would\s+be|will\s+be)\s+)?(?:a\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?(?:plus|bonus|advantage)|an\s+(?:added\s+)?(?:advantage|asset|plus|bonus))(?-u:\b)
+          | (?-u:\b)(?:strongly\s+|highly\s+)?(?:preferred|desired|desirable|preferable|beneficial|advantageous)(?-u:\b)
+          | (?-u:\b)nice[\s-]to[\s-]have(?-u:\b)
+          | (?-u:\b)nice\s+to\s+see(?-u:\b)
+          | (?-u:\b)would\s+be\s+(?:nice|helpful|great|ideal)(?-u:\b)
+          | (?-u:\b)(?:is|are)\s+(?:helpful|optional)(?-u:\b)
+          | (?-u:\b)pluses(?-u:\b)
+        ",
+            0,
+        );
+    }
+
+    #[test]
+    fn preference_before_is_its_regex() {
+        testing::same_as_regex(
+            &PREFERENCE_BEFORE,
+            r"(?x)
+            (?-u:\b)(?:preferred|desired|desirable|nice[\s-]to[\s-]have|bonus(?:\s+points)?|pluses|a\s+plus|ideally|preferably|optional)(?-u:\b)
+          | (?-u:\b)(?:we\s+)?(?:would\s+)?prefer(?-u:\b)
+          | (?-u:\b)preference\s+(?:for|to|given)(?-u:\b)
+          | (?-u:\b)plus\s*:
+        ",
+            0,
+        );
+    }
+
+    #[test]
+    fn required_word_is_its_regex() {
+        testing::same_as_regex(
+            &REQUIRED_WORD,
+            r"(?-u:\b)(?:required|must|mandatory|essential|minimum)(?-u:\b)",
+            0,
+        );
+    }
+
+    #[test]
+    fn clause_break_is_its_regex() {
+        let re = regex::Regex::new(
+            r"(?x)
+            [.!?](?:\s|$) | [;\n\u{2022}\u{25aa}\u{25cf}|] | \s-\s
+          | (?-u:\b)(?:but|however|although|though|whereas|while)(?-u:\b)
+        ",
+        )
+        .unwrap();
+        for h in testing::haystacks() {
+            let want: Vec<Range<usize>> = re.find_iter(&h).map(|m| m.range()).collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(m) = clause_break(&h, from) {
+                from = m.end;
+                got.push(m);
+            }
+            assert_eq!(got, want, "{h:?}");
+        }
+    }
 
     fn pol(text: &str, term: &str, posting: bool) -> Polarity {
         let s = text.find(term).unwrap();

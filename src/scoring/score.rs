@@ -13,7 +13,7 @@ use super::levels::{self, LevelFit};
 use super::profile::{Profile, ProfileGroup, ProfileSource};
 use super::sections::{DocKind, SectionKind};
 use super::years::YearMonth;
-use super::{ConceptRef, TaxonomyStamp};
+use super::TaxonomyStamp;
 use crate::taxonomy::role::{GroupRule, Importance};
 use crate::taxonomy::{ConceptId, Kind, Taxonomy};
 
@@ -79,8 +79,8 @@ pub struct GroupScore {
     pub met: bool,
     /// The concepts that earned the points.
     pub matched: Vec<Evidence>,
-    /// The group's concepts not found.
-    pub missing: Vec<ConceptRef>,
+    /// The group's concepts not found, by id.
+    pub missing: Vec<ConceptId>,
     /// For an experience group: the years found against the years asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsCheck>,
@@ -124,14 +124,14 @@ pub struct ScoreReport {
     pub score: f64,
     /// Per group: points out of the maximum, and the concepts that earned them.
     pub groups: Vec<GroupScore>,
-    /// Essential concepts not found, in profile order.
-    pub missing_essential: Vec<ConceptRef>,
+    /// Essential concepts not found, by id, in profile order.
+    pub missing_essential: Vec<ConceptId>,
     /// Essential any-of or k-of-n groups not met, by id.
     pub unmet_essential_groups: Vec<String>,
     /// Concepts the document shows that the profile does not ask for, by id.
-    pub extra: Vec<ConceptRef>,
+    pub extra: Vec<ConceptId>,
     /// Concepts the document denies ("no experience with Linux"), by id.
-    pub negated: Vec<ConceptRef>,
+    pub negated: Vec<ConceptId>,
     /// Factors applied to the total (keyword stuffing).
     pub adjustments: Vec<Adjustment>,
     /// Years of experience found (resumes) or asked (postings).
@@ -269,7 +269,7 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     let mut groups = Vec::with_capacity(profile.groups.len());
     let mut missing_essential = Vec::new();
     let mut unmet_essential_groups = Vec::new();
-    let mut seen_missing: BTreeSet<ConceptId> = BTreeSet::new();
+    let mut seen_missing: BTreeSet<&ConceptId> = BTreeSet::new();
     for g in &profile.groups {
         let item_credits = item_credits(g, &credits);
         let fraction = group_fraction(g, &item_credits, years);
@@ -293,13 +293,10 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
                     });
                 }
                 _ => {
-                    let r = ConceptRef::new(taxonomy, &it.concept);
-                    if it.importance == Importance::Essential
-                        && seen_missing.insert(it.concept.clone())
-                    {
-                        missing_essential.push(r.clone());
+                    if it.importance == Importance::Essential && seen_missing.insert(&it.concept) {
+                        missing_essential.push(it.concept.clone());
                     }
-                    missing.push(r);
+                    missing.push(it.concept.clone());
                 }
             }
         }
@@ -329,20 +326,20 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     let score = round1((raw * factor).clamp(0.0, 100.0));
 
     let profile_concepts = profile.concepts();
-    let extra: Vec<ConceptRef> = credits
+    let extra: Vec<ConceptId> = credits
         .iter()
         .filter(|(id, c)| {
             c.credit > 0.0 && c.implied_by.is_none() && !profile_concepts.contains_key(*id)
         })
-        .map(|(id, _)| ConceptRef::new(taxonomy, id))
+        .map(|(id, _)| id.clone())
         .collect();
-    let negated: Vec<ConceptRef> = analysis
+    let negated: Vec<ConceptId> = analysis
         .negated()
-        .map(|m| m.concept.clone())
+        .map(|m| &m.concept)
         .collect::<BTreeSet<_>>()
-        .iter()
+        .into_iter()
         .filter(|id| !credits.contains_key(*id))
-        .map(|id| ConceptRef::new(taxonomy, id))
+        .cloned()
         .collect();
     let level = if analysis.kind == DocKind::Resume && !profile.levels.is_empty() {
         levels::fit(taxonomy, &profile.levels, analysis, &credits)

@@ -3,7 +3,9 @@
 //! term in a posting's benefits or company boilerplate never becomes a requirement.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 /// Whether a document is a resume or a job posting.
@@ -176,52 +178,81 @@ impl Sections {
 /// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
 /// ```
 pub fn guess_kind(text: &str) -> DocKind {
-    let lower = text.to_ascii_lowercase();
-    let count = |cues: &[&str]| -> usize { cues.iter().map(|c| lower.matches(c).count()).sum() };
-    let posting = count(&[
-        "you will",
-        "we are looking for",
-        "we're looking for",
-        "the ideal candidate",
-        "responsibilities",
-        "requirements",
-        "qualifications",
-        "we offer",
-        "apply now",
-        "how to apply",
-        "equal opportunity",
-        "job description",
-        "job type",
-        "the successful candidate",
-        "must have",
-        "you have",
-        "our client",
-        "salary",
-    ]);
-    let resume = count(&[
-        "work experience",
-        "professional experience",
-        "employment history",
-        "work history",
-        "present\n",
-        "to current",
-        "- present",
-        "– present",
-        "to present",
-        "education\n",
-        "summary\n",
-        "skills\n",
-        "references available",
-        "objective",
-        "company name",
-        "city , state",
-        "city, state",
-    ]);
+    let (mut posting, mut resume) = (0usize, 0usize);
+    // Each cue counts its non-overlapping occurrences, as searching for it alone would: an
+    // occurrence that starts inside the cue's previous one ("to currento current") is skipped.
+    let mut last_end = [0usize; POSTING_CUES.len() + RESUME_CUES.len()];
+    for m in kind_cues().find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() < last_end[p] {
+            continue;
+        }
+        last_end[p] = m.end();
+        if p < POSTING_CUES.len() {
+            posting += 1;
+        } else {
+            resume += 1;
+        }
+    }
     if resume > posting {
         DocKind::Resume
     } else {
         DocKind::Posting
     }
+}
+
+/// Phrases that mark a posting, compared ASCII-case-insensitively.
+const POSTING_CUES: &[&str] = &[
+    "you will",
+    "we are looking for",
+    "we're looking for",
+    "the ideal candidate",
+    "responsibilities",
+    "requirements",
+    "qualifications",
+    "we offer",
+    "apply now",
+    "how to apply",
+    "equal opportunity",
+    "job description",
+    "job type",
+    "the successful candidate",
+    "must have",
+    "you have",
+    "our client",
+    "salary",
+];
+
+/// Phrases that mark a resume.
+const RESUME_CUES: &[&str] = &[
+    "work experience",
+    "professional experience",
+    "employment history",
+    "work history",
+    "present\n",
+    "to current",
+    "- present",
+    "\u{2013} present",
+    "to present",
+    "education\n",
+    "summary\n",
+    "skills\n",
+    "references available",
+    "objective",
+    "company name",
+    "city , state",
+    "city, state",
+];
+
+/// One automaton over both cue lists, built once (a few hundred thousand instructions).
+fn kind_cues() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(POSTING_CUES.iter().chain(RESUME_CUES))
+            .expect("cue automaton")
+    })
 }
 
 /// Heading phrases by document kind. Lower case, without trailing colon.
@@ -621,6 +652,31 @@ mod tests {
         let t = "You will manage the benefits of automation and the requirements of users.";
         let s = Sections::detect(t, DocKind::Posting);
         assert_eq!(s.sections.len(), 1);
+    }
+
+    /// The kind as the cues were first counted: each cue searched for in turn.
+    fn guess_kind_by_search(text: &str) -> DocKind {
+        let lower = text.to_ascii_lowercase();
+        let count =
+            |cues: &[&str]| -> usize { cues.iter().map(|c| lower.matches(c).count()).sum() };
+        if count(RESUME_CUES) > count(POSTING_CUES) {
+            DocKind::Resume
+        } else {
+            DocKind::Posting
+        }
+    }
+
+    #[test]
+    fn guessed_kind_is_the_searched_kind() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push("x to currento current\nskills\nwe offer".to_string());
+        texts.push("Work Experience\n2019 - Present\nSummary\nSkills\n".to_string());
+        for h in texts {
+            let cased = h.to_ascii_uppercase();
+            for t in [&h, &cased] {
+                assert_eq!(guess_kind(t), guess_kind_by_search(t), "{t:?}");
+            }
+        }
     }
 
     #[test]

@@ -4,11 +4,11 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
+
+use super::pattern::{group, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, SLOTS};
 
 /// A calendar month, the resolution dated roles are read at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -91,43 +91,120 @@ impl DateRange {
     }
 }
 
-const NUMBER: &str = r"\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty";
+/// `\d{1,2}(?:\.\d)?` or a number word up to twenty.
+const NUMBER: P = P::Alt(&[
+    P::Seq(&[P::Rep(&D, 1, 2, true), opt(&P::Seq(&[l("."), D]))]),
+    l("one"),
+    l("two"),
+    l("three"),
+    l("four"),
+    l("five"),
+    l("six"),
+    l("seven"),
+    l("eight"),
+    l("nine"),
+    l("ten"),
+    l("eleven"),
+    l("twelve"),
+    l("thirteen"),
+    l("fourteen"),
+    l("fifteen"),
+    l("twenty"),
+]);
 
-fn claim_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?x)
-            (?-u:\b)(?P<n>{NUMBER})\s*(?:\+|plus)?\s*
-            (?:(?:-|to|–|—)\s*(?P<m>{NUMBER})\s*\+?\s*)?
-            (?:years?|yrs?)(?-u:\b)(?:'s|’s|')?
-            (?P<rest>[^.;\n•]{{0,80}})"
-        ))
-        .expect("years regex")
-    })
-}
+/// A claim: the number (group 1), an upper number (group 2), "years", and up to 80 characters
+/// of what follows in the sentence (group 3).
+static CLAIM: Pattern = Pattern::starting(
+    P::Seq(&[
+        B,
+        P::Save(2),
+        NUMBER,
+        P::Save(3),
+        S0,
+        opt(&P::Alt(&[l("+"), l("plus")])),
+        S0,
+        opt(&P::Seq(&[
+            P::Alt(&[l("-"), l("to"), l("\u{2013}"), l("\u{2014}")]),
+            S0,
+            P::Save(4),
+            NUMBER,
+            P::Save(5),
+            S0,
+            opt(&l("+")),
+            S0,
+        ])),
+        P::Alt(&[
+            P::Seq(&[l("year"), opt(&l("s"))]),
+            P::Seq(&[l("yr"), opt(&l("s"))]),
+        ]),
+        B,
+        opt(&P::Alt(&[l("'s"), l("\u{2019}s"), l("'")])),
+        P::Save(6),
+        P::Rep(&P::Class(Class::NotStop), 0, 80, true),
+        P::Save(7),
+    ]),
+    Starts {
+        words: &[
+            "one", "two", "thr", "fou", "fiv", "six", "sev", "eig", "nin", "ten", "ele", "twe",
+            "thi", "fif",
+        ],
+        digits: true,
+    },
+);
 
-fn claim_subject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
-            ^\s*(?:\)\s*)?
-            (?:of\s+|in\s+|with\s+|as\s+(?:an?\s+)?|working\s+|hands-on\s+|professional\s+|relevant\s+|
-               related\s+|progressive\s+|proven\s+|practical\s+|total\s+|industry\s+|combined\s+|prior\s+|direct\s+|
-               experience\s+|exp\.?\s+|background\s+)+",
-        )
-        .expect("subject regex")
-    })
-}
+/// The words that lead from "years" to what they are years of: "of", "in", "as a",
+/// "of hands-on experience in".
+static CLAIM_SUBJECT: Pattern = Pattern::new(P::Seq(&[
+    P::Start,
+    S0,
+    opt(&P::Seq(&[l(")"), S0])),
+    P::Rep(
+        &P::Alt(&[
+            P::Seq(&[l("of"), S1]),
+            P::Seq(&[l("in"), S1]),
+            P::Seq(&[l("with"), S1]),
+            P::Seq(&[l("as"), S1, opt(&P::Seq(&[l("a"), opt(&l("n")), S1]))]),
+            P::Seq(&[l("working"), S1]),
+            P::Seq(&[l("hands-on"), S1]),
+            P::Seq(&[l("professional"), S1]),
+            P::Seq(&[l("relevant"), S1]),
+            P::Seq(&[l("related"), S1]),
+            P::Seq(&[l("progressive"), S1]),
+            P::Seq(&[l("proven"), S1]),
+            P::Seq(&[l("practical"), S1]),
+            P::Seq(&[l("total"), S1]),
+            P::Seq(&[l("industry"), S1]),
+            P::Seq(&[l("combined"), S1]),
+            P::Seq(&[l("prior"), S1]),
+            P::Seq(&[l("direct"), S1]),
+            P::Seq(&[l("experience"), S1]),
+            P::Seq(&[l("exp"), opt(&l(".")), S1]),
+            P::Seq(&[l("background"), S1]),
+        ]),
+        1,
+        u16::MAX,
+        true,
+    ),
+]));
 
-fn claim_reject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:old|ago|warranty|guarantee|later|earlier|running|in\s+a\s+row|of\s+age|olds?(?-u:\b)|from\s+now)")
-            .expect("reject regex")
-    })
-}
+/// What makes "30 years" not a claim of experience: "old", "ago", "warranty".
+static CLAIM_REJECT: Pattern = Pattern::new(P::Seq(&[
+    P::Start,
+    S0,
+    P::Alt(&[
+        l("old"),
+        l("ago"),
+        l("warranty"),
+        l("guarantee"),
+        l("later"),
+        l("earlier"),
+        l("running"),
+        P::Seq(&[l("in"), S1, l("a"), S1, l("row")]),
+        P::Seq(&[l("of"), S1, l("age")]),
+        P::Seq(&[l("old"), opt(&l("s")), B]),
+        P::Seq(&[l("from"), S1, l("now")]),
+    ]),
+]));
 
 fn parse_number(s: &str) -> Option<f64> {
     let words = [
@@ -156,40 +233,41 @@ fn parse_number(s: &str) -> Option<f64> {
 pub fn year_claims(text: &str) -> Vec<YearsClaim> {
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
-    for caps in claim_re().captures_iter(&lower) {
-        if let Some(claim) = claim_from(&caps) {
+    for caps in CLAIM.captures_iter(&lower) {
+        if let Some(claim) = claim_from(&lower, &caps) {
             out.push(claim);
         }
     }
     out
 }
 
-fn claim_from(caps: &Captures<'_>) -> Option<YearsClaim> {
-    let whole = caps.get(0)?;
-    let n = parse_number(caps.name("n")?.as_str())?;
-    let m = caps.name("m").and_then(|m| parse_number(m.as_str()));
+fn claim_from(lower: &str, caps: &[usize; SLOTS]) -> Option<YearsClaim> {
+    let whole = group(caps, 0)?;
+    let n = parse_number(&lower[group(caps, 1)?])?;
+    let m = group(caps, 2).and_then(|m| parse_number(&lower[m]));
     if !(0.0..=45.0).contains(&n) {
         return None;
     }
-    let rest = caps.name("rest")?;
-    if claim_reject_re().is_match(rest.as_str()) {
+    let rest_span = group(caps, 3)?;
+    let rest = &lower[rest_span.clone()];
+    if CLAIM_REJECT.is_match(rest) {
         return None;
     }
-    let lead = claim_subject_re().find(rest.as_str());
-    let said_experience = lead.is_some_and(|l| {
-        let t = l.as_str();
+    let lead = CLAIM_SUBJECT.find(rest);
+    let said_experience = lead.as_ref().is_some_and(|l| {
+        let t = &rest[l.clone()];
         t.contains("experience")
             || t.contains("exp")
             || t.contains("working")
             || t.contains(" as ")
             || t.trim_start().starts_with("as ")
             || t.contains("background")
-    }) || rest.as_str().contains("experience");
+    }) || rest.contains("experience");
     // "5 years" alone is too often a contract length or an age; it must be years *of*
     // something or say experience.
     let lead = lead?;
-    let subject_start = rest.start() + lead.end();
-    let tail = &rest.as_str()[lead.end()..];
+    let subject_start = rest_span.start + lead.end;
+    let tail = &rest[lead.end..];
     // The subject runs to the first clause word that leaves it.
     let cut = tail.find([',', '(', ')', ':']).unwrap_or(tail.len());
     let mut subject_text = &tail[..cut];
@@ -225,24 +303,84 @@ fn claim_from(caps: &Captures<'_>) -> Option<YearsClaim> {
     Some(YearsClaim {
         years: n,
         max_years: m.filter(|m| *m > n),
-        span: whole.start()..rest.start() + lead.end() + subject_text.len(),
+        span: whole.start..rest_span.start + lead.end + subject_text.len(),
         subject,
     })
 }
 
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let month = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter";
-        let date = format!(r"(?:(?:{month})\.?,?\s*|\d{{1,2}}\s*/\s*)?(?:19[5-9]\d|20\d\d)");
-        Regex::new(&format!(
-            r"(?x)
-            (?-u:\b)(?P<a>{date})\s*(?:-|–|—|~|to|until|through|thru)\s*
-            (?P<b>{date}|present|current|now|today|date|ongoing)(?-u:\b)"
-        ))
-        .expect("date regex")
-    })
-}
+/// A month or season: "jan", "january", "sept", "fall".
+const MONTH: P = P::Alt(&[
+    P::Seq(&[l("jan"), opt(&l("uary"))]),
+    P::Seq(&[l("feb"), opt(&l("ruary"))]),
+    P::Seq(&[l("mar"), opt(&l("ch"))]),
+    P::Seq(&[l("apr"), opt(&l("il"))]),
+    l("may"),
+    P::Seq(&[l("jun"), opt(&l("e"))]),
+    P::Seq(&[l("jul"), opt(&l("y"))]),
+    P::Seq(&[l("aug"), opt(&l("ust"))]),
+    P::Seq(&[l("sep"), opt(&P::Seq(&[l("t"), opt(&l("ember"))]))]),
+    P::Seq(&[l("oct"), opt(&l("ober"))]),
+    P::Seq(&[l("nov"), opt(&l("ember"))]),
+    P::Seq(&[l("dec"), opt(&l("ember"))]),
+    l("spring"),
+    l("summer"),
+    l("fall"),
+    l("autumn"),
+    l("winter"),
+]);
+
+/// A date: an optional month ("Jan 2019", "03/2013") and a year from 1950 to 2099.
+const DATE: P = P::Seq(&[
+    opt(&P::Alt(&[
+        P::Seq(&[MONTH, opt(&l(".")), opt(&l(",")), S0]),
+        P::Seq(&[P::Rep(&D, 1, 2, true), S0, l("/"), S0]),
+    ])),
+    P::Alt(&[
+        P::Seq(&[l("19"), P::Class(Class::Digit5To9), D]),
+        P::Seq(&[l("20"), D, D]),
+    ]),
+]);
+
+/// A dated span: its start (group 1) and its end (group 2), a date or "present".
+static DATE_RANGE: Pattern = Pattern::starting(
+    P::Seq(&[
+        B,
+        P::Save(2),
+        DATE,
+        P::Save(3),
+        S0,
+        P::Alt(&[
+            l("-"),
+            l("\u{2013}"),
+            l("\u{2014}"),
+            l("~"),
+            l("to"),
+            l("until"),
+            l("through"),
+            l("thru"),
+        ]),
+        S0,
+        P::Save(4),
+        P::Alt(&[
+            DATE,
+            l("present"),
+            l("current"),
+            l("now"),
+            l("today"),
+            l("date"),
+            l("ongoing"),
+        ]),
+        P::Save(5),
+        B,
+    ]),
+    Starts {
+        words: &[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            "spr", "sum", "fal", "aut", "win",
+        ],
+        digits: true,
+    },
+);
 
 fn parse_date(s: &str) -> Option<YearMonth> {
     let s = s.trim();
@@ -287,14 +425,15 @@ fn parse_date(s: &str) -> Option<YearMonth> {
 pub fn date_ranges(text: &str, as_of: YearMonth) -> Vec<DateRange> {
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
-    for caps in date_re().captures_iter(&lower) {
-        let (Some(a), Some(b), Some(whole)) = (caps.name("a"), caps.name("b"), caps.get(0)) else {
+    for caps in DATE_RANGE.captures_iter(&lower) {
+        let (Some(a), Some(b), Some(whole)) = (group(&caps, 1), group(&caps, 2), group(&caps, 0))
+        else {
             continue;
         };
-        let Some(start) = parse_date(a.as_str()) else {
+        let Some(start) = parse_date(&lower[a]) else {
             continue;
         };
-        let (end, current) = match b.as_str() {
+        let (end, current) = match &lower[b] {
             "present" | "current" | "now" | "today" | "date" | "ongoing" => (as_of, true),
             other => match parse_date(other) {
                 Some(d) => (d, false),
@@ -308,7 +447,7 @@ pub fn date_ranges(text: &str, as_of: YearMonth) -> Vec<DateRange> {
             start,
             end,
             current,
-            span: whole.start()..whole.end(),
+            span: whole,
         });
     }
     out
@@ -341,7 +480,58 @@ pub fn union_months(ranges: &[DateRange]) -> i64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pattern::testing;
     use super::*;
+
+    // The regexes these patterns replace, as they were: the patterns must find the same.
+    const NUMBER_RE: &str = r"\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty";
+
+    #[test]
+    fn claim_is_its_regex() {
+        const NUMBER: &str = NUMBER_RE;
+        let re = &format!(
+            r"(?x)
+            (?-u:\b)(?P<n>{NUMBER})\s*(?:\+|plus)?\s*
+            (?:(?:-|to|–|—)\s*(?P<m>{NUMBER})\s*\+?\s*)?
+            (?:years?|yrs?)(?-u:\b)(?:'s|’s|')?
+            (?P<rest>[^.;\n•]{{0,80}})"
+        );
+        testing::same_as_regex(&CLAIM, re, 3);
+    }
+
+    #[test]
+    fn claim_subject_is_its_regex() {
+        testing::same_as_regex(
+            &CLAIM_SUBJECT,
+            r"(?x)
+            ^\s*(?:\)\s*)?
+            (?:of\s+|in\s+|with\s+|as\s+(?:an?\s+)?|working\s+|hands-on\s+|professional\s+|relevant\s+|
+               related\s+|progressive\s+|proven\s+|practical\s+|total\s+|industry\s+|combined\s+|prior\s+|direct\s+|
+               experience\s+|exp\.?\s+|background\s+)+",
+            0,
+        );
+    }
+
+    #[test]
+    fn claim_reject_is_its_regex() {
+        testing::same_as_regex(
+            &CLAIM_REJECT,
+            r"^\s*(?:old|ago|warranty|guarantee|later|earlier|running|in\s+a\s+row|of\s+age|olds?(?-u:\b)|from\s+now)",
+            0,
+        );
+    }
+
+    #[test]
+    fn date_range_is_its_regex() {
+        let month = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter";
+        let date = format!(r"(?:(?:{month})\.?,?\s*|\d{{1,2}}\s*/\s*)?(?:19[5-9]\d|20\d\d)");
+        let re = format!(
+            r"(?x)
+            (?-u:\b)(?P<a>{date})\s*(?:-|–|—|~|to|until|through|thru)\s*
+            (?P<b>{date}|present|current|now|today|date|ongoing)(?-u:\b)"
+        );
+        testing::same_as_regex(&DATE_RANGE, &re, 2);
+    }
 
     const AS_OF: YearMonth = YearMonth {
         year: 2025,

@@ -12,7 +12,7 @@ use rolefit::input::{inputs, InputOptions};
 use rolefit::output::TableRow;
 use rolefit::record::ScanRecord;
 use rolefit::scoring::{Analysis, DocKind, Profile, ScoreReport, Scorer, YearMonth};
-use rolefit::Matcher;
+use rolefit::{Match, Matcher};
 
 use crate::args::ScanArgs;
 
@@ -41,6 +41,9 @@ pub struct FitRecord {
     #[serde(flatten)]
     pub scan: ScanRecord,
     pub fit: ScoreReport,
+    /// Names of the missing essential concepts, for the table (the JSON gives ids).
+    #[serde(skip)]
+    pub missing_names: Vec<String>,
 }
 
 fn read_one(path: &Path, limits: &Limits) -> Result<String, Error> {
@@ -86,19 +89,37 @@ impl Fit {
         Ok(Fit { scorer, target })
     }
 
-    /// Scores one document and wraps the first-scoring record with the report.
-    pub fn record(&self, mut scan: ScanRecord, text: &str) -> FitRecord {
+    /// Scores one document, given the matches the scan already found in it, and wraps the
+    /// first-scoring record with the report.
+    pub fn record(&self, mut scan: ScanRecord, text: &str, matches: &[Match]) -> FitRecord {
         let fit = match &self.target {
             Target::Profile(profile, kind) => self
                 .scorer
-                .score(profile, &self.scorer.analyze(text, *kind)),
+                .score(profile, &self.scorer.analyze_matches(text, matches, *kind)),
             Target::Resume(resume) => {
-                let posting = self.scorer.posting_profile(text);
-                self.scorer.score(&posting, resume)
+                let posting = self
+                    .scorer
+                    .analyze_matches(text, matches, Some(DocKind::Posting));
+                self.scorer
+                    .score(&self.scorer.posting_profile_of(&posting), resume)
             }
         };
         scan.score = fit.score;
-        FitRecord { scan, fit }
+        let taxonomy = self.scorer.taxonomy();
+        let missing_names = fit
+            .missing_essential
+            .iter()
+            .map(|id| {
+                taxonomy
+                    .concept(id.as_str())
+                    .map_or_else(|| id.to_string(), |c| c.name.clone())
+            })
+            .collect();
+        FitRecord {
+            scan,
+            fit,
+            missing_names,
+        }
     }
 }
 
@@ -129,13 +150,12 @@ impl TableRow for FitRecord {
                 f.unmet_essential_groups.join(", ")
             )?;
         }
-        if !f.missing_essential.is_empty() {
-            let names: Vec<&str> = f
-                .missing_essential
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
-            writeln!(out, "       missing essential: {}", names.join(", "))?;
+        if !self.missing_names.is_empty() {
+            writeln!(
+                out,
+                "       missing essential: {}",
+                self.missing_names.join(", ")
+            )?;
         }
         for a in &f.adjustments {
             writeln!(out, "       x{:.2} {}", a.factor, a.reason)?;

@@ -228,7 +228,7 @@ fn process(args: &CommonArgs, mode: Mode, scan: Option<&ScanArgs>) -> Result<Exi
                         let rec = ScanRecord::new(&matcher, doc.id, doc.format, &doc.text, matches);
                         match &fit {
                             Some(fit) => {
-                                let rec = fit.record(rec, &doc.text);
+                                let rec = fit.record(rec, &doc.text, matches);
                                 Out {
                                     json: serde_json::to_string(&rec).expect("records serialise"),
                                     score: Some(rec.fit.score),
