@@ -98,7 +98,18 @@ pub struct ConceptHit {
     /// How many times it was found.
     pub count: usize,
     /// The first place it was found.
-    pub first: MatchRecord,
+    pub first: Evidence,
+}
+
+/// Where a concept was found: a span of the document and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Byte offset of the start of the surface text in the document.
+    pub start: usize,
+    /// Byte offset of the end of the surface text in the document.
+    pub end: usize,
+    /// The surface text as it appears in the document.
+    pub text: String,
 }
 
 impl ScanRecord {
@@ -121,19 +132,24 @@ impl ScanRecord {
         matches: &[Match],
     ) -> ScanRecord {
         let mut concepts: Vec<ConceptHit> = Vec::new();
-        let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        // Concept index to its position in `concepts`, for the few concepts of one document.
+        let mut seen: Vec<(usize, usize)> = Vec::new();
         for m in matches {
-            match seen.get(&m.concept_index()) {
-                Some(&i) => concepts[i].count += 1,
+            match seen.iter().find(|&&(c, _)| c == m.concept_index()) {
+                Some(&(_, i)) => concepts[i].count += 1,
                 None => {
-                    seen.insert(m.concept_index(), concepts.len());
-                    let first = MatchRecord::new(matcher, text, m);
+                    seen.push((m.concept_index(), concepts.len()));
+                    let concept = matcher.concept(m);
                     concepts.push(ConceptHit {
-                        concept: first.concept.clone(),
-                        name: first.name.clone(),
-                        kind: first.kind,
+                        concept: concept.id.clone(),
+                        name: concept.name.clone(),
+                        kind: concept.kind,
                         count: 1,
-                        first,
+                        first: Evidence {
+                            start: m.start(),
+                            end: m.end(),
+                            text: text[m.span()].to_string(),
+                        },
                     });
                 }
             }

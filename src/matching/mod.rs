@@ -4,6 +4,7 @@
 //! lose a valid shorter form when a longer one fails its checks.
 
 pub mod normalize;
+mod trie;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -11,11 +12,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
-
 use self::normalize::{normalize_term_with, Normalized};
+use self::trie::Trie;
 use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
 
 /// Options for compiling a [`Matcher`].
@@ -201,6 +199,7 @@ impl Matcher {
         let mut buf = Normalized::new();
         let mut rules = Vec::new();
         let mut cue_ids: FastMap<String, u32> = FastMap::default();
+        let mut raw_cue_ids: FastMap<&str, u32> = FastMap::default();
         let mut patterns: Vec<String> = Vec::new();
         // Each pattern key: its index, and the concept whose written form claimed it first (a
         // generated variant never takes a key that another concept wrote).
@@ -212,7 +211,14 @@ impl Matcher {
             let ci = ci as u32;
             for (text, rule) in concept.form_refs() {
                 let rule_index = rules.len() as u32;
-                rules.push(compile_rule(ci, text, rule, fold, &mut cue_ids));
+                rules.push(compile_rule(
+                    ci,
+                    text,
+                    rule,
+                    fold,
+                    &mut cue_ids,
+                    &mut raw_cue_ids,
+                ));
                 let key = buf.term(text, fold);
                 if options.spelling_variants && rule.and_then(|r| r.variants).unwrap_or(true) {
                     let written = if fold {
@@ -263,7 +269,7 @@ impl Matcher {
             pattern_entries.push(start as u32..entries.len() as u32);
         }
         let keys: Vec<&str> = patterns.iter().map(String::as_str).collect();
-        let automaton = build_trie(&keys, !options.quick_build)?;
+        let automaton = Trie::new(&keys, fold, !options.quick_build);
         Ok(Matcher {
             inner: Arc::new(Inner {
                 taxonomy: taxonomy.shared(),
@@ -271,7 +277,7 @@ impl Matcher {
                 pattern_entries,
                 entries,
                 rules,
-                cues: Cues::new(&cue_ids, !options.quick_build)?,
+                cues: Cues::new(&cue_ids, fold, !options.quick_build),
                 fold_hyphens: fold,
                 pattern_count: patterns.len(),
             }),
@@ -286,6 +292,16 @@ impl Matcher {
     /// The concept a match found.
     pub fn concept(&self, m: &Match) -> &Concept {
         &self.inner.taxonomy.concepts()[m.concept_index()]
+    }
+
+    /// The heap memory of the compiled automata, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        let inner = &*self.inner;
+        inner.automaton.memory_usage()
+            + inner.cues.automaton.as_ref().map_or(0, Trie::memory_usage)
+            + inner.entries.len() * 4
+            + inner.pattern_entries.len() * 8
+            + inner.rules.len() * std::mem::size_of::<FormRule>()
     }
 
     /// How many distinct patterns (surface forms and their variants) the automaton holds.
@@ -313,11 +329,6 @@ impl Matcher {
     pub fn extract_into(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
         out.clear();
         let inner = &*self.inner;
-        let map = if inner.fold_hyphens {
-            &FOLDING_MAP
-        } else {
-            &PLAIN_MAP
-        };
         // ASCII text is walked as it is: the walk lower-cases it and reads white space (and
         // hyphens, when folding) as single spaces on the fly, exactly as normalisation would.
         // Only a form with context cues needs the normalised text, made at most once. Any other
@@ -339,21 +350,25 @@ impl Matcher {
             norm.as_str().as_bytes()
         };
         let n = hay.len();
+        let starts = inner.automaton.starts();
         let mut last_end = 0;
         let mut i = 0;
+        // `i` is always where a term may start: no word byte precedes it (the full Unicode rule
+        // is checked on each candidate). Inside a word, nothing is walked.
         while i < n {
-            // A term starts only where no word byte precedes it (the full Unicode rule is checked
-            // on each candidate): inside a word, nothing is walked. A term starting inside the
-            // last match could not be kept anyway.
-            if (i > 0 && WORD_BYTE[hay[i - 1] as usize]) || i < last_end {
-                i += 1;
+            let b = hay[i];
+            // A term starting inside the last match could not be kept anyway.
+            if i < last_end || !starts[b as usize] {
+                i = next_start(hay, i);
                 continue;
             }
             // Walk the anchored automaton from here, noting every form that ends on a term
             // boundary; then try them longest first, so a valid shorter form survives a longer
             // one that fails its rules, and rules are checked only as far as needed.
             ends.clear();
-            inner.automaton.walk(hay, map, i, ends);
+            inner
+                .automaton
+                .walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
             let mut accepted = None;
             'ends: for &(end, pid) in ends.iter().rev() {
                 let range = &inner.pattern_entries[pid as usize];
@@ -397,30 +412,9 @@ impl Matcher {
                 };
                 out.push(Match { concept, span });
             }
-            i += 1;
+            i = next_start(hay, i);
         }
     }
-}
-
-/// How the walk reads bytes: ASCII letters lower-cased, ASCII white space as a space, anything
-/// else as it is. On normalised text it changes nothing.
-static PLAIN_MAP: [u8; 256] = byte_map(false);
-/// As [`PLAIN_MAP`], with `-` read as a space too.
-static FOLDING_MAP: [u8; 256] = byte_map(true);
-
-const fn byte_map(fold_hyphens: bool) -> [u8; 256] {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let x = b as u8;
-        t[b] = if x.is_ascii_whitespace() || x == 0x0B || (fold_hyphens && x == b'-') {
-            b' '
-        } else {
-            x.to_ascii_lowercase()
-        };
-        b += 1;
-    }
-    t
 }
 
 /// Whether the ASCII letters of a match are exactly those of a case-sensitive form.
@@ -432,180 +426,17 @@ fn case_matches(found: &[u8], letters: &[u8]) -> bool {
         .eq(letters.iter().copied())
 }
 
-/// Walks the anchored automaton from `i`, noting in `ends` every form that ends on a term
-/// boundary, shortest first. Bytes are read through `map`, and a run of spaces counts as one, so
-/// the walk sees the text as normalisation would make it.
+/// The next position after `i` where a term may start: past the rest of a word, or just past a
+/// byte that is not a word byte.
 #[inline]
-fn walk<A: Automaton>(
-    a: &A,
-    start: StateID,
-    hay: &[u8],
-    map: &[u8; 256],
-    i: usize,
-    ends: &mut Vec<(u32, u32)>,
-) {
-    let mut sid = start;
-    let mut j = i;
-    // The length of the walk as normalised text.
-    let mut len = 0;
-    let mut space = false;
-    while j < hay.len() {
-        let b = map[hay[j] as usize];
-        j += 1;
-        if b == b' ' {
-            if space {
-                continue;
-            }
-            space = true;
-        } else {
-            space = false;
-        }
-        len += 1;
-        sid = a.next_state(Anchored::Yes, sid, b);
-        if !a.is_special(sid) {
-            continue;
-        }
-        if a.is_dead(sid) {
-            break;
-        }
-        if a.is_match(sid) && boundaries_ok(hay, i, j) {
-            for k in 0..a.match_len(sid) {
-                let pid = a.match_pattern(sid, k);
-                if a.pattern_len(pid) == len {
-                    ends.push((j as u32, pid.as_u32()));
-                }
-            }
+fn next_start(hay: &[u8], mut i: usize) -> usize {
+    if WORD_BYTE[hay[i] as usize] {
+        i += 1;
+        while i < hay.len() && WORD_BYTE[hay[i] as usize] {
+            i += 1;
         }
     }
-}
-
-/// The automaton: an aho-corasick DFA (fastest to search, for batches) or a plain sparse trie
-/// (built in a fraction of the time, for one short document). Only anchored walks are ever made,
-/// so a trie needs no failure transitions.
-#[derive(Debug)]
-enum Trie {
-    Dfa(Box<DFA>, StateID),
-    Sparse(SparseTrie),
-}
-
-impl Trie {
-    /// Notes in `ends` every pattern spelled from `i` that ends on a term boundary, shortest
-    /// first, reading bytes as [`walk`] does.
-    #[inline]
-    fn walk(&self, hay: &[u8], map: &[u8; 256], i: usize, ends: &mut Vec<(u32, u32)>) {
-        match self {
-            Trie::Dfa(a, start) => walk(&**a, *start, hay, map, i, ends),
-            Trie::Sparse(t) => t.walk(hay, map, i, ends),
-        }
-    }
-}
-
-/// A byte trie: the root's children in a table, every other node's in a linked list. Building it
-/// is one pass over the patterns' bytes.
-#[derive(Debug)]
-struct SparseTrie {
-    /// The child of the root for each byte (0: none).
-    root: Box<[u32; 256]>,
-    /// Node 0 is the root.
-    nodes: Vec<TrieNode>,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct TrieNode {
-    first_child: u32,
-    next_sibling: u32,
-    /// The pattern spelled by the path to this node, or `NO_PATTERN`.
-    pattern: u32,
-    byte: u8,
-}
-
-const NO_PATTERN: u32 = u32::MAX;
-
-impl SparseTrie {
-    fn new(patterns: &[&str]) -> SparseTrie {
-        let mut trie = SparseTrie {
-            root: Box::new([0; 256]),
-            nodes: Vec::with_capacity(patterns.iter().map(|p| p.len()).sum::<usize>() / 2 + 1),
-        };
-        trie.nodes.push(TrieNode {
-            first_child: 0,
-            next_sibling: 0,
-            pattern: NO_PATTERN,
-            byte: 0,
-        });
-        for (pid, p) in patterns.iter().enumerate() {
-            let bytes = p.as_bytes();
-            let Some((&first, rest)) = bytes.split_first() else {
-                continue;
-            };
-            let mut node = match trie.root[first as usize] {
-                0 => {
-                    let n = trie.push(first, 0);
-                    trie.root[first as usize] = n;
-                    n
-                }
-                n => n,
-            };
-            for &b in rest {
-                node = trie.child_or_insert(node, b);
-            }
-            trie.nodes[node as usize].pattern = pid as u32;
-        }
-        trie
-    }
-
-    fn push(&mut self, byte: u8, next_sibling: u32) -> u32 {
-        self.nodes.push(TrieNode {
-            first_child: 0,
-            next_sibling,
-            pattern: NO_PATTERN,
-            byte,
-        });
-        (self.nodes.len() - 1) as u32
-    }
-
-    fn child_or_insert(&mut self, node: u32, byte: u8) -> u32 {
-        let mut c = self.nodes[node as usize].first_child;
-        while c != 0 {
-            if self.nodes[c as usize].byte == byte {
-                return c;
-            }
-            c = self.nodes[c as usize].next_sibling;
-        }
-        let first = self.nodes[node as usize].first_child;
-        let n = self.push(byte, first);
-        self.nodes[node as usize].first_child = n;
-        n
-    }
-
-    #[inline]
-    fn walk(&self, hay: &[u8], map: &[u8; 256], i: usize, ends: &mut Vec<(u32, u32)>) {
-        let mut node = self.root[map[hay[i] as usize] as usize];
-        let mut j = i + 1;
-        let mut space = false;
-        while node != 0 {
-            let n = &self.nodes[node as usize];
-            if n.pattern != NO_PATTERN && boundaries_ok(hay, i, j) {
-                ends.push((j as u32, n.pattern));
-            }
-            let b = loop {
-                let Some(&b) = hay.get(j) else {
-                    return;
-                };
-                j += 1;
-                let b = map[b as usize];
-                if b != b' ' || !space {
-                    space = b == b' ';
-                    break b;
-                }
-            };
-            let mut c = n.first_child;
-            while c != 0 && self.nodes[c as usize].byte != b {
-                c = self.nodes[c as usize].next_sibling;
-            }
-            node = c;
-        }
-    }
+    i + 1
 }
 
 /// ASCII letters, digits and `_`: the bytes that join a term to its neighbour.
@@ -619,12 +450,13 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
-fn compile_rule(
+fn compile_rule<'t>(
     concept: u32,
     text: &str,
-    rule: Option<&AliasRule>,
+    rule: Option<&'t AliasRule>,
     fold: bool,
     cue_ids: &mut FastMap<String, u32>,
+    raw_cue_ids: &mut FastMap<&'t str, u32>,
 ) -> FormRule {
     let Some(rule) = rule else {
         return FormRule {
@@ -635,19 +467,25 @@ fn compile_rule(
             window: DEFAULT_WINDOW,
         };
     };
-    let mut ids = |cues: &[String]| -> Box<[u32]> {
+    let mut ids = |cues: &'t [String]| -> Box<[u32]> {
         let mut v: Vec<u32> = cues
             .iter()
             .map(|c| {
+                // The same cue lists recur across forms: each spelling is normalised once.
+                if let Some(&id) = raw_cue_ids.get(c.as_str()) {
+                    return id;
+                }
                 let key = normalize_term_with(c, fold);
-                match cue_ids.get(&key) {
+                let id = match cue_ids.get(&key) {
                     Some(&id) => id,
                     None => {
                         let id = cue_ids.len() as u32;
                         cue_ids.insert(key, id);
                         id
                     }
-                }
+                };
+                raw_cue_ids.insert(c, id);
+                id
             })
             .collect();
         v.sort_unstable();
@@ -716,17 +554,17 @@ struct Cues {
 }
 
 impl Cues {
-    fn new(cue_ids: &FastMap<String, u32>, dense: bool) -> Result<Cues, BuildError> {
+    fn new(cue_ids: &FastMap<String, u32>, fold: bool, dense: bool) -> Cues {
         if cue_ids.is_empty() {
-            return Ok(Cues { automaton: None });
+            return Cues { automaton: None };
         }
         let mut cues = vec![""; cue_ids.len()];
         for (cue, &id) in cue_ids {
             cues[id as usize] = cue;
         }
-        Ok(Cues {
-            automaton: Some(build_trie(&cues, dense)?),
-        })
+        Cues {
+            automaton: Some(Trie::new(&cues, fold, dense)),
+        }
     }
 
     /// Adds the ids of the cues lying wholly within `range` of `hay`, as whole terms, to `found`.
@@ -745,7 +583,7 @@ impl Cues {
                 continue;
             }
             ends.clear();
-            trie.walk(hay, &PLAIN_MAP, i, ends);
+            trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
             found.extend(
                 ends.iter()
                     .filter(|&&(end, _)| end as usize <= range.end)
@@ -760,24 +598,6 @@ impl Cues {
 struct CueHits {
     ends: Vec<(u32, u32)>,
     found: Vec<u32>,
-}
-
-/// Builds an anchored automaton over `patterns`: a DFA when `dense`, else a sparse trie.
-fn build_trie(patterns: &[&str], dense: bool) -> Result<Trie, BuildError> {
-    if !dense {
-        return Ok(Trie::Sparse(SparseTrie::new(patterns)));
-    }
-    let error = |e: &dyn std::fmt::Display| BuildError {
-        message: e.to_string(),
-    };
-    let a = DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Anchored)
-        .prefilter(false)
-        .build(patterns)
-        .map_err(|e| error(&e))?;
-    let start = a.start_state(Anchored::Yes).map_err(|e| error(&e))?;
-    Ok(Trie::Dfa(Box::new(a), start))
 }
 
 /// Whether the context cues of a form allow a match at `s..e` of the normalised `text`.
@@ -940,67 +760,60 @@ fn boundaries_ok(hay: &[u8], s: usize, e: usize) -> bool {
 /// be either, and a hyphen, or a separator next to a part of one or two characters, may go.
 fn spelling_variants(key: &str) -> Vec<String> {
     let bytes = key.as_bytes();
-    let seps: Vec<usize> = (1..bytes.len().saturating_sub(1))
-        .filter(|&i| {
-            (bytes[i] == b'-' || bytes[i] == b' ')
-                && bytes[i - 1].is_ascii_alphanumeric()
-                && bytes[i + 1].is_ascii_alphanumeric()
-        })
-        .collect();
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // Separators, each with how many spellings it has: " " and "-", and "" too for a hyphen or
+    // a separator next to a part of one or two characters.
+    let mut seps: Vec<(usize, usize)> = Vec::new();
+    for i in 1..bytes.len().saturating_sub(1) {
+        if (bytes[i] == b'-' || bytes[i] == b' ') && alnum(i - 1) && alnum(i + 1) {
+            let left = bytes[..i]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let right = bytes[i + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let short = left <= 2 || right <= 2;
+            seps.push((i, if bytes[i] == b'-' || short { 3 } else { 2 }));
+        }
+    }
     if seps.is_empty() {
         return Vec::new();
     }
-    let part_len = |from: usize, step: isize| {
-        let mut n = 0;
-        let mut i = from as isize;
-        while i >= 0 && (i as usize) < bytes.len() && bytes[i as usize].is_ascii_alphanumeric() {
-            n += 1;
-            i += step;
-        }
-        n
-    };
-    let options: Vec<Vec<&str>> = seps
-        .iter()
-        .map(|&i| {
-            let short = part_len(i - 1, -1) <= 2 || part_len(i + 1, 1) <= 2;
-            if bytes[i] == b'-' || short {
-                vec![" ", "-", ""]
-            } else {
-                vec![" ", "-"]
-            }
-        })
-        .collect();
-    let combos: Vec<Vec<&str>> = if seps.len() <= 3 {
-        let mut all = vec![Vec::new()];
-        for opts in &options {
-            all = all
-                .into_iter()
-                .flat_map(|prefix: Vec<&str>| {
-                    opts.iter().map(move |o| {
-                        let mut p = prefix.clone();
-                        p.push(o);
-                        p
-                    })
-                })
-                .collect();
-        }
-        all
-    } else {
-        vec![vec![" "; seps.len()], vec!["-"; seps.len()]]
-    };
-    let mut out = Vec::new();
-    for combo in combos {
+    const SPELLINGS: [&str; 3] = [" ", "-", ""];
+    let spell = |choice: &dyn Fn(usize, usize) -> usize| -> String {
         let mut v = String::with_capacity(key.len());
         let mut last = 0;
-        for (&i, sep) in seps.iter().zip(&combo) {
+        for (k, &(i, _)) in seps.iter().enumerate() {
             v.push_str(&key[last..i]);
-            v.push_str(sep);
+            v.push_str(SPELLINGS[choice(k, seps[k].1)]);
             last = i + 1;
         }
         v.push_str(&key[last..]);
+        v
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut keep = |v: String| {
         if v != key && !out.contains(&v) {
             out.push(v);
         }
+    };
+    if seps.len() <= 3 {
+        // Every combination, the first separator varying slowest.
+        let total: usize = seps.iter().map(|&(_, n)| n).product();
+        for mut combo in 0..total {
+            let mut digits = [0usize; 3];
+            for k in (0..seps.len()).rev() {
+                digits[k] = combo % seps[k].1;
+                combo /= seps[k].1;
+            }
+            keep(spell(&|k, _| digits[k]));
+        }
+    } else {
+        keep(spell(&|_, _| 0));
+        keep(spell(&|_, _| 1));
     }
     out
 }
@@ -1122,6 +935,23 @@ mod tests {
         let a = quick.extract(&text);
         assert!(a.len() > 20);
         assert_eq!(a, dense.extract(&text));
+    }
+
+    #[test]
+    fn ascii_text_walked_directly_matches_as_normalised_text_does() {
+        // A trailing non-ASCII character sends the same text down the normalising path.
+        let m = Matcher::new(Taxonomy::embedded()).unwrap();
+        let posting = include_str!("../../fixtures/cli/posting.txt");
+        let text = posting.chars().filter(char::is_ascii).collect::<String>()
+            + "Active \r\n\t Directory;  Wi - Fi, WI-FI and wi  fi.\nA+ certified.  AD  users. Go-getter.";
+        assert!(text.is_ascii());
+        let direct = m.extract(&text);
+        assert!(direct.len() > 20);
+        assert_eq!(direct, m.extract(&(text.clone() + " \u{e9}")));
+        let spans: Vec<&str> = direct.iter().map(|x| &text[x.span()]).collect();
+        assert!(spans.contains(&"Active \r\n\t Directory"), "{spans:?}");
+        assert!(spans.contains(&"Wi - Fi"), "{spans:?}");
+        assert!(spans.contains(&"wi  fi"), "{spans:?}");
     }
 
     #[test]

@@ -231,27 +231,58 @@ impl Normalized {
     }
 }
 
+/// Whether two terms normalise alike (without folding hyphens); for ASCII terms, without
+/// allocating.
+pub(crate) fn same_term(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        ascii_term_bytes(a).eq(ascii_term_bytes(b))
+    } else {
+        normalize_term(a) == normalize_term(b)
+    }
+}
+
+/// The bytes of [`ascii_term`] (without folding hyphens), one at a time.
+fn ascii_term_bytes(term: &str) -> impl Iterator<Item = u8> + '_ {
+    let white = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let start = term.bytes().position(|b| !white(b)).unwrap_or(term.len());
+    let end = term
+        .bytes()
+        .rposition(|b| !white(b))
+        .map_or(start, |e| e + 1);
+    let mut after_space = false;
+    term.as_bytes()[start..end].iter().filter_map(move |&b| {
+        if white(b) {
+            let first = !after_space;
+            after_space = true;
+            first.then_some(b' ')
+        } else {
+            after_space = false;
+            Some(b.to_ascii_lowercase())
+        }
+    })
+}
+
 /// [`normalize_term_with`] for ASCII, which is nearly every term: lower-cased, white space (and
 /// hyphens when folding) collapsed into single spaces, the ends trimmed.
 fn ascii_term(term: &str, fold_hyphens: bool) -> String {
-    let mut out = String::with_capacity(term.len());
+    let mut out = Vec::with_capacity(term.len());
     // Starts as if after a space, which trims the start.
     let mut space = true;
     for b in term.bytes() {
         if b.is_ascii_whitespace() || b == 0x0B || (fold_hyphens && b == b'-') {
             if !space {
-                out.push(' ');
+                out.push(b' ');
                 space = true;
             }
         } else {
-            out.push(b.to_ascii_lowercase() as char);
+            out.push(b.to_ascii_lowercase());
             space = false;
         }
     }
-    if out.ends_with(' ') {
+    if out.last() == Some(&b' ') {
         out.pop();
     }
-    out
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 #[cfg(test)]
@@ -348,7 +379,21 @@ mod tests {
             for fold in [false, true] {
                 assert_eq!(ascii_term(t, fold), general(t, fold), "{t:?} {fold}");
             }
+            assert_eq!(
+                String::from_utf8(ascii_term_bytes(t).collect()).unwrap(),
+                ascii_term(t, false)
+            );
         }
+    }
+
+    #[test]
+    fn same_terms() {
+        assert!(same_term("Active  Directory", " active directory\n"));
+        assert!(!same_term("Active Directory", "ActiveDirectory"));
+        assert!(
+            same_term("Caf\u{e9}", "CAF\u{c9}")
+                == (normalize_term("Caf\u{e9}") == normalize_term("CAF\u{c9}"))
+        );
     }
 
     #[test]

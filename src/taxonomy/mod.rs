@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 pub use self::error::{Error, ErrorKind};
 pub use self::role::Role;
 
-use crate::matching::normalize::normalize_term;
+use crate::matching::normalize::{normalize_term, same_term};
 
 /// The default window, in bytes on each side of a match, in which context cues are looked for.
 pub const DEFAULT_WINDOW: usize = 40;
@@ -219,11 +219,7 @@ impl Concept {
 
     /// As [`Concept::surface_forms`], borrowed: each form's text, and its rules if it has any.
     pub(crate) fn form_refs(&self) -> impl Iterator<Item = (&str, Option<&AliasRule>)> {
-        let name_key = normalize_term(&self.name);
-        let name_is_an_alias = self
-            .aliases
-            .iter()
-            .any(|a| normalize_term(a.text()) == name_key);
+        let name_is_an_alias = self.aliases.iter().any(|a| same_term(a.text(), &self.name));
         let name = (!name_is_an_alias).then_some((self.name.as_str(), None));
         name.into_iter().chain(self.aliases.iter().map(|a| match a {
             Alias::Plain(s) => (s.as_str(), None),
@@ -276,11 +272,10 @@ impl Taxonomy {
 
     /// The taxonomy behind an `Arc`: the embedded one is shared, any other is copied.
     pub(crate) fn shared(&self) -> Arc<Taxonomy> {
-        let embedded = embedded_shared();
-        if std::ptr::eq(self, &**embedded) {
-            Arc::clone(embedded)
-        } else {
-            Arc::new(self.clone())
+        // Not `embedded_shared()`: that would parse the embedded taxonomy just to compare.
+        match EMBEDDED.get() {
+            Some(embedded) if std::ptr::eq(self, &**embedded) => Arc::clone(embedded),
+            _ => Arc::new(self.clone()),
         }
     }
 
@@ -643,8 +638,10 @@ impl Taxonomy {
     }
 }
 
+/// The embedded taxonomy, parsed on first use.
+static EMBEDDED: OnceLock<Arc<Taxonomy>> = OnceLock::new();
+
 fn embedded_shared() -> &'static Arc<Taxonomy> {
-    static EMBEDDED: OnceLock<Arc<Taxonomy>> = OnceLock::new();
     EMBEDDED.get_or_init(|| {
         // Validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at build
         // time: start-up only parses it.
