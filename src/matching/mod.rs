@@ -4,17 +4,17 @@
 //! lose a valid shorter form when a longer one fails its checks.
 
 pub mod normalize;
+mod table;
 mod trie;
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
-use self::normalize::{normalize_term_with, Normalized};
+use self::normalize::Normalized;
+use self::table::{embedded_table, Table};
 use self::trie::Trie;
-use crate::taxonomy::{AliasRule, Concept, Taxonomy, DEFAULT_WINDOW};
+use crate::taxonomy::{Concept, Taxonomy};
 
 /// Options for compiling a [`Matcher`].
 #[derive(Clone, Debug)]
@@ -120,7 +120,7 @@ impl Match {
 }
 
 /// The rules of one surface form, compiled.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct FormRule {
     concept: u32,
     /// For case-sensitive forms, the ASCII letters of the form as written.
@@ -196,90 +196,24 @@ impl Matcher {
         // With spelling variants on, a hyphen and a space are the same separator: folding them in
         // the text and the terms alike halves the automaton.
         let fold = options.spelling_variants;
-        let mut buf = Normalized::new();
-        let mut rules = Vec::new();
-        let mut cue_ids: FastMap<String, u32> = FastMap::default();
-        let mut raw_cue_ids: FastMap<&str, u32> = FastMap::default();
-        let mut patterns: Vec<String> = Vec::new();
-        // Each pattern key: its index, and the concept whose written form claimed it first (a
-        // generated variant never takes a key that another concept wrote).
-        let mut keys: FastMap<String, (u32, u32)> = FastMap::default();
-        // (pattern, rule), in the order the rules are tried.
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut variants: Vec<(String, u32, u32)> = Vec::new();
-        for (ci, concept) in taxonomy.concepts().iter().enumerate() {
-            let ci = ci as u32;
-            for (text, rule) in concept.form_refs() {
-                let rule_index = rules.len() as u32;
-                rules.push(compile_rule(
-                    ci,
-                    text,
-                    rule,
-                    fold,
-                    &mut cue_ids,
-                    &mut raw_cue_ids,
-                ));
-                let key = buf.term(text, fold);
-                if options.spelling_variants && rule.and_then(|r| r.variants).unwrap_or(true) {
-                    let written = if fold {
-                        buf.term(text, false)
-                    } else {
-                        key.clone()
-                    };
-                    for v in spelling_variants(&written) {
-                        variants.push((buf.term(&v, fold), ci, rule_index));
-                    }
-                }
-                let p = match keys.get(&key) {
-                    Some(&(p, _)) => p,
-                    None => {
-                        let p = patterns.len() as u32;
-                        keys.insert(key.clone(), (p, ci));
-                        patterns.push(key);
-                        p
-                    }
-                };
-                pairs.push((p, rule_index));
-            }
-        }
-        for (key, ci, rule) in variants {
-            let p = match keys.get(&key) {
-                Some(&(_, owner)) if owner != ci => continue,
-                Some(&(p, _)) => p,
-                None => {
-                    let p = patterns.len() as u32;
-                    keys.insert(key.clone(), (p, ci));
-                    patterns.push(key);
-                    p
-                }
-            };
-            pairs.push((p, rule));
-        }
-        // Stable: a pattern's rules stay in the order they were added, each once.
-        pairs.sort_by_key(|&(p, _)| p);
-        let mut entries = Vec::with_capacity(pairs.len());
-        let mut pattern_entries = Vec::with_capacity(patterns.len());
-        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-            let start = entries.len();
-            for &(_, rule) in group {
-                if !entries[start..].contains(&rule) {
-                    entries.push(rule);
-                }
-            }
-            pattern_entries.push(start as u32..entries.len() as u32);
-        }
-        let keys: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        // The embedded taxonomy's table is compiled ahead of time (see `table.rs`).
+        let table = match embedded_table(taxonomy, options) {
+            Some(t) => t,
+            None => Table::generate(taxonomy, fold),
+        };
+        let keys: Vec<&str> = table.patterns.iter().map(String::as_str).collect();
         let automaton = Trie::new(&keys, fold, !options.quick_build);
+        let cues: Vec<&str> = table.cues.iter().map(String::as_str).collect();
         Ok(Matcher {
             inner: Arc::new(Inner {
                 taxonomy: taxonomy.shared(),
                 automaton,
-                pattern_entries,
-                entries,
-                rules,
-                cues: Cues::new(&cue_ids, fold, !options.quick_build),
+                pattern_entries: table.pattern_entries,
+                entries: table.entries,
+                rules: table.rules,
+                cues: Cues::new(&cues, fold, !options.quick_build),
                 fold_hyphens: fold,
-                pattern_count: patterns.len(),
+                pattern_count: keys.len(),
             }),
         })
     }
@@ -450,102 +384,6 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
-fn compile_rule<'t>(
-    concept: u32,
-    text: &str,
-    rule: Option<&'t AliasRule>,
-    fold: bool,
-    cue_ids: &mut FastMap<String, u32>,
-    raw_cue_ids: &mut FastMap<&'t str, u32>,
-) -> FormRule {
-    let Some(rule) = rule else {
-        return FormRule {
-            concept,
-            case_letters: None,
-            require: Box::new([]),
-            forbid: Box::new([]),
-            window: DEFAULT_WINDOW,
-        };
-    };
-    let mut ids = |cues: &'t [String]| -> Box<[u32]> {
-        let mut v: Vec<u32> = cues
-            .iter()
-            .map(|c| {
-                // The same cue lists recur across forms: each spelling is normalised once.
-                if let Some(&id) = raw_cue_ids.get(c.as_str()) {
-                    return id;
-                }
-                let key = normalize_term_with(c, fold);
-                let id = match cue_ids.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = cue_ids.len() as u32;
-                        cue_ids.insert(key, id);
-                        id
-                    }
-                };
-                raw_cue_ids.insert(c, id);
-                id
-            })
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v.into_boxed_slice()
-    };
-    FormRule {
-        concept,
-        case_letters: rule.case_sensitive.then(|| {
-            text.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .collect::<Vec<u8>>()
-                .into_boxed_slice()
-        }),
-        require: ids(&rule.require),
-        forbid: ids(&rule.forbid),
-        window: rule.window.unwrap_or(DEFAULT_WINDOW),
-    }
-}
-
-/// A hash map keyed by short strings from the taxonomy, hashed with FxHash: the taxonomy is the
-/// user's own, so there is no flooding to defend against, and building stays cheap.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// The multiply-rotate hash of rustc (FxHash).
-#[derive(Default)]
-struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
 /// Every cue word of every rule in one anchored automaton, walked like the terms themselves: from
 /// each position in a candidate's window where a word can start.
 #[derive(Debug)]
@@ -554,16 +392,9 @@ struct Cues {
 }
 
 impl Cues {
-    fn new(cue_ids: &FastMap<String, u32>, fold: bool, dense: bool) -> Cues {
-        if cue_ids.is_empty() {
-            return Cues { automaton: None };
-        }
-        let mut cues = vec![""; cue_ids.len()];
-        for (cue, &id) in cue_ids {
-            cues[id as usize] = cue;
-        }
+    fn new(cues: &[&str], fold: bool, dense: bool) -> Cues {
         Cues {
-            automaton: Some(Trie::new(&cues, fold, dense)),
+            automaton: (!cues.is_empty()).then(|| Trie::new(cues, fold, dense)),
         }
     }
 
@@ -756,70 +587,9 @@ fn boundaries_ok(hay: &[u8], s: usize, e: usize) -> bool {
     true
 }
 
-/// Spelling variants of a normalised form: a single `-` or ` ` between two letters or digits may
-/// be either, and a hyphen, or a separator next to a part of one or two characters, may go.
-fn spelling_variants(key: &str) -> Vec<String> {
-    let bytes = key.as_bytes();
-    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    // Separators, each with how many spellings it has: " " and "-", and "" too for a hyphen or
-    // a separator next to a part of one or two characters.
-    let mut seps: Vec<(usize, usize)> = Vec::new();
-    for i in 1..bytes.len().saturating_sub(1) {
-        if (bytes[i] == b'-' || bytes[i] == b' ') && alnum(i - 1) && alnum(i + 1) {
-            let left = bytes[..i]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            let right = bytes[i + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            let short = left <= 2 || right <= 2;
-            seps.push((i, if bytes[i] == b'-' || short { 3 } else { 2 }));
-        }
-    }
-    if seps.is_empty() {
-        return Vec::new();
-    }
-    const SPELLINGS: [&str; 3] = [" ", "-", ""];
-    let spell = |choice: &dyn Fn(usize, usize) -> usize| -> String {
-        let mut v = String::with_capacity(key.len());
-        let mut last = 0;
-        for (k, &(i, _)) in seps.iter().enumerate() {
-            v.push_str(&key[last..i]);
-            v.push_str(SPELLINGS[choice(k, seps[k].1)]);
-            last = i + 1;
-        }
-        v.push_str(&key[last..]);
-        v
-    };
-    let mut out: Vec<String> = Vec::new();
-    let mut keep = |v: String| {
-        if v != key && !out.contains(&v) {
-            out.push(v);
-        }
-    };
-    if seps.len() <= 3 {
-        // Every combination, the first separator varying slowest.
-        let total: usize = seps.iter().map(|&(_, n)| n).product();
-        for mut combo in 0..total {
-            let mut digits = [0usize; 3];
-            for k in (0..seps.len()).rev() {
-                digits[k] = combo % seps[k].1;
-                combo /= seps[k].1;
-            }
-            keep(spell(&|k, _| digits[k]));
-        }
-    } else {
-        keep(spell(&|_, _| 0));
-        keep(spell(&|_, _| 1));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::table::spelling_variants;
     use super::*;
 
     #[test]

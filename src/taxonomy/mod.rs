@@ -24,12 +24,20 @@ pub const DEFAULT_WINDOW: usize = 40;
 const EMBEDDED_JSON: &str = include_str!("../../taxonomies/desktop-technician.json");
 #[cfg(test)]
 const EMBEDDED_ORIGIN: &str = "taxonomies/desktop-technician.json (embedded)";
-const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_hash.txt"));
+pub(crate) const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_hash.txt"));
 
 /// A concept's stable id, kebab-case (`comptia-a-plus`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ConceptId(String);
+
+/// Lets maps keyed by id be searched with a `&str` (the derived `Hash` hashes the string alone,
+/// as `str` does).
+impl std::borrow::Borrow<str> for ConceptId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
 
 impl ConceptId {
     /// Wraps a string as an id, without validation (validation happens when a taxonomy loads).
@@ -268,6 +276,13 @@ impl Taxonomy {
     /// ```
     pub fn embedded() -> &'static Taxonomy {
         embedded_shared()
+    }
+
+    /// Whether this is the embedded taxonomy itself.
+    pub(crate) fn is_embedded(&self) -> bool {
+        EMBEDDED
+            .get()
+            .is_some_and(|embedded| std::ptr::eq(self, &**embedded))
     }
 
     /// The taxonomy behind an `Arc`: the embedded one is shared, any other is copied.
@@ -634,7 +649,7 @@ impl Taxonomy {
 
     /// The position of a concept in [`Taxonomy::concepts`].
     pub fn concept_index(&self, id: &str) -> Option<usize> {
-        self.index.get(&ConceptId::new(id)).copied()
+        self.index.get(id).copied()
     }
 }
 
