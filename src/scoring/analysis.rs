@@ -218,7 +218,7 @@ pub(crate) fn analyze(
     } else {
         (words - outside.min(words)) as f64 / words as f64
     };
-    let experience = experience_of(text, &lower, kind, &sections, &mentions, as_of);
+    let experience = experience_of(&lower, kind, &sections, &mentions, as_of);
     let first_line = text
         .lines()
         .map(str::trim)
@@ -370,7 +370,6 @@ fn count_words(text: &str, skip: &[Range<usize>]) -> usize {
 }
 
 fn experience_of(
-    text: &str,
     lower: &str,
     kind: DocKind,
     sections: &Sections,
@@ -378,7 +377,7 @@ fn experience_of(
     as_of: YearMonth,
 ) -> Experience {
     let has_experience_heading = sections.has(SectionKind::Experience);
-    let ranges: Vec<DateRange> = years::date_ranges(text, as_of)
+    let ranges: Vec<DateRange> = years::date_ranges_in(lower, as_of)
         .into_iter()
         .filter(|r| {
             let s = sections.kind_at(r.span.start);
@@ -395,7 +394,7 @@ fn experience_of(
             }
         })
         .collect();
-    let claims: Vec<YearsClaim> = years::year_claims(text)
+    let claims: Vec<YearsClaim> = years::year_claims_in(lower)
         .into_iter()
         .filter(|c| {
             let s = sections.kind_at(c.span.start);

@@ -371,10 +371,8 @@ impl Pattern {
         matches!(&self.root, P::Seq([P::Start, ..]))
     }
 
-    /// The leftmost-first match starting at or after `from`, with its capture slots (slot 0 and
-    /// 1 are the whole match; unset slots are `usize::MAX`).
-    pub(crate) fn captures_at(&self, h: &str, from: usize) -> Option<[usize; SLOTS]> {
-        let start = self.first.get_or_init(|| {
+    fn start(&self) -> &Start {
+        self.first.get_or_init(|| {
             let mut bytes = [false; 256];
             let empty = first(&self.root, &mut bytes);
             Start {
@@ -382,36 +380,72 @@ impl Pattern {
                 empty,
                 bound: lead_bound(&self.root),
             }
-        });
+        })
+    }
+
+    /// The match starting exactly at `i`, if there is one.
+    fn try_at(&self, start: &Start, h: &str, i: usize) -> Option<[usize; SLOTS]> {
         let bytes = h.as_bytes();
-        let last = if self.anchored() { 0 } else { h.len() };
-        let mut i = from;
-        while i <= last {
-            let try_here = match bytes.get(i) {
-                Some(&b) => start.bytes[b as usize] || start.empty,
-                None => start.empty,
-            } && (!start.bound
-                || (i > 0 && is_word_byte(bytes[i - 1]))
-                    != bytes.get(i).is_some_and(|&b| is_word_byte(b)));
-            if try_here
-                && h.is_char_boundary(i)
-                && (i == h.len() || self.starts.as_ref().is_none_or(|s| s.allow(bytes, i)))
-            {
-                let mut cx = Cx {
-                    h,
-                    caps: [usize::MAX; SLOTS],
-                };
-                cx.caps[0] = i;
-                if m(&self.root, &mut cx, i, &mut |cx: &mut Cx<'_>, j| {
-                    cx.caps[1] = j;
-                    true
-                }) {
-                    return Some(cx.caps);
-                }
-            }
-            i += 1;
+        let try_here = match bytes.get(i) {
+            Some(&b) => start.bytes[b as usize] || start.empty,
+            None => start.empty,
+        } && (!start.bound
+            || (i > 0 && is_word_byte(bytes[i - 1]))
+                != bytes.get(i).is_some_and(|&b| is_word_byte(b)));
+        if !(try_here
+            && h.is_char_boundary(i)
+            && (i == h.len() || self.starts.as_ref().is_none_or(|s| s.allow(bytes, i))))
+        {
+            return None;
         }
-        None
+        let mut cx = Cx {
+            h,
+            caps: [usize::MAX; SLOTS],
+        };
+        cx.caps[0] = i;
+        m(&self.root, &mut cx, i, &mut |cx: &mut Cx<'_>, j| {
+            cx.caps[1] = j;
+            true
+        })
+        .then_some(cx.caps)
+    }
+
+    /// The leftmost-first match starting at or after `from`, with its capture slots (slot 0 and
+    /// 1 are the whole match; unset slots are `usize::MAX`).
+    pub(crate) fn captures_at(&self, h: &str, from: usize) -> Option<[usize; SLOTS]> {
+        let start = self.start();
+        let last = if self.anchored() { 0 } else { h.len() };
+        (from..=last).find_map(|i| self.try_at(start, h, i))
+    }
+
+    /// What [`Pattern::captures_iter`] finds, trying the pattern only at the start positions
+    /// `windows` give (ranges, in order of their ends), for a pattern that never matches empty:
+    /// the caller guarantees that every match starts inside some window, so that a text with
+    /// no cue word costs one cheap scan instead of an attempt at every position.
+    pub(crate) fn captures_iter_in<'p, 'h, W: Iterator<Item = Range<usize>> + 'h>(
+        &'p self,
+        h: &'h str,
+        windows: W,
+    ) -> impl Iterator<Item = [usize; SLOTS]> + use<'p, 'h, W> {
+        let start = self.start();
+        // Positions below `next` were tried already or lie inside the last match.
+        let mut next = 0;
+        let mut windows = windows;
+        let mut current = 0..0;
+        std::iter::from_fn(move || loop {
+            let i = current.start.max(next);
+            if i >= current.end {
+                let w = windows.next()?;
+                current = w.start..w.end.min(h.len() + 1);
+                continue;
+            }
+            next = i + 1;
+            if let Some(c) = self.try_at(start, h, i) {
+                debug_assert!(c[1] > c[0], "windowed patterns never match empty");
+                next = c[1];
+                return Some(c);
+            }
+        })
     }
 
     /// The leftmost-first match starting at or after `from`.

@@ -382,12 +382,20 @@ fn clause_break(h: &str, from: usize) -> Option<Range<usize>> {
             {
                 return Some(i..i + 3)
             }
-            c if c.is_ascii_lowercase() && (i == 0 || !word(i - 1)) => {
-                for w in ["but", "however", "although", "though", "whereas", "while"] {
-                    if b[i..].starts_with(w.as_bytes()) && !word(i + w.len()) {
-                        return Some(i..i + w.len());
+            c if c.is_ascii_alphanumeric() || c == b'_' => {
+                if c.is_ascii_lowercase() && (i == 0 || !word(i - 1)) {
+                    for w in ["but", "however", "although", "though", "whereas", "while"] {
+                        if b[i..].starts_with(w.as_bytes()) && !word(i + w.len()) {
+                            return Some(i..i + w.len());
+                        }
                     }
                 }
+                // No break starts inside a word or at its other bytes: skip the rest of it.
+                i += 1;
+                while word(i) {
+                    i += 1;
+                }
+                continue;
             }
             _ => {}
         }

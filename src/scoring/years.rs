@@ -231,10 +231,14 @@ fn parse_number(s: &str) -> Option<f64> {
 /// assert_eq!(&t[claims[0].subject.clone().unwrap()], "desktop support");
 /// ```
 pub fn year_claims(text: &str) -> Vec<YearsClaim> {
-    let lower = text.to_ascii_lowercase();
+    year_claims_in(&text.to_ascii_lowercase())
+}
+
+/// [`year_claims`] over a text already ASCII lower-cased.
+pub(crate) fn year_claims_in(lower: &str) -> Vec<YearsClaim> {
     let mut out = Vec::new();
-    for caps in CLAIM.captures_iter(&lower) {
-        if let Some(claim) = claim_from(&lower, &caps) {
+    for caps in CLAIM.captures_iter_in(lower, claim_windows(lower)) {
+        if let Some(claim) = claim_from(lower, &caps) {
             out.push(claim);
         }
     }
@@ -423,9 +427,13 @@ fn parse_date(s: &str) -> Option<YearMonth> {
 /// assert_eq!(r[0].months(), 60);
 /// ```
 pub fn date_ranges(text: &str, as_of: YearMonth) -> Vec<DateRange> {
-    let lower = text.to_ascii_lowercase();
+    date_ranges_in(&text.to_ascii_lowercase(), as_of)
+}
+
+/// [`date_ranges`] over a text already ASCII lower-cased.
+pub(crate) fn date_ranges_in(lower: &str, as_of: YearMonth) -> Vec<DateRange> {
     let mut out = Vec::new();
-    for caps in DATE_RANGE.captures_iter(&lower) {
+    for caps in DATE_RANGE.captures_iter_in(lower, date_windows(lower)) {
         let (Some(a), Some(b), Some(whole)) = (group(&caps, 1), group(&caps, 2), group(&caps, 0))
         else {
             continue;
@@ -451,6 +459,59 @@ pub fn date_ranges(text: &str, as_of: YearMonth) -> Vec<DateRange> {
         });
     }
     out
+}
+
+/// Where a claim can start: every claim holds "year" or "yr" (at `j`), and what comes before it
+/// in the claim is numbers, "+", "plus", a dash or "to" and white space. So a claim starts after
+/// the last character before `j` that none of these can hold, at most 40 bytes of them (two
+/// numbers of up to 13 bytes, "plus", a dash, "+") plus any white space.
+fn claim_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = lower.as_bytes();
+    let anchors = (0..b.len()).filter(move |&j| {
+        b[j] == b'y' && (b.get(j + 1) == Some(&b'r') || b[j + 1..].starts_with(b"ear"))
+    });
+    anchors.map(move |j| {
+        let allowed = |c: char| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | '+' | '-' | '\u{2013}' | '\u{2014}')
+                || (!c.is_ascii() && super::pattern::is_digit(c))
+                || "onetwhrfuivsxglyp".contains(c)
+        };
+        walk_back(lower, j, 40, allowed)..j
+    })
+}
+
+/// Where a dated range can start: its first date holds a year beginning "19" or "20" (at `j`),
+/// and before the year only a month name or number with ".", ",", "/" and white space: at most
+/// 12 bytes of them plus any white space.
+fn date_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = lower.as_bytes();
+    let anchors = (0..b.len().saturating_sub(1))
+        .filter(move |&j| matches!((b[j], b[j + 1]), (b'1', b'9') | (b'2', b'0')));
+    anchors.map(move |j| {
+        let allowed = |c: char| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '.' | ',' | '/')
+                || (!c.is_ascii() && super::pattern::is_digit(c))
+        };
+        walk_back(lower, j, 12, allowed)..j + 1
+    })
+}
+
+/// The lowest start before `j` reachable by stepping back over white space (free) and at most
+/// `budget` bytes of characters `allowed` accepts.
+fn walk_back(h: &str, j: usize, mut budget: usize, allowed: impl Fn(char) -> bool) -> usize {
+    let mut lo = j;
+    while let Some(c) = h[..lo].chars().next_back() {
+        if !c.is_whitespace() {
+            if !allowed(c) || c.len_utf8() > budget {
+                break;
+            }
+            budget -= c.len_utf8();
+        }
+        lo -= c.len_utf8();
+    }
+    lo
 }
 
 /// Months covered by `ranges`, overlaps counted once.
@@ -531,6 +592,40 @@ mod tests {
             (?P<b>{date}|present|current|now|today|date|ongoing)(?-u:\b)"
         );
         testing::same_as_regex(&DATE_RANGE, &re, 2);
+    }
+
+    /// The windowed searches find exactly what a search at every position finds.
+    #[test]
+    fn windows_hold_every_match() {
+        let mut texts = testing::haystacks();
+        texts.extend(
+            [
+                "3 + 4 years",
+                "twenty\u{a0}\u{2003} plus \u{2013}  fifteen + yrs of x",
+                "\u{663}\u{663}.\u{663} \u{2014} \u{ff15}\u{ff15}.\u{ff15} + years",
+                "twentyyears",
+                "yr",
+                "y",
+                "september., \u{a0} 2019 - present",
+                "\u{663}\u{663} \u{a0}/\u{2003} 1999 to now",
+                "12/2019-2020",
+                "2020",
+                "20",
+                "x1920 - 2021",
+            ]
+            .map(String::from),
+        );
+        for h in texts {
+            for (p, windows) in [
+                (&CLAIM, claim_windows(&h).collect::<Vec<_>>()),
+                (&DATE_RANGE, date_windows(&h).collect()),
+            ] {
+                let all: Vec<[usize; SLOTS]> = p.captures_iter(&h).collect();
+                let near: Vec<[usize; SLOTS]> =
+                    p.captures_iter_in(&h, windows.into_iter()).collect();
+                assert_eq!(near, all, "{h:?}");
+            }
+        }
     }
 
     const AS_OF: YearMonth = YearMonth {
