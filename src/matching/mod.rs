@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use self::normalize::Normalized;
 use self::table::{embedded_table, Table};
-use self::trie::Trie;
+use self::trie::{Trie, Walk};
 use crate::taxonomy::{Concept, Taxonomy};
 
 /// Options for compiling a [`Matcher`].
@@ -262,6 +262,21 @@ impl Matcher {
     /// As [`Matcher::extract`], reusing buffers: `out` is cleared and filled.
     pub fn extract_into(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
         out.clear();
+        // One copy of the loop per layout, with the walk inlined into it.
+        match &self.inner.automaton {
+            Trie::Dense(t) => self.extract_with(t, text, scratch, out),
+            Trie::Sparse(t) => self.extract_with(t, text, scratch, out),
+        }
+    }
+
+    #[inline(always)]
+    fn extract_with<W: Walk>(
+        &self,
+        trie: &W,
+        text: &str,
+        scratch: &mut Scratch,
+        out: &mut Vec<Match>,
+    ) {
         let inner = &*self.inner;
         // ASCII text is walked as it is: the walk lower-cases it and reads white space (and
         // hyphens, when folding) as single spaces on the fly, exactly as normalisation would.
@@ -284,7 +299,7 @@ impl Matcher {
             norm.as_str().as_bytes()
         };
         let n = hay.len();
-        let starts = inner.automaton.starts();
+        let starts = trie.starts();
         let mut last_end = 0;
         let mut i = 0;
         // `i` is always where a term may start: no word byte precedes it (the full Unicode rule
@@ -300,9 +315,7 @@ impl Matcher {
             // boundary; then try them longest first, so a valid shorter form survives a longer
             // one that fails its rules, and rules are checked only as far as needed.
             ends.clear();
-            inner
-                .automaton
-                .walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
+            trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
             let mut accepted = None;
             'ends: for &(end, pid) in ends.iter().rev() {
                 let range = &inner.pattern_entries[pid as usize];

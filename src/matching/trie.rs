@@ -58,6 +58,22 @@ impl ByteClasses {
     }
 }
 
+/// Walking a trie layout.
+pub(crate) trait Walk {
+    /// For each byte, whether some pattern may start with it.
+    fn starts(&self) -> &[bool; 256];
+
+    /// Notes in `ends`, shortest first, every pattern spelled from `hay[i]` (read through the
+    /// byte classes, a run of spaces as one) whose end `j` passes `accept(j)`, as `(j, pattern)`.
+    fn walk(
+        &self,
+        hay: &[u8],
+        i: usize,
+        ends: &mut Vec<(u32, u32)>,
+        accept: impl Fn(usize) -> bool,
+    );
+}
+
 /// The trie, in one of two layouts.
 #[derive(Debug)]
 pub(crate) enum Trie {
@@ -76,14 +92,6 @@ impl Trie {
             }
         }
         Trie::Sparse(sparse)
-    }
-
-    /// For each byte, whether some pattern may start with it.
-    pub(crate) fn starts(&self) -> &[bool; 256] {
-        match self {
-            Trie::Dense(d) => &d.starts,
-            Trie::Sparse(s) => &s.starts,
-        }
     }
 
     /// Notes in `ends`, shortest first, every pattern spelled from `hay[i]` (read through the
@@ -199,8 +207,14 @@ impl SparseTrie {
             c => c,
         }
     }
+}
 
-    #[inline]
+impl Walk for SparseTrie {
+    fn starts(&self) -> &[bool; 256] {
+        &self.starts
+    }
+
+    #[inline(always)]
     fn walk(
         &self,
         hay: &[u8],
@@ -302,8 +316,14 @@ impl DenseTrie {
             starts: s.starts,
         })
     }
+}
 
-    #[inline]
+impl Walk for DenseTrie {
+    fn starts(&self) -> &[bool; 256] {
+        &self.starts
+    }
+
+    #[inline(always)]
     fn walk(
         &self,
         hay: &[u8],
@@ -386,7 +406,8 @@ mod tests {
         ends.clear();
         t.walk(b"C# NET", 0, &mut ends, |j| j != 2);
         assert_eq!(ends, [(1, 0), (6, 2)]);
-        let starts = t.starts();
+        let Trie::Dense(d) = &t else { panic!("dense") };
+        let starts = d.starts();
         assert!(starts[b'C' as usize] && starts[b'c' as usize] && !starts[b'x' as usize]);
     }
 }
