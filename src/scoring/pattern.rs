@@ -144,6 +144,7 @@ impl Starts {
 }
 
 struct Start {
+    /// Bytes a match can start with, narrowed to the first bytes of the `starts` when given.
     bytes: [bool; 256],
     empty: bool,
     bound: bool,
@@ -375,6 +376,21 @@ impl Pattern {
         self.first.get_or_init(|| {
             let mut bytes = [false; 256];
             let empty = first(&self.root, &mut bytes);
+            if let Some(starts) = &self.starts {
+                // Every match begins as `starts` says: a byte no start word begins with is
+                // rejected here, before the slower word comparison.
+                let mut allowed = [false; 256];
+                for w in starts.words {
+                    allowed[w.as_bytes()[0] as usize] = true;
+                }
+                if starts.digits {
+                    allowed[b'0' as usize..=b'9' as usize].fill(true);
+                    allowed[0x80..].fill(true);
+                }
+                for (b, a) in bytes.iter_mut().zip(allowed) {
+                    *b &= a;
+                }
+            }
             Start {
                 bytes,
                 empty,

@@ -199,6 +199,48 @@ static NEGATION_BEFORE: Pattern = Pattern::starting(
     },
 );
 
+/// [`NEGATION_AFTER`] in `after`, tried only when one of the words its cues begin with stands
+/// where a cue can begin: at most four words in, at a word start or just after "is"/"are".
+fn negation_after(after: &str) -> Option<Range<usize>> {
+    let b = after.as_bytes();
+    // The cue begins after `[\s,]*`, at most three words each with white space after them, and
+    // "is"/"are" with white space: within the first four runs of non-space after the lead.
+    let mut reach = 0;
+    let mut chars = after.char_indices().peekable();
+    while let Some(&(_, c)) = chars.peek() {
+        if c == ',' || c.is_whitespace() {
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    for _ in 0..4 {
+        while chars.next_if(|&(_, c)| !c.is_whitespace()).is_some() {}
+        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+    }
+    if let Some(&(i, _)) = chars.peek() {
+        reach = i;
+    } else if !after.is_empty() {
+        reach = after.len();
+    }
+    let cue_here = |p: usize| {
+        let rest = &b[p..];
+        let rest = rest.strip_prefix(b"(").unwrap_or(rest);
+        (p == 0
+            || !(b[p - 1].is_ascii_alphanumeric() || b[p - 1] == b'_')
+            || b[..p].ends_with(b"is")
+            || b[..p].ends_with(b"are"))
+            && (rest.starts_with(b"not")
+                || rest.starts_with(b"unnecessary")
+                || rest.starts_with(b"in")
+                || rest.starts_with(b"expected"))
+    };
+    if !(0..=reach.min(b.len().saturating_sub(1))).any(cue_here) {
+        return None;
+    }
+    NEGATION_AFTER.find(after)
+}
+
 /// Cues right after a mention that deny it: "not required", "(in progress)", "(expected 2026)".
 static NEGATION_AFTER: Pattern = Pattern::new(P::Seq(&[
     P::Start,
@@ -486,7 +528,7 @@ pub(crate) fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> 
         };
     }
     let after = &lower[span.end..c.end];
-    if let Some(m) = NEGATION_AFTER.find(after) {
+    if let Some(m) = negation_after(after) {
         return PolarityCue {
             polarity: Polarity::Negated,
             cue: Some(span.end + m.start..span.end + m.end),
@@ -611,6 +653,29 @@ mod tests {
             r"(?-u:\b)(?:required|must|mandatory|essential|minimum)(?-u:\b)",
             0,
         );
+    }
+
+    #[test]
+    fn negation_after_prefilter_keeps_every_match() {
+        let mut texts = testing::haystacks();
+        texts.extend(
+            [
+                "",
+                "not required",
+                " ,, one two three is not needed",
+                "one two three four not required",
+                "a\u{a0}b\u{2003}c isnot required",
+                "x arenot essential",
+                "(in progress)",
+                "foo (expected 2026)",
+                "is\u{2003}unnecessary",
+                "\u{e9}t\u{e9} in progress",
+            ]
+            .map(String::from),
+        );
+        for h in texts {
+            assert_eq!(negation_after(&h), NEGATION_AFTER.find(&h), "{h:?}");
+        }
     }
 
     #[test]
