@@ -34,6 +34,10 @@ pub fn extract_batch<T: AsRef<str> + Sync>(matcher: &Matcher, texts: &[T]) -> Ve
 /// in input order. Each worker thread gets its own state from `init` (buffers to reuse). Stops at
 /// the first error of `sink` and returns it.
 ///
+/// Reading, mapping and the sink overlap: one thread reads the next chunk and another writes the
+/// last one's results while the pool maps the current one, with at most two chunks waiting at
+/// each step, so memory stays flat.
+///
 /// ```
 /// use rolefit::batch::map_ordered;
 /// let mut out = Vec::new();
@@ -53,23 +57,39 @@ pub fn map_ordered<I, T, S, R, E>(
 ) -> Result<(), E>
 where
     I: IntoIterator<Item = T>,
+    I::IntoIter: Send,
     T: Send,
     R: Send,
 {
     let chunk = chunk.max(1);
     let mut items = items.into_iter();
-    let mut buf: Vec<T> = Vec::with_capacity(chunk);
-    let mut results: Vec<R> = Vec::with_capacity(chunk);
-    loop {
-        buf.extend(items.by_ref().take(chunk));
-        if buf.is_empty() {
-            return Ok(());
+    std::thread::scope(|scope| {
+        let (chunks, to_map) = std::sync::mpsc::sync_channel::<Vec<T>>(2);
+        let (results, to_sink) = std::sync::mpsc::sync_channel::<Vec<R>>(2);
+        // Each stage stops when the next one hangs up (the sink failed) or the last one ends.
+        scope.spawn(move || loop {
+            let buf: Vec<T> = items.by_ref().take(chunk).collect();
+            if buf.is_empty() || chunks.send(buf).is_err() {
+                return;
+            }
+        });
+        let (init, f) = (&init, &f);
+        scope.spawn(move || {
+            for buf in to_map {
+                let mut mapped = Vec::with_capacity(buf.len());
+                buf.into_par_iter()
+                    .map_init(init, f)
+                    .collect_into_vec(&mut mapped);
+                if results.send(mapped).is_err() {
+                    return;
+                }
+            }
+        });
+        for mapped in to_sink {
+            for r in mapped {
+                sink(r)?;
+            }
         }
-        buf.par_drain(..)
-            .map_init(&init, &f)
-            .collect_into_vec(&mut results);
-        for r in results.drain(..) {
-            sink(r)?;
-        }
-    }
+        Ok(())
+    })
 }
