@@ -441,32 +441,47 @@ fn lookup(phrase: &str, doc_kind: DocKind) -> Option<SectionKind> {
 }
 
 /// Lower-cases and squeezes a candidate heading: bullets, decoration and a trailing colon go.
+#[cfg(test)]
 fn heading_key(s: &str) -> String {
+    let mut out = String::new();
+    heading_key_into(s, &mut out);
+    out
+}
+
+/// [`heading_key`] into `out` (cleared first), so that one buffer serves every line.
+fn heading_key_into(s: &str, out: &mut String) {
+    out.clear();
     let trimmed = s
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '.');
-    let mut out = String::with_capacity(trimmed.len());
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word.to_lowercase().replace(['\u{2019}', '`'], "'"));
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| match b {
+                b'`' => '\'',
+                b => b.to_ascii_lowercase() as char,
+            }));
+        } else {
+            out.push_str(&word.to_lowercase().replace(['\u{2019}', '`'], "'"));
+        }
     }
-    out
 }
 
 fn find_headings(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKind)> {
     let mut found = Vec::new();
     // Headings on a line of their own, or opening a line and followed by a colon.
     let mut line_start = 0;
+    let mut key = String::new();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let lead = body.len() - body.trim_start().len();
         let abs = line_start + lead;
         let content = body.trim();
         if !content.is_empty() && content.len() <= 60 {
-            let key = heading_key(content);
+            heading_key_into(content, &mut key);
             if let Some(kind) = lookup(&key, doc_kind) {
                 found.push((abs..abs + content.len(), kind));
                 line_start += line.len();
@@ -474,8 +489,8 @@ fn find_headings(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKin
             }
         }
         if let Some(colon) = content.find(':') {
-            let key = heading_key(&content[..colon]);
             if colon <= 50 {
+                heading_key_into(&content[..colon], &mut key);
                 if let Some(kind) = lookup(&key, doc_kind) {
                     found.push((abs..abs + colon + 1, kind));
                 }
@@ -491,94 +506,136 @@ fn find_headings(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKin
     found
 }
 
+/// Whether an inline heading phrase is trusted. One-word headings such as "pay", "skills" or
+/// "description" are too common inside sentences to trust without a line of their own, except
+/// the unambiguous long ones.
+fn trusted_inline(phrase: &str) -> bool {
+    phrase.contains(' ')
+        || matches!(
+            phrase,
+            "requirements" | "qualifications" | "responsibilities" | "benefits" | "duties"
+        )
+}
+
+/// The trusted inline heading phrases, with their kinds, and one automaton over them, built
+/// once: one pass over the text instead of a search per phrase.
+fn inline_phrases() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
+    static AC: OnceLock<(Vec<(&'static str, SectionKind)>, AhoCorasick)> = OnceLock::new();
+    AC.get_or_init(|| {
+        let phrases: Vec<(&str, SectionKind)> = heading_table(DocKind::Posting)
+            .iter()
+            .copied()
+            .filter(|(p, _)| trusted_inline(p))
+            .collect();
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(phrases.iter().map(|(p, _)| p))
+            .expect("inline heading automaton");
+        (phrases, ac)
+    })
+}
+
+/// Each pattern's non-overlapping occurrences, as searching for it alone from the start of
+/// `text` would find them (an occurrence that starts inside the pattern's previous one is
+/// skipped), as (pattern, range) in pattern order, then text order.
+fn occurrences(ac: &AhoCorasick, text: &str) -> Vec<(usize, Range<usize>)> {
+    let mut last_end = vec![0usize; ac.patterns_len()];
+    let mut out = Vec::new();
+    // Overlapping matches come in order of their ends; one pattern's all have its length, so
+    // they also come in order of their starts.
+    for m in ac.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() < last_end[p] {
+            continue;
+        }
+        last_end[p] = m.end();
+        out.push((p, m.range()));
+    }
+    out.sort_by_key(|(p, r)| (*p, r.start));
+    out
+}
+
 fn inline_headings(text: &str) -> Vec<(Range<usize>, SectionKind)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let lower = text.to_ascii_lowercase();
-    for (phrase, kind) in heading_table(DocKind::Posting) {
-        // One-word headings such as "pay", "skills" or "description" are too common inside
-        // sentences to trust without a line of their own, except the unambiguous long ones.
-        if !phrase.contains(' ')
-            && !matches!(
-                *phrase,
-                "requirements" | "qualifications" | "responsibilities" | "benefits" | "duties"
-            )
-        {
+    let (phrases, ac) = inline_phrases();
+    for (p, r) in occurrences(ac, text) {
+        let (start, end) = (r.start, r.end);
+        let kind = phrases[p].1;
+        // Must begin a sentence or follow a run of spaces.
+        let before_ok = start == 0 || {
+            let prev = text[..start].trim_end_matches([' ', '\t']);
+            prev.is_empty()
+                || prev.ends_with(['.', '!', '?', ':', ';', '\n', ')', '*', '\u{2022}'])
+                || text[..start].ends_with("  ")
+        };
+        if !before_ok || !bytes[start].is_ascii_uppercase() {
             continue;
         }
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(phrase) {
-            let start = from + pos;
-            let end = start + phrase.len();
-            from = end;
-            // Must begin a sentence or follow a run of spaces.
-            let before_ok = start == 0 || {
-                let prev = lower[..start].trim_end_matches([' ', '\t']);
-                prev.is_empty()
-                    || prev.ends_with(['.', '!', '?', ':', ';', '\n', ')', '*', '\u{2022}'])
-                    || lower[..start].ends_with("  ")
-            };
-            if !before_ok || !bytes[start].is_ascii_uppercase() {
-                continue;
-            }
-            let rest = &text[end..];
-            let trimmed = rest.trim_start_matches([' ', '\t']);
-            let colon = trimmed.starts_with(':');
-            let glued = rest
-                .as_bytes()
-                .first()
-                .is_some_and(|b| b.is_ascii_uppercase());
-            if colon {
-                let colon_end = end + (rest.len() - trimmed.len()) + 1;
-                out.push((start..colon_end, *kind));
-            } else if glued {
-                out.push((start..end, *kind));
-            }
+        let rest = &text[end..];
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let colon = trimmed.starts_with(':');
+        let glued = rest
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_uppercase());
+        if colon {
+            let colon_end = end + (rest.len() - trimmed.len()) + 1;
+            out.push((start..colon_end, kind));
+        } else if glued {
+            out.push((start..end, kind));
         }
     }
     out
 }
 
+/// Phrases that mark equal-opportunity and similar legal text, compared ASCII-case-insensitively.
+const EEO_CUES: &[&str] = &[
+    "equal opportunity employer",
+    "equal employment opportunity",
+    "an equal opportunity",
+    "eoe",
+    "without regard to race",
+    "regard to race",
+    "affirmative action employer",
+    "reasonable accommodation",
+    "e-verify",
+];
+
+fn eeo_cues() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(EEO_CUES)
+            .expect("equal-opportunity cue automaton")
+    })
+}
+
 /// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
 /// cue to the end of its paragraph, since such statements run on for several sentences.
 fn eeo_sentences(text: &str) -> Vec<Range<usize>> {
-    const CUES: &[&str] = &[
-        "equal opportunity employer",
-        "equal employment opportunity",
-        "an equal opportunity",
-        "eoe",
-        "without regard to race",
-        "regard to race",
-        "affirmative action employer",
-        "reasonable accommodation",
-        "e-verify",
-    ];
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for cue in CUES {
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(cue) {
-            let at = from + pos;
-            from = at + cue.len();
-            let word_ok = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
-                && lower
-                    .as_bytes()
-                    .get(from)
-                    .is_none_or(|b| !b.is_ascii_alphanumeric());
-            if !word_ok {
-                continue;
-            }
-            let start = sentence_start(&lower, at);
-            let end = lower[from..]
-                .find("\n\n")
-                .map_or(lower.len(), |p| from + p)
-                .min(from + 600)
-                .min(lower.len());
-            let end = (end..=lower.len())
-                .find(|&i| lower.is_char_boundary(i))
-                .unwrap_or(lower.len());
-            out.push(start..end);
+    for (_, r) in occurrences(eeo_cues(), text) {
+        let (at, from) = (r.start, r.end);
+        let word_ok = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes.get(from).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !word_ok {
+            continue;
         }
+        let start = sentence_start(text, at);
+        let end = text[from..]
+            .find("\n\n")
+            .map_or(text.len(), |p| from + p)
+            .min(from + 600)
+            .min(text.len());
+        let end = (end..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        out.push(start..end);
     }
     out.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
@@ -591,8 +648,8 @@ fn eeo_sentences(text: &str) -> Vec<Range<usize>> {
     merged
 }
 
-fn sentence_start(lower: &str, at: usize) -> usize {
-    let head = &lower[..at];
+fn sentence_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
     head.rfind(['.', '!', '?', '\n']).map_or(0, |p| p + 1)
 }
 
@@ -654,6 +711,159 @@ mod tests {
         let t = "You will manage the benefits of automation and the requirements of users.";
         let s = Sections::detect(t, DocKind::Posting);
         assert_eq!(s.sections.len(), 1);
+    }
+
+    // The heading and cue searches as they were: one search per phrase over the lower-cased text.
+    fn inline_headings_by_search(text: &str) -> Vec<(Range<usize>, SectionKind)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let lower = text.to_ascii_lowercase();
+        for (phrase, kind) in super::heading_table(DocKind::Posting) {
+            // One-word headings such as "pay", "skills" or "description" are too common inside
+            // sentences to trust without a line of their own, except the unambiguous long ones.
+            if !phrase.contains(' ')
+                && !matches!(
+                    *phrase,
+                    "requirements" | "qualifications" | "responsibilities" | "benefits" | "duties"
+                )
+            {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(pos) = lower[from..].find(phrase) {
+                let start = from + pos;
+                let end = start + phrase.len();
+                from = end;
+                // Must begin a sentence or follow a run of spaces.
+                let before_ok = start == 0 || {
+                    let prev = lower[..start].trim_end_matches([' ', '\t']);
+                    prev.is_empty()
+                        || prev.ends_with(['.', '!', '?', ':', ';', '\n', ')', '*', '\u{2022}'])
+                        || lower[..start].ends_with("  ")
+                };
+                if !before_ok || !bytes[start].is_ascii_uppercase() {
+                    continue;
+                }
+                let rest = &text[end..];
+                let trimmed = rest.trim_start_matches([' ', '\t']);
+                let colon = trimmed.starts_with(':');
+                let glued = rest
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|b| b.is_ascii_uppercase());
+                if colon {
+                    let colon_end = end + (rest.len() - trimmed.len()) + 1;
+                    out.push((start..colon_end, *kind));
+                } else if glued {
+                    out.push((start..end, *kind));
+                }
+            }
+        }
+        out
+    }
+
+    /// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
+    /// cue to the end of its paragraph, since such statements run on for several sentences.
+    fn eeo_sentences_by_search(text: &str) -> Vec<Range<usize>> {
+        const CUES: &[&str] = &[
+            "equal opportunity employer",
+            "equal employment opportunity",
+            "an equal opportunity",
+            "eoe",
+            "without regard to race",
+            "regard to race",
+            "affirmative action employer",
+            "reasonable accommodation",
+            "e-verify",
+        ];
+        let lower = text.to_ascii_lowercase();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for cue in CUES {
+            let mut from = 0;
+            while let Some(pos) = lower[from..].find(cue) {
+                let at = from + pos;
+                from = at + cue.len();
+                let word_ok = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+                    && lower
+                        .as_bytes()
+                        .get(from)
+                        .is_none_or(|b| !b.is_ascii_alphanumeric());
+                if !word_ok {
+                    continue;
+                }
+                let start = super::sentence_start(&lower, at);
+                let end = lower[from..]
+                    .find("\n\n")
+                    .map_or(lower.len(), |p| from + p)
+                    .min(from + 600)
+                    .min(lower.len());
+                let end = (end..=lower.len())
+                    .find(|&i| lower.is_char_boundary(i))
+                    .unwrap_or(lower.len());
+                out.push(start..end);
+            }
+        }
+        out.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in out {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+
+    #[test]
+    fn heading_keys() {
+        for (raw, key) in [
+            ("  * Work   Experience: ", "work experience"),
+            ("WHAT YOU\u{2019}LL DO", "what you'll do"),
+            ("What You`ll Do -", "what you'll do"),
+            ("\u{2022} \u{c9}ducation.", "\u{e9}ducation"),
+            ("Skills\u{a0}& Abilities", "skills & abilities"),
+            ("", ""),
+        ] {
+            assert_eq!(heading_key(raw), key, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_what_the_searches_found() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.extend(
+            [
+                "Company DescriptionAcme. Requirements: A+  Benefits:x",
+                "REQUIREMENTSRequirements: x. Key ResponsibilitiesDuties",
+                "Nice to havenice to have: Nice To Haves: x",
+                "We are an Equal Opportunity Employer. EOE/E-Verify.\n\nWithout regard to race",
+                "eoeoe eoe, reasonable accommodationS. equal opportunity employeremployer",
+                "About Us\u{a0} About the Company: What You'll Do:",
+            ]
+            .map(String::from),
+        );
+        for dir in ["postings", "resumes"] {
+            let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/");
+            for e in std::fs::read_dir(format!("{root}{dir}")).unwrap().flatten() {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+        for h in texts {
+            let title: String = h
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for t in [&h, &title, &h.to_ascii_uppercase()] {
+                assert_eq!(inline_headings(t), inline_headings_by_search(t), "{t:?}");
+                assert_eq!(eeo_sentences(t), eeo_sentences_by_search(t), "{t:?}");
+            }
+        }
     }
 
     /// The kind as the cues were first counted: each cue searched for in turn.
