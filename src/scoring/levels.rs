@@ -3,7 +3,9 @@
 //! it shows, with the reasons spelled out.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{Analysis, Credit};
@@ -100,9 +102,24 @@ fn names_it_work(line: &str) -> bool {
     })
 }
 
+/// Whether the cue occurrence at `at` (`len` bytes) counts: a whole word, in the preamble or
+/// the experience, on a line about IT work.
+fn cue_counts(analysis: &Analysis, lower: &str, at: usize, len: usize) -> bool {
+    let bytes = lower.as_bytes();
+    let left = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+    let right = bytes
+        .get(at + len)
+        .is_none_or(|b| !b.is_ascii_alphanumeric());
+    let section = analysis.sections.kind_at(at);
+    left && right
+        && names_it_work(line_around(lower, at))
+        && matches!(section, SectionKind::Preamble | SectionKind::Experience)
+}
+
 /// Title cues of `level` found in the resume's preamble (its title) or experience, on a line
 /// about IT work, as written (a summary's "moving into IT support" is an ambition, not a title).
-fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<String> {
+/// Each cue searched for in turn; [`CueFinder`] finds the same in one pass.
+fn cues_found_by_search(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<String> {
     let mut found = Vec::new();
     for cue in &level.cues {
         let c = cue.to_ascii_lowercase();
@@ -110,23 +127,106 @@ fn cues_found(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<Stri
         while let Some(p) = lower[from..].find(&c) {
             let at = from + p;
             from = at + c.len().max(1);
-            let bytes = lower.as_bytes();
-            let left = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-            let right = bytes
-                .get(at + c.len())
-                .is_none_or(|b| !b.is_ascii_alphanumeric());
-            let section = analysis.sections.kind_at(at);
-            if left
-                && right
-                && names_it_work(line_around(lower, at))
-                && matches!(section, SectionKind::Preamble | SectionKind::Experience)
-            {
+            if cue_counts(analysis, lower, at, c.len()) {
                 found.push(cue.clone());
                 break;
             }
         }
     }
     found
+}
+
+/// One automaton over the title cues of every level, so that a resume is read once for all of
+/// them instead of once per cue. Built on first use and kept while the levels' cues stay the
+/// same (every profile of a taxonomy carries the same levels).
+struct CueFinder {
+    /// The levels' cues in order, as written: the key the finder was built for.
+    key: Vec<String>,
+    /// Distinct lower-cased cues, the automaton's patterns.
+    cues: Vec<String>,
+    /// Per level, per cue, the index into `cues`.
+    index: Vec<Vec<usize>>,
+    ac: AhoCorasick,
+}
+
+impl CueFinder {
+    /// The finder for `levels`, or `None` when a cue is empty (the search handles those).
+    fn of(levels: &[CareerLevel]) -> Option<Arc<CueFinder>> {
+        static LAST: Mutex<Option<Arc<CueFinder>>> = Mutex::new(None);
+        let same = |f: &CueFinder| f.key.iter().eq(levels.iter().flat_map(|l| &l.cues));
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(f) = last.as_ref().filter(|f| same(f)) {
+            return Some(f.clone());
+        }
+        let mut cues: Vec<String> = Vec::new();
+        let mut index = Vec::with_capacity(levels.len());
+        for level in levels {
+            let mut row = Vec::with_capacity(level.cues.len());
+            for cue in &level.cues {
+                let c = cue.to_ascii_lowercase();
+                if c.is_empty() {
+                    return None;
+                }
+                row.push(cues.iter().position(|x| *x == c).unwrap_or_else(|| {
+                    cues.push(c);
+                    cues.len() - 1
+                }));
+            }
+            index.push(row);
+        }
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&cues)
+            .ok()?;
+        let finder = Arc::new(CueFinder {
+            key: levels.iter().flat_map(|l| l.cues.iter().cloned()).collect(),
+            cues,
+            index,
+            ac,
+        });
+        *last = Some(finder.clone());
+        Some(finder)
+    }
+
+    /// Per distinct cue, the starts of its non-overlapping occurrences in `lower`, as
+    /// searching for it alone finds them.
+    fn occurrences(&self, lower: &str) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.cues.len()];
+        let mut last_end = vec![0usize; self.cues.len()];
+        // Overlapping matches come in order of their ends; one cue's all have its length, so
+        // they also come in order of their starts.
+        for m in self.ac.find_overlapping_iter(lower) {
+            let p = m.pattern().as_usize();
+            if m.start() < last_end[p] {
+                continue;
+            }
+            last_end[p] = m.end();
+            out[p].push(m.start());
+        }
+        out
+    }
+
+    /// [`cues_found_by_search`] for level `i`, over the `occurrences` of each cue.
+    fn found(
+        &self,
+        levels: &[CareerLevel],
+        i: usize,
+        occurrences: &[Vec<usize>],
+        analysis: &Analysis,
+        lower: &str,
+    ) -> Vec<String> {
+        let mut found = Vec::new();
+        for (cue, &c) in levels[i].cues.iter().zip(&self.index[i]) {
+            let len = self.cues[c].len();
+            if occurrences[c]
+                .iter()
+                .any(|&at| cue_counts(analysis, lower, at, len))
+            {
+                found.push(cue.clone());
+            }
+        }
+        found
+    }
 }
 
 /// Places a resume on one of `levels`; `None` when it shows no title or focus area of any
@@ -144,6 +244,8 @@ pub(crate) fn fit(
         .relevant_years
         .or(analysis.experience.total_years);
     let lower = analysis.text_lower();
+    let finder = CueFinder::of(levels);
+    let occurrences = finder.as_ref().map(|f| f.occurrences(lower));
     let mut best: Option<(f64, usize, Vec<String>)> = None;
     let mut any_evidence = false;
     for (i, level) in levels.iter().enumerate() {
@@ -158,7 +260,10 @@ pub(crate) fn fit(
         } else {
             shown as f64 / level.concepts.len() as f64
         };
-        let cues = cues_found(level, analysis, lower);
+        let cues = match (&finder, &occurrences) {
+            (Some(f), Some(occ)) => f.found(levels, i, occ, analysis, lower),
+            _ => cues_found_by_search(level, analysis, lower),
+        };
         let cf: f64 = if cues.is_empty() { 0.0 } else { 1.0 };
         // Years alone do not make a lead or a manager: the year fit counts only with the
         // level's titles or focus areas in the resume.
@@ -253,4 +358,72 @@ pub(crate) fn fit(
         focus_shown,
         focus_missing,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::{DocKind, Scorer};
+
+    /// The one-pass cue finder finds what a search per cue finds, on the fixtures and on
+    /// generated lines made of the cues, IT words, headings and overlapping repeats.
+    #[test]
+    fn one_pass_finds_what_the_searches_found() {
+        let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        let levels = &scorer.default_profile().unwrap().levels;
+        let mut words: Vec<String> = levels.iter().flat_map(|l| l.cues.clone()).collect();
+        words.extend(
+            [
+                "help desk",
+                "it",
+                "support",
+                "aspiring",
+                "Experience\n",
+                "Summary\n",
+                "\n",
+                ", ",
+                "x",
+                "lead",
+                "senior ",
+                "desk desk",
+                "IT ",
+            ]
+            .map(String::from),
+        );
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["resumes", "postings"] {
+            let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/");
+            for e in std::fs::read_dir(format!("{root}{dir}")).unwrap().flatten() {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..400 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let w = &words[(seed % words.len() as u64) as usize];
+                t.push_str(w);
+                if seed % 3 == 0 {
+                    t.push(' ');
+                }
+            }
+            texts.push(t);
+        }
+        let finder = CueFinder::of(levels).unwrap();
+        let mut shown = 0;
+        for t in &texts {
+            let a = scorer.analyze(t, Some(DocKind::Resume));
+            let lower = a.text_lower();
+            let occ = finder.occurrences(lower);
+            for (i, level) in levels.iter().enumerate() {
+                let found = finder.found(levels, i, &occ, &a, lower);
+                assert_eq!(found, cues_found_by_search(level, &a, lower), "{t:?}");
+                shown += found.len();
+            }
+        }
+        assert!(shown > 100, "the texts show cues ({shown})");
+    }
 }
