@@ -56,7 +56,8 @@ pub(crate) fn gaps(
     years: Option<f64>,
     scale: f64,
 ) -> Vec<Gap> {
-    let mut by_concept: BTreeMap<ConceptId, (usize, Gap)> = BTreeMap::new();
+    let mut by_concept: BTreeMap<&ConceptId, (usize, Gap)> = BTreeMap::new();
+    let mut better: Vec<f64> = Vec::new();
     let mut others: Vec<(usize, Gap)> = Vec::new();
     for (gi, g) in profile.groups.iter().enumerate() {
         let current = item_credits(g, credits);
@@ -65,7 +66,8 @@ pub(crate) fn gaps(
             if current[i] >= 0.999 {
                 continue;
             }
-            let mut better = current.clone();
+            better.clear();
+            better.extend_from_slice(&current);
             better[i] = 1.0;
             let gain = (group_fraction(g, &better, years) - base) * g.weight * scale;
             if gain < MIN_GAIN {
@@ -76,19 +78,21 @@ pub(crate) fn gaps(
             } else {
                 GapKind::Missing
             };
-            let advice = it.advice.clone().or_else(|| g.advice.clone());
-            let e = by_concept.entry(it.concept.clone()).or_insert((
-                gi,
-                Gap {
-                    kind,
-                    concept: Some(it.concept.clone()),
-                    name: it.name.clone(),
-                    group: g.id.clone(),
-                    importance: it.importance,
-                    points: 0.0,
-                    advice,
-                },
-            ));
+            // The first group to name a concept describes its gap; later ones add points.
+            let e = by_concept.entry(&it.concept).or_insert_with(|| {
+                (
+                    gi,
+                    Gap {
+                        kind,
+                        concept: Some(it.concept.clone()),
+                        name: it.name.clone(),
+                        group: g.id.clone(),
+                        importance: it.importance,
+                        points: 0.0,
+                        advice: it.advice.clone().or_else(|| g.advice.clone()),
+                    },
+                )
+            });
             e.1.points += gain;
             if it.importance == Importance::Essential {
                 e.1.importance = Importance::Essential;

@@ -2,7 +2,7 @@
 //! named concepts with their spans. A concept counts once however often it repeats; prose in
 //! experience counts more than a bare list; a text that is mostly keywords is scaled down.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -177,8 +177,18 @@ pub(crate) fn group_fraction(group: &ProfileGroup, credits: &[f64], years: Optio
     let items = if group.items.is_empty() {
         None
     } else {
-        let mut sorted: Vec<f64> = credits.to_vec();
+        // Most groups are small: sort on the stack (gaps calls this once per item).
+        let mut stack = [0.0f64; 64];
+        let mut heap = Vec::new();
+        let sorted: &mut [f64] = if credits.len() <= stack.len() {
+            stack[..credits.len()].copy_from_slice(credits);
+            &mut stack[..credits.len()]
+        } else {
+            heap.extend_from_slice(credits);
+            &mut heap
+        };
         sorted.sort_by(|a, b| b.total_cmp(a));
+        let sorted = &*sorted;
         let n = group.items.len() as f64;
         Some(match group.rule {
             GroupRule::All => sorted.iter().sum::<f64>() / n,
@@ -325,11 +335,17 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     let raw: f64 = groups.iter().map(|g| g.points).sum();
     let score = round1((raw * factor).clamp(0.0, 100.0));
 
-    let profile_concepts = profile.concepts();
+    // Only membership is needed here: a set of borrowed ids, not `Profile::concepts`' map of
+    // cloned ones.
+    let profile_concepts: HashSet<&ConceptId> = profile
+        .groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(|it| &it.concept))
+        .collect();
     let extra: Vec<ConceptId> = credits
         .iter()
         .filter(|(id, c)| {
-            c.credit > 0.0 && c.implied_by.is_none() && !profile_concepts.contains_key(*id)
+            c.credit > 0.0 && c.implied_by.is_none() && !profile_concepts.contains(*id)
         })
         .map(|(id, _)| id.clone())
         .collect();
