@@ -11,7 +11,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use self::normalize::Normalized;
+use self::normalize::{keeps_non_ascii, Normalized};
 use self::table::{embedded_table, Table};
 use self::trie::{Trie, Walk};
 use crate::taxonomy::{Concept, Taxonomy};
@@ -278,11 +278,12 @@ impl Matcher {
         out: &mut Vec<Match>,
     ) {
         let inner = &*self.inner;
-        // ASCII text is walked as it is: the walk lower-cases it and reads white space (and
-        // hyphens, when folding) as single spaces on the fly, exactly as normalisation would.
-        // Only a form with context cues needs the normalised text, made at most once. Any other
-        // text is normalised first.
-        let direct = text.is_ascii();
+        // Text whose non-ASCII characters normalisation keeps (all of it but dashes, quotes,
+        // Unicode spaces, ligatures and the like) is walked as it is: the walk lower-cases ASCII
+        // and reads white space (and hyphens, when folding) as single spaces on the fly, exactly
+        // as normalisation would. Only a form with context cues needs the normalised text, made
+        // at most once. Any other text is normalised first.
+        let direct = keeps_non_ascii(text);
         if !direct {
             scratch.normalized.normalize_with(text, inner.fold_hyphens);
         }
@@ -730,7 +731,18 @@ mod tests {
         assert!(text.is_ascii());
         let direct = m.extract(&text);
         assert!(direct.len() > 20);
-        assert_eq!(direct, m.extract(&(text.clone() + " \u{e9}")));
+        // An en dash is normalised, so the text goes the normalising way.
+        assert_eq!(direct, m.extract(&(text.clone() + " \u{2013}")));
+        // Bullets and accents are kept as they are: walked directly, with the same results.
+        let bulleted = text.replace(". ", " \u{2022} ").replace("ing", "\u{ef}ng");
+        assert_eq!(
+            m.extract(&bulleted).len(),
+            m.extract(&(bulleted.clone() + " \u{2013}")).len()
+        );
+        assert_eq!(
+            m.extract(&bulleted),
+            m.extract(&(bulleted.clone() + " \u{2013}"))
+        );
         let spans: Vec<&str> = direct.iter().map(|x| &text[x.span()]).collect();
         assert!(spans.contains(&"Active \r\n\t Directory"), "{spans:?}");
         assert!(spans.contains(&"Wi - Fi"), "{spans:?}");

@@ -40,6 +40,28 @@ fn map_char(c: char) -> Mapped {
     }
 }
 
+/// Whether normalising `text` would change nothing but ASCII: every non-ASCII character is kept as
+/// it is. Such text can be walked as it is, reading ASCII case and white space on the fly.
+pub(crate) fn keeps_non_ascii(text: &str) -> bool {
+    if text.is_ascii() {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if !matches!(map_char(c), Mapped::Keep) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
 /// A normalised copy of a text and the way back to the original.
 ///
 /// Buffers are kept between calls, so one `Normalized` per thread serves any number of documents
