@@ -134,13 +134,20 @@ impl Starts {
         }
         self.words.iter().any(|w| match w.strip_suffix(' ') {
             Some(w) => {
-                h[i..].starts_with(w.as_bytes())
+                has_prefix(&h[i..], w.as_bytes())
                     && h.get(i + w.len())
                         .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
             }
-            None => h[i..].starts_with(w.as_bytes()),
+            None => has_prefix(&h[i..], w.as_bytes()),
         })
     }
+}
+
+/// `h.starts_with(w)` for the few bytes of a cue word, compared in line: the library call
+/// `starts_with` makes costs more than the comparison itself.
+#[inline]
+pub(crate) fn has_prefix(h: &[u8], w: &[u8]) -> bool {
+    h.len() >= w.len() && h.iter().zip(w).all(|(a, b)| a == b)
 }
 
 struct Start {
@@ -180,7 +187,7 @@ fn next_char(h: &str, i: usize) -> Option<(char, usize)> {
 
 fn m<'h>(p: &P, cx: &mut Cx<'h>, i: usize, k: K<'_, 'h>) -> bool {
     match p {
-        P::Lit(s) => cx.h.as_bytes()[i..].starts_with(s.as_bytes()) && k(cx, i + s.len()),
+        P::Lit(s) => has_prefix(&cx.h.as_bytes()[i..], s.as_bytes()) && k(cx, i + s.len()),
         P::Seq(ps) => seq(ps, cx, i, k),
         P::Alt(ps) => ps.iter().any(|p| m(p, cx, i, k)),
         P::Rep(p, min, max, greedy) => match p {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::pattern::{l, opt, Class, Pattern, Starts, B, D, P, S0, S1, W1};
+use super::pattern::{has_prefix, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, W1};
 
 /// What the words around a mention say about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -425,9 +425,18 @@ fn clause_break(h: &str, from: usize) -> Option<Range<usize>> {
                 return Some(i..i + 3)
             }
             c if c.is_ascii_alphanumeric() || c == b'_' => {
-                if c.is_ascii_lowercase() && (i == 0 || !word(i - 1)) {
-                    for w in ["but", "however", "although", "though", "whereas", "while"] {
-                        if b[i..].starts_with(w.as_bytes()) && !word(i + w.len()) {
+                // Only a word start can begin a break word; pick the candidates by first byte.
+                let candidates: &[&str] = match c {
+                    b'b' => &["but"],
+                    b'h' => &["however"],
+                    b'a' => &["although"],
+                    b't' => &["though"],
+                    b'w' => &["whereas", "while"],
+                    _ => &[],
+                };
+                if i == 0 || !word(i - 1) {
+                    for w in candidates {
+                        if has_prefix(&b[i..], w.as_bytes()) && !word(i + w.len()) {
                             return Some(i..i + w.len());
                         }
                     }
@@ -441,7 +450,11 @@ fn clause_break(h: &str, from: usize) -> Option<Range<usize>> {
             }
             _ => {}
         }
-        if let Some(n) = space_at(i) {
+        // White space is ASCII white space or starts with a non-ASCII lead byte.
+        if let Some(n) = (b[i].is_ascii_whitespace() || b[i] == 0x0b || b[i] >= 0xC0)
+            .then(|| space_at(i))
+            .flatten()
+        {
             if b.get(i + n) == Some(&b'-') {
                 if let Some(m) = space_at(i + n + 1) {
                     return Some(i..i + n + 1 + m);
@@ -456,14 +469,41 @@ fn clause_break(h: &str, from: usize) -> Option<Range<usize>> {
     None
 }
 
+/// The end of the last break in `h` that every scan of `h` finds, wherever it starts before
+/// it, so that the scan for the last break can start there instead of at the beginning: `;`,
+/// `|` and a line break are never inside another break and `\n` only ends one; `.`, `!`, `?`
+/// are never inside another break and, followed by white space or the end, always are one.
+fn last_sure_break(h: &str) -> Option<usize> {
+    let b = h.as_bytes();
+    let mut q = b.len();
+    while q > 0 {
+        q -= 1;
+        match b[q] {
+            b'\n' | b';' | b'|' => return Some(q + 1),
+            b'.' | b'!' | b'?' => {
+                if q + 1 == b.len() {
+                    return Some(q + 1);
+                }
+                if let Some(c) = h[q + 1..].chars().next().filter(|c| c.is_whitespace()) {
+                    return Some(q + 1 + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The clause around `span`: from just after the last break before it to the first break after
 /// it, at most [`CLAUSE_LIMIT`] bytes each side.
 fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
     let lo = floor_boundary(text, span.start.saturating_sub(CLAUSE_LIMIT));
     let hi = ceil_boundary(text, (span.end + CLAUSE_LIMIT).min(text.len()));
     let before = &text[lo..span.start];
-    let mut start = lo;
-    let mut from = 0;
+    let (mut start, mut from) = match last_sure_break(before) {
+        Some(end) => (lo + end, end),
+        None => (lo, 0),
+    };
     while let Some(m) = clause_break(before, from) {
         start = lo + m.end;
         from = m.end;
@@ -675,6 +715,46 @@ mod tests {
         );
         for h in texts {
             assert_eq!(negation_after(&h), NEGATION_AFTER.find(&h), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn clause_starts_where_a_full_scan_puts_it() {
+        let mut texts = testing::haystacks();
+        texts.extend(
+            [
+                "a.\n - but x",
+                "x. - - - - y",
+                " - - - - - .\u{a0}- z",
+                "xbut. but",
+                "end.",
+                "a ;- b | c \u{2022} d",
+                "wait!\u{2003}- however",
+            ]
+            .map(String::from),
+        );
+        for h in texts {
+            let mut ends: Vec<usize> = (0..=h.len()).filter(|&i| h.is_char_boundary(i)).collect();
+            ends.truncate(400);
+            for end in ends {
+                let before = &h[..end];
+                let mut want = 0;
+                let mut from = 0;
+                while let Some(m) = clause_break(before, from) {
+                    want = m.end;
+                    from = m.end;
+                }
+                let mut got = 0;
+                let mut from = 0;
+                if let Some(e) = last_sure_break(before) {
+                    (got, from) = (e, e);
+                }
+                while let Some(m) = clause_break(before, from) {
+                    got = m.end;
+                    from = m.end;
+                }
+                assert_eq!(got, want, "{before:?}");
+            }
         }
     }
 
