@@ -72,8 +72,30 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("build");
     g.sample_size(20);
+    // The batch automaton (a dense table) and the one-document one (linked lists), both from the
+    // table compiled ahead of time; and a table generated at start-up, as for any other taxonomy
+    // (here: the embedded one without spelling variants).
     g.bench_function("embedded-taxonomy", |b| {
         b.iter(|| Matcher::new(taxonomy).unwrap().pattern_count())
+    });
+    g.bench_function("embedded-taxonomy-quick", |b| {
+        b.iter(|| {
+            MatcherOptions::new()
+                .quick_build(true)
+                .build(taxonomy)
+                .unwrap()
+                .pattern_count()
+        })
+    });
+    g.bench_function("generated-quick", |b| {
+        b.iter(|| {
+            MatcherOptions::new()
+                .quick_build(true)
+                .spelling_variants(false)
+                .build(taxonomy)
+                .unwrap()
+                .pattern_count()
+        })
     });
     g.finish();
 }
