@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::polarity::{polarity_in, Polarity};
-use super::sections::{DocKind, SectionKind, Sections};
+use super::sections::{CueHits, DocKind, SectionKind, Sections};
 use super::years::{self, DateRange, YearMonth, YearsClaim};
 use crate::matching::{Match, Matcher};
 use crate::taxonomy::{ConceptId, Kind};
@@ -180,16 +180,18 @@ impl Analysis {
     }
 }
 
-/// Reads `text` as a document of kind `kind`.
+/// Reads `text` as a document of kind `kind`; `lower` is the text ASCII lower-cased and
+/// `hits` its cue hits (for a posting).
 pub(crate) fn analyze(
     matcher: &Matcher,
     text: &str,
     matches: &[Match],
     kind: DocKind,
     as_of: YearMonth,
+    lower: String,
+    hits: Option<&CueHits>,
 ) -> Analysis {
-    let sections = Sections::detect(text, kind);
-    let lower = text.to_ascii_lowercase();
+    let sections = Sections::detect_with(text, kind, hits);
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
     for (i, m) in matches.iter().enumerate() {

@@ -160,8 +160,25 @@ impl Scorer {
         matches: &[Match],
         kind: Option<DocKind>,
     ) -> Analysis {
-        let kind = kind.unwrap_or_else(|| sections::guess_kind(text));
-        analysis::analyze(&self.matcher, text, matches, kind, self.as_of)
+        // One pass finds the cues that guess the kind and those a posting's sections need.
+        let lower = text.to_ascii_lowercase();
+        let (kind, hits) = match kind {
+            Some(DocKind::Resume) => (DocKind::Resume, None),
+            Some(kind) => (kind, Some(sections::CueHits::of(&lower))),
+            None => {
+                let hits = sections::CueHits::of(&lower);
+                (sections::guess_kind_of(&hits), Some(hits))
+            }
+        };
+        analysis::analyze(
+            &self.matcher,
+            text,
+            matches,
+            kind,
+            self.as_of,
+            lower,
+            hits.as_ref(),
+        )
     }
 
     /// The profile of the taxonomy role `role_id`.

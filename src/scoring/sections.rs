@@ -139,7 +139,22 @@ impl Sections {
 
     /// Finds the sections of `text`, read as a document of kind `doc_kind`.
     pub fn detect(text: &str, doc_kind: DocKind) -> Sections {
-        let mut headings = find_headings(text, doc_kind);
+        Sections::detect_with(text, doc_kind, None)
+    }
+
+    /// [`Sections::detect`] with the text's cue hits, if already found (a posting needs them;
+    /// they are found here when not given).
+    pub(crate) fn detect_with(text: &str, doc_kind: DocKind, hits: Option<&CueHits>) -> Sections {
+        let owned;
+        let hits = match (doc_kind, hits) {
+            (DocKind::Resume, _) => None,
+            (DocKind::Posting, Some(h)) => Some(h),
+            (DocKind::Posting, None) => {
+                owned = CueHits::of(&text.to_ascii_lowercase());
+                Some(&owned)
+            }
+        };
+        let mut headings = find_headings(text, doc_kind, hits);
         headings.sort_by_key(|h| h.0.start);
         headings.dedup_by(|b, a| b.0.start < a.0.end);
         let mut sections = Vec::with_capacity(headings.len() + 1);
@@ -157,10 +172,10 @@ impl Sections {
                 range: heading.start..end,
             });
         }
-        let boilerplate = if doc_kind == DocKind::Posting {
-            eeo_sentences(text)
-        } else {
-            Vec::new()
+        // Cue hits are there exactly for a posting.
+        let boilerplate = match hits {
+            Some(hits) => eeo_sentences(text, hits),
+            None => Vec::new(),
         };
         Sections {
             doc_kind,
@@ -178,27 +193,72 @@ impl Sections {
 /// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
 /// ```
 pub fn guess_kind(text: &str) -> DocKind {
-    let (mut posting, mut resume) = (0usize, 0usize);
-    // Each cue counts its non-overlapping occurrences, as searching for it alone would: an
-    // occurrence that starts inside the cue's previous one ("to currento current") is skipped.
-    let mut last_end = [0usize; POSTING_CUES.len() + RESUME_CUES.len()];
-    for m in kind_cues().find_overlapping_iter(text) {
-        let p = m.pattern().as_usize();
-        if m.start() < last_end[p] {
-            continue;
+    CueHits::of(&text.to_ascii_lowercase()).guess_kind()
+}
+
+/// Every cue phrase of this module found in one text, in one pass of one automaton: the
+/// posting and resume cues that guess a document's kind, the inline headings and the
+/// equal-opportunity cues. Each phrase's occurrences are those a search for it alone finds
+/// (non-overlapping, from the start).
+pub(crate) struct CueHits {
+    /// (pattern, range), by pattern, then by start.
+    hits: Vec<(usize, Range<usize>)>,
+}
+
+/// Where each list starts among the automaton's patterns.
+const RESUME_FROM: usize = POSTING_CUES.len();
+const INLINE_FROM: usize = RESUME_FROM + RESUME_CUES.len();
+
+impl CueHits {
+    /// The cue hits of `lower`, a text ASCII lower-cased (the phrases are lower case: matching
+    /// them in the lower-cased text finds what matching them ASCII-case-insensitively in the
+    /// original finds, with an automaton half the size to build).
+    pub(crate) fn of(lower: &str) -> CueHits {
+        let (_, ac) = doc_cues();
+        let mut last_end = vec![0usize; ac.patterns_len()];
+        let mut hits = Vec::new();
+        // Overlapping matches come in order of their ends; one pattern's all have its length,
+        // so they also come in order of their starts.
+        for m in ac.find_overlapping_iter(lower) {
+            let p = m.pattern().as_usize();
+            if m.start() < last_end[p] {
+                continue;
+            }
+            last_end[p] = m.end();
+            hits.push((p, m.range()));
         }
-        last_end[p] = m.end();
-        if p < POSTING_CUES.len() {
-            posting += 1;
+        hits.sort_by_key(|(p, r)| (*p, r.start));
+        CueHits { hits }
+    }
+
+    /// The hits of the patterns `from..to`, renumbered from 0, in pattern then text order.
+    fn of_patterns(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        let lo = self.hits.partition_point(|(p, _)| *p < from);
+        let hi = self.hits.partition_point(|(p, _)| *p < to);
+        self.hits[lo..hi]
+            .iter()
+            .map(move |(p, r)| (p - from, r.clone()))
+    }
+
+    /// Resume when resume cues outnumber posting cues.
+    fn guess_kind(&self) -> DocKind {
+        let posting = self.of_patterns(0, RESUME_FROM).count();
+        let resume = self.of_patterns(RESUME_FROM, INLINE_FROM).count();
+        if resume > posting {
+            DocKind::Resume
         } else {
-            resume += 1;
+            DocKind::Posting
         }
     }
-    if resume > posting {
-        DocKind::Resume
-    } else {
-        DocKind::Posting
-    }
+}
+
+/// Guesses the kind from the text's cue hits, as [`guess_kind`] does.
+pub(crate) fn guess_kind_of(hits: &CueHits) -> DocKind {
+    hits.guess_kind()
 }
 
 /// Phrases that mark a posting, compared ASCII-case-insensitively.
@@ -244,16 +304,29 @@ const RESUME_CUES: &[&str] = &[
     "city, state",
 ];
 
-/// One automaton over both cue lists, built once. A contiguous NFA: a DFA would search a little
-/// faster but costs about 3 M instructions to build, most of a one-line document's scan.
-fn kind_cues() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+/// The trusted inline heading phrases with their kinds, and one automaton over the posting
+/// cues, the resume cues, those phrases and the equal-opportunity cues, in that order (all
+/// lower case), built once. A contiguous NFA: a DFA would search a little faster but costs
+/// several M instructions to build, most of a one-line document's scan.
+fn doc_cues() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
+    static AC: OnceLock<(Vec<(&'static str, SectionKind)>, AhoCorasick)> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+        let phrases: Vec<(&str, SectionKind)> = heading_table(DocKind::Posting)
+            .iter()
+            .copied()
+            .filter(|(p, _)| trusted_inline(p))
+            .collect();
+        let ac = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(POSTING_CUES.iter().chain(RESUME_CUES))
-            .expect("cue automaton")
+            .build(
+                POSTING_CUES
+                    .iter()
+                    .chain(RESUME_CUES)
+                    .chain(phrases.iter().map(|(p, _)| p))
+                    .chain(EEO_CUES),
+            )
+            .expect("cue automaton");
+        (phrases, ac)
     })
 }
 
@@ -470,7 +543,11 @@ fn heading_key_into(s: &str, out: &mut String) {
     }
 }
 
-fn find_headings(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKind)> {
+fn find_headings(
+    text: &str,
+    doc_kind: DocKind,
+    hits: Option<&CueHits>,
+) -> Vec<(Range<usize>, SectionKind)> {
     let mut found = Vec::new();
     // Headings on a line of their own, or opening a line and followed by a colon.
     let mut line_start = 0;
@@ -500,8 +577,9 @@ fn find_headings(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKin
     }
     // Inline headings in text whose line breaks were lost: "... benefits. Requirements: ..." or
     // "Company DescriptionRitz Safety is ..." (a title-case heading glued to the next word).
-    if doc_kind == DocKind::Posting {
-        found.extend(inline_headings(text));
+    if let Some(hits) = hits {
+        debug_assert_eq!(doc_kind, DocKind::Posting);
+        found.extend(inline_headings(text, hits));
     }
     found
 }
@@ -517,50 +595,11 @@ fn trusted_inline(phrase: &str) -> bool {
         )
 }
 
-/// The trusted inline heading phrases, with their kinds, and one automaton over them, built
-/// once: one pass over the text instead of a search per phrase.
-fn inline_phrases() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
-    static AC: OnceLock<(Vec<(&'static str, SectionKind)>, AhoCorasick)> = OnceLock::new();
-    AC.get_or_init(|| {
-        let phrases: Vec<(&str, SectionKind)> = heading_table(DocKind::Posting)
-            .iter()
-            .copied()
-            .filter(|(p, _)| trusted_inline(p))
-            .collect();
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(phrases.iter().map(|(p, _)| p))
-            .expect("inline heading automaton");
-        (phrases, ac)
-    })
-}
-
-/// Each pattern's non-overlapping occurrences, as searching for it alone from the start of
-/// `text` would find them (an occurrence that starts inside the pattern's previous one is
-/// skipped), as (pattern, range) in pattern order, then text order.
-fn occurrences(ac: &AhoCorasick, text: &str) -> Vec<(usize, Range<usize>)> {
-    let mut last_end = vec![0usize; ac.patterns_len()];
-    let mut out = Vec::new();
-    // Overlapping matches come in order of their ends; one pattern's all have its length, so
-    // they also come in order of their starts.
-    for m in ac.find_overlapping_iter(text) {
-        let p = m.pattern().as_usize();
-        if m.start() < last_end[p] {
-            continue;
-        }
-        last_end[p] = m.end();
-        out.push((p, m.range()));
-    }
-    out.sort_by_key(|(p, r)| (*p, r.start));
-    out
-}
-
-fn inline_headings(text: &str) -> Vec<(Range<usize>, SectionKind)> {
+fn inline_headings(text: &str, hits: &CueHits) -> Vec<(Range<usize>, SectionKind)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let (phrases, ac) = inline_phrases();
-    for (p, r) in occurrences(ac, text) {
+    let (phrases, _) = doc_cues();
+    for (p, r) in hits.of_patterns(INLINE_FROM, INLINE_FROM + phrases.len()) {
         let (start, end) = (r.start, r.end);
         let kind = phrases[p].1;
         // Must begin a sentence or follow a run of spaces.
@@ -603,23 +642,13 @@ const EEO_CUES: &[&str] = &[
     "e-verify",
 ];
 
-fn eeo_cues() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(EEO_CUES)
-            .expect("equal-opportunity cue automaton")
-    })
-}
-
 /// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
 /// cue to the end of its paragraph, since such statements run on for several sentences.
-fn eeo_sentences(text: &str) -> Vec<Range<usize>> {
+fn eeo_sentences(text: &str, hits: &CueHits) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (_, r) in occurrences(eeo_cues(), text) {
+    let from = INLINE_FROM + doc_cues().0.len();
+    for (_, r) in hits.of_patterns(from, from + EEO_CUES.len()) {
         let (at, from) = (r.start, r.end);
         let word_ok = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
             && bytes.get(from).is_none_or(|b| !b.is_ascii_alphanumeric());
@@ -860,9 +889,27 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             for t in [&h, &title, &h.to_ascii_uppercase()] {
-                assert_eq!(inline_headings(t), inline_headings_by_search(t), "{t:?}");
-                assert_eq!(eeo_sentences(t), eeo_sentences_by_search(t), "{t:?}");
+                let hits = CueHits::of(&t.to_ascii_lowercase());
+                assert_eq!(
+                    inline_headings(t, &hits),
+                    inline_headings_by_search(t),
+                    "{t:?}"
+                );
+                assert_eq!(eeo_sentences(t, &hits), eeo_sentences_by_search(t), "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn cue_phrases_are_lower_case() {
+        let (phrases, _) = doc_cues();
+        let all = POSTING_CUES
+            .iter()
+            .chain(RESUME_CUES)
+            .chain(phrases.iter().map(|(p, _)| p))
+            .chain(EEO_CUES);
+        for p in all {
+            assert_eq!(*p, p.to_ascii_lowercase());
         }
     }
 
