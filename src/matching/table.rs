@@ -65,29 +65,15 @@ impl Table {
                         variants.push((buf.term(&v, fold), ci, rule_index));
                     }
                 }
-                let p = match keys.get(&key) {
-                    Some(&(p, _)) => p,
-                    None => {
-                        let p = patterns.len() as u32;
-                        keys.insert(key.clone(), (p, ci));
-                        patterns.push(key);
-                        p
-                    }
-                };
+                let p = add_pattern(&mut keys, &mut patterns, key, ci);
                 pairs.push((p, rule_index));
             }
         }
         for (key, ci, rule) in variants {
-            let p = match keys.get(&key) {
-                Some(&(_, owner)) if owner != ci => continue,
-                Some(&(p, _)) => p,
-                None => {
-                    let p = patterns.len() as u32;
-                    keys.insert(key.clone(), (p, ci));
-                    patterns.push(key);
-                    p
-                }
-            };
+            if keys.get(&key).is_some_and(|&(_, owner)| owner != ci) {
+                continue;
+            }
+            let p = add_pattern(&mut keys, &mut patterns, key, ci);
             pairs.push((p, rule));
         }
         // Stable: a pattern's rules stay in the order they were added, each once.
@@ -115,6 +101,22 @@ impl Table {
             cues,
         }
     }
+}
+
+/// The id of pattern `key`, added (owned by concept `ci`) if it is new.
+fn add_pattern(
+    keys: &mut FastMap<String, (u32, u32)>,
+    patterns: &mut Vec<String>,
+    key: String,
+    ci: u32,
+) -> u32 {
+    if let Some(&(p, _)) = keys.get(&key) {
+        return p;
+    }
+    let p = patterns.len() as u32;
+    keys.insert(key.clone(), (p, ci));
+    patterns.push(key);
+    p
 }
 
 fn compile_rule<'t>(
