@@ -213,8 +213,7 @@ pub(crate) fn analyze(
             credit,
         });
     }
-    let words = count_words(text, &[]);
-    let outside = count_words(text, &spans);
+    let (words, outside) = count_words_both(text, &spans);
     let keyword_density = if words == 0 {
         0.0
     } else {
@@ -338,13 +337,20 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
 
 /// Words (runs of two or more letters) in `text` outside the given spans.
 fn count_words(text: &str, skip: &[Range<usize>]) -> usize {
+    count_words_both(text, skip).1
+}
+
+/// Words in `text`, all of them and those outside the given spans (sorted), in one pass.
+fn count_words_both(text: &str, skip: &[Range<usize>]) -> (usize, usize) {
+    let mut all = 0;
     let mut count = 0;
     let mut run = 0usize;
     let mut run_start = 0usize;
     let mut skip_i = 0;
     let bytes = text.as_bytes();
-    let flush = |run: usize, at: usize, count: &mut usize, skip_i: &mut usize| {
+    let mut flush = |run: usize, at: usize, count: &mut usize, skip_i: &mut usize| {
         if run >= 2 {
+            all += 1;
             while *skip_i < skip.len() && skip[*skip_i].end <= at {
                 *skip_i += 1;
             }
@@ -368,7 +374,7 @@ fn count_words(text: &str, skip: &[Range<usize>]) -> usize {
         }
     }
     flush(run, run_start, &mut count, &mut skip_i);
-    count
+    (all, count)
 }
 
 fn experience_of(
@@ -533,5 +539,10 @@ mod tests {
         let t = "Managed Active Directory users";
         assert_eq!(count_words(t, &[]), 4);
         assert_eq!(count_words(t, &spans_of(t, &["Active Directory"])), 2);
+        assert_eq!(
+            count_words_both(t, &spans_of(t, &["Active Directory"])),
+            (4, 2)
+        );
+        assert_eq!(count_words_both("a bc \u{e9}t\u{e9} x9yz", &[]), (3, 3));
     }
 }

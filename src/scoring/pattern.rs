@@ -406,16 +406,24 @@ impl Pattern {
         })
     }
 
+    /// Whether a match can start at `i` by its first byte and word boundary: the cheap test
+    /// that rejects most positions, kept in line in the search loops.
+    #[inline(always)]
+    fn may_start(start: &Start, bytes: &[u8], i: usize) -> bool {
+        let first = match bytes.get(i) {
+            Some(&b) => start.bytes[b as usize] || start.empty,
+            None => start.empty,
+        };
+        first
+            && (!start.bound
+                || (i > 0 && is_word_byte(bytes[i - 1]))
+                    != bytes.get(i).is_some_and(|&b| is_word_byte(b)))
+    }
+
     /// The match starting exactly at `i`, if there is one.
     fn try_at(&self, start: &Start, h: &str, i: usize) -> Option<[usize; SLOTS]> {
         let bytes = h.as_bytes();
-        let try_here = match bytes.get(i) {
-            Some(&b) => start.bytes[b as usize] || start.empty,
-            None => start.empty,
-        } && (!start.bound
-            || (i > 0 && is_word_byte(bytes[i - 1]))
-                != bytes.get(i).is_some_and(|&b| is_word_byte(b)));
-        if !(try_here
+        if !(Pattern::may_start(start, bytes, i)
             && h.is_char_boundary(i)
             && (i == h.len() || self.starts.as_ref().is_none_or(|s| s.allow(bytes, i))))
         {
@@ -438,7 +446,10 @@ impl Pattern {
     pub(crate) fn captures_at(&self, h: &str, from: usize) -> Option<[usize; SLOTS]> {
         let start = self.start();
         let last = if self.anchored() { 0 } else { h.len() };
-        (from..=last).find_map(|i| self.try_at(start, h, i))
+        let bytes = h.as_bytes();
+        (from..=last)
+            .filter(|&i| Pattern::may_start(start, bytes, i))
+            .find_map(|i| self.try_at(start, h, i))
     }
 
     /// What [`Pattern::captures_iter`] finds, trying the pattern only at the start positions
