@@ -112,7 +112,7 @@ fn controls(sample: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut chunks = sample.chunks_exact(8);
-    let mut count = |bytes: &[u8]| -> Option<usize> {
+    let count = |bytes: &[u8]| -> Option<usize> {
         let mut n = 0;
         for &b in bytes {
             if b == 0 {
