@@ -312,9 +312,14 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let inside: Vec<Range<usize>> = spans
+    // Spans come in text order (as the matcher finds them): only those from `start` on are
+    // looked at, not every span of the document for every mention.
+    debug_assert!(spans.windows(2).all(|w| w[0].start <= w[1].start));
+    let first = spans.partition_point(|s| s.start < start);
+    let inside: Vec<Range<usize>> = spans[first..]
         .iter()
-        .filter(|s| s.start >= start && s.end <= end)
+        .take_while(|s| s.start < end)
+        .filter(|s| s.end <= end)
         .cloned()
         .collect();
     let segment = &text[start..end];
@@ -421,8 +426,12 @@ fn experience_of(
     let mut per_skill = Vec::new();
     for c in &claims {
         let Some(subject) = &c.subject else { continue };
-        for m in mentions {
-            if m.span.start >= subject.start && m.span.end <= subject.end {
+        let first = mentions.partition_point(|m| m.span.start < subject.start);
+        for m in mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < subject.end)
+        {
+            if m.span.end <= subject.end {
                 per_skill.push(SkillYears {
                     concept: m.concept.clone(),
                     years: c.years,
