@@ -655,17 +655,28 @@ fn eeo_sentences(text: &str, hits: &CueHits) -> Vec<Range<usize>> {
         if !word_ok {
             continue;
         }
-        let start = sentence_start(text, at);
-        let end = text[from..]
-            .find("\n\n")
-            .map_or(text.len(), |p| from + p)
-            .min(from + 600)
-            .min(text.len());
-        let end = (end..=text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len());
-        out.push(start..end);
+        out.push(eeo_extent(text, at, from));
     }
+    merge_ranges(out)
+}
+
+/// An equal-opportunity statement found at `at` (its cue ending at `from`): from the start of its
+/// sentence to the end of its paragraph, at most 600 bytes on.
+fn eeo_extent(text: &str, at: usize, from: usize) -> Range<usize> {
+    let start = sentence_start(text, at);
+    let end = text[from..]
+        .find("\n\n")
+        .map_or(text.len(), |p| from + p)
+        .min(from + 600)
+        .min(text.len());
+    let end = (end..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    start..end
+}
+
+/// Sorted, with overlapping or touching ranges merged.
+fn merge_ranges(mut out: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in out {
@@ -820,27 +831,10 @@ mod tests {
                 if !word_ok {
                     continue;
                 }
-                let start = super::sentence_start(&lower, at);
-                let end = lower[from..]
-                    .find("\n\n")
-                    .map_or(lower.len(), |p| from + p)
-                    .min(from + 600)
-                    .min(lower.len());
-                let end = (end..=lower.len())
-                    .find(|&i| lower.is_char_boundary(i))
-                    .unwrap_or(lower.len());
-                out.push(start..end);
+                out.push(super::eeo_extent(&lower, at, from));
             }
         }
-        out.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for r in out {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        merged
+        super::merge_ranges(out)
     }
 
     #[test]
