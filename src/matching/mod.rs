@@ -228,16 +228,6 @@ impl Matcher {
         &self.inner.taxonomy.concepts()[m.concept_index()]
     }
 
-    /// The heap memory of the compiled automata, in bytes.
-    pub fn memory_usage(&self) -> usize {
-        let inner = &*self.inner;
-        inner.automaton.memory_usage()
-            + inner.cues.automaton.as_ref().map_or(0, Trie::memory_usage)
-            + inner.entries.len() * 4
-            + inner.pattern_entries.len() * 8
-            + inner.rules.len() * std::mem::size_of::<FormRule>()
-    }
-
     /// How many distinct patterns (surface forms and their variants) the automaton holds.
     pub fn pattern_count(&self) -> usize {
         self.inner.pattern_count

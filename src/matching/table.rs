@@ -12,7 +12,6 @@ use std::ops::Range;
 
 use super::normalize::{normalize_term_with, Normalized};
 use super::{FormRule, MatcherOptions};
-use crate::taxonomy::EMBEDDED_HASH;
 use crate::taxonomy::{AliasRule, Taxonomy, DEFAULT_WINDOW};
 
 /// What the matcher compiles: patterns (ids are positions), the rules of each, the cue words.
@@ -286,7 +285,7 @@ pub(super) fn embedded_table(taxonomy: &Taxonomy, options: &MatcherOptions) -> O
     if !taxonomy.is_embedded() || !options.spelling_variants {
         return None;
     }
-    Table::from_bytes(EMBEDDED_TABLE, EMBEDDED_HASH)
+    Table::from_bytes(EMBEDDED_TABLE, taxonomy.hash())
 }
 
 const MAGIC: &[u8; 8] = b"rolefit1";

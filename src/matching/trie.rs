@@ -7,6 +7,8 @@
 //! a dense transition table (one row per state, one column per byte class), fastest to walk, for
 //! batches; and linked child lists, built in a fraction of the time, for one short document.
 
+use super::normalize::is_separator;
+
 /// Bytes that can never be part of a pattern go to class 0, whose every transition is dead.
 const DEAD_CLASS: u8 = 0;
 
@@ -22,8 +24,9 @@ struct ByteClasses {
 
 impl ByteClasses {
     fn new(patterns: &[&str], fold_hyphens: bool) -> ByteClasses {
+        // Each byte as normalisation would make it (non-ASCII bytes stay as they are).
         let read = |b: u8| -> u8 {
-            if b.is_ascii_whitespace() || b == 0x0B || (fold_hyphens && b == b'-') {
+            if is_separator(b, fold_hyphens) {
                 b' '
             } else {
                 b.to_ascii_lowercase()
@@ -107,16 +110,6 @@ impl Trie {
         match self {
             Trie::Dense(d) => d.walk(hay, i, ends, accept),
             Trie::Sparse(s) => s.walk(hay, i, ends, accept),
-        }
-    }
-
-    /// The heap memory the trie holds, in bytes.
-    pub(crate) fn memory_usage(&self) -> usize {
-        match self {
-            Trie::Dense(d) => d.trans.len() * 4 + d.patterns.len() * 4,
-            Trie::Sparse(s) => {
-                s.nodes.len() * std::mem::size_of::<TrieNode>() + std::mem::size_of_val(&*s.root)
-            }
         }
     }
 }

@@ -24,7 +24,7 @@ pub const DEFAULT_WINDOW: usize = 40;
 const EMBEDDED_JSON: &str = include_str!("../../taxonomies/desktop-technician.json");
 #[cfg(test)]
 const EMBEDDED_ORIGIN: &str = "taxonomies/desktop-technician.json (embedded)";
-pub(crate) const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_hash.txt"));
+const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_hash.txt"));
 
 /// A concept's stable id, kebab-case (`comptia-a-plus`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -212,17 +212,12 @@ impl Concept {
     /// Every surface form of the concept, the name first, each with its rules. An alias with the
     /// same text as the name gives the name its rules.
     pub fn surface_forms(&self) -> Vec<AliasRule> {
-        let name_key = normalize_term(&self.name);
-        let mut forms = Vec::with_capacity(self.aliases.len() + 1);
-        if !self
-            .aliases
-            .iter()
-            .any(|a| normalize_term(a.text()) == name_key)
-        {
-            forms.push(AliasRule::plain(self.name.clone()));
-        }
-        forms.extend(self.aliases.iter().map(Alias::to_rule));
-        forms
+        self.form_refs()
+            .map(|(text, rule)| {
+                rule.cloned()
+                    .unwrap_or_else(|| AliasRule::plain(text.into()))
+            })
+            .collect()
     }
 
     /// As [`Concept::surface_forms`], borrowed: each form's text, and its rules if it has any.
