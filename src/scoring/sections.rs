@@ -597,36 +597,41 @@ fn trusted_inline(phrase: &str) -> bool {
 
 fn inline_headings(text: &str, hits: &CueHits) -> Vec<(Range<usize>, SectionKind)> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
     let (phrases, _) = doc_cues();
     for (p, r) in hits.of_patterns(INLINE_FROM, INLINE_FROM + phrases.len()) {
-        let (start, end) = (r.start, r.end);
-        let kind = phrases[p].1;
-        // Must begin a sentence or follow a run of spaces.
-        let before_ok = start == 0 || {
-            let prev = text[..start].trim_end_matches([' ', '\t']);
-            prev.is_empty()
-                || prev.ends_with(['.', '!', '?', ':', ';', '\n', ')', '*', '\u{2022}'])
-                || text[..start].ends_with("  ")
-        };
-        if !before_ok || !bytes[start].is_ascii_uppercase() {
-            continue;
-        }
-        let rest = &text[end..];
-        let trimmed = rest.trim_start_matches([' ', '\t']);
-        let colon = trimmed.starts_with(':');
-        let glued = rest
-            .as_bytes()
-            .first()
-            .is_some_and(|b| b.is_ascii_uppercase());
-        if colon {
-            let colon_end = end + (rest.len() - trimmed.len()) + 1;
-            out.push((start..colon_end, kind));
-        } else if glued {
-            out.push((start..end, kind));
+        if let Some(heading) = inline_heading(text, r.start, r.end) {
+            out.push((heading, phrases[p].1));
         }
     }
     out
+}
+
+/// The span of an inline heading, if the heading phrase at `start..end` of `text` is one: it
+/// begins a sentence (or follows a run of spaces) with a capital, and ends in a colon or runs
+/// straight into a capitalised word ("Responsibilities:", "RequirementsBachelor's").
+fn inline_heading(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    let before_ok = start == 0 || {
+        let prev = text[..start].trim_end_matches([' ', '\t']);
+        prev.is_empty()
+            || prev.ends_with(['.', '!', '?', ':', ';', '\n', ')', '*', '\u{2022}'])
+            || text[..start].ends_with("  ")
+    };
+    if !before_ok || !text.as_bytes()[start].is_ascii_uppercase() {
+        return None;
+    }
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    if trimmed.starts_with(':') {
+        Some(start..end + (rest.len() - trimmed.len()) + 1)
+    } else if rest
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_uppercase())
+    {
+        Some(start..end)
+    } else {
+        None
+    }
 }
 
 /// Phrases that mark equal-opportunity and similar legal text, compared ASCII-case-insensitively.
@@ -756,7 +761,6 @@ mod tests {
     // The heading and cue searches as they were: one search per phrase over the lower-cased text.
     fn inline_headings_by_search(text: &str) -> Vec<(Range<usize>, SectionKind)> {
         let mut out = Vec::new();
-        let bytes = text.as_bytes();
         let lower = text.to_ascii_lowercase();
         for (phrase, kind) in super::heading_table(DocKind::Posting) {
             // One-word headings such as "pay", "skills" or "description" are too common inside
@@ -774,28 +778,8 @@ mod tests {
                 let start = from + pos;
                 let end = start + phrase.len();
                 from = end;
-                // Must begin a sentence or follow a run of spaces.
-                let before_ok = start == 0 || {
-                    let prev = lower[..start].trim_end_matches([' ', '\t']);
-                    prev.is_empty()
-                        || prev.ends_with(['.', '!', '?', ':', ';', '\n', ')', '*', '\u{2022}'])
-                        || lower[..start].ends_with("  ")
-                };
-                if !before_ok || !bytes[start].is_ascii_uppercase() {
-                    continue;
-                }
-                let rest = &text[end..];
-                let trimmed = rest.trim_start_matches([' ', '\t']);
-                let colon = trimmed.starts_with(':');
-                let glued = rest
-                    .as_bytes()
-                    .first()
-                    .is_some_and(|b| b.is_ascii_uppercase());
-                if colon {
-                    let colon_end = end + (rest.len() - trimmed.len()) + 1;
-                    out.push((start..colon_end, *kind));
-                } else if glued {
-                    out.push((start..end, *kind));
+                if let Some(heading) = super::inline_heading(text, start, end) {
+                    out.push((heading, *kind));
                 }
             }
         }
