@@ -789,20 +789,9 @@ mod tests {
     /// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
     /// cue to the end of its paragraph, since such statements run on for several sentences.
     fn eeo_sentences_by_search(text: &str) -> Vec<Range<usize>> {
-        const CUES: &[&str] = &[
-            "equal opportunity employer",
-            "equal employment opportunity",
-            "an equal opportunity",
-            "eoe",
-            "without regard to race",
-            "regard to race",
-            "affirmative action employer",
-            "reasonable accommodation",
-            "e-verify",
-        ];
         let lower = text.to_ascii_lowercase();
         let mut out: Vec<Range<usize>> = Vec::new();
-        for cue in CUES {
+        for cue in super::EEO_CUES {
             let mut from = 0;
             while let Some(pos) = lower[from..].find(cue) {
                 let at = from + pos;
