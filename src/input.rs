@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::document::{self, Limits};
-use crate::record::ErrorRecord;
+use crate::record::{ErrorRecord, Status};
 
 /// How inputs are found and read.
 #[derive(Clone, Debug, Default)]
@@ -118,7 +118,7 @@ fn document_record(
         }),
         Err(e) => Err(ErrorRecord {
             id,
-            status: e.status.to_string(),
+            status: e.status.into(),
             format: Some(e.format.to_string()),
             error: e.message,
             line: None,
@@ -130,7 +130,7 @@ fn document_record(
 fn unreadable(id: String, error: impl std::fmt::Display) -> ErrorRecord {
     ErrorRecord {
         id,
-        status: "unreadable".to_string(),
+        status: Status::Unreadable,
         format: None,
         error: error.to_string(),
         line: None,
@@ -142,7 +142,7 @@ fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRec
     let fallback_id = format!("{origin}:{line}");
     let invalid = |id: String, error: String| ErrorRecord {
         id,
-        status: "invalid-record".to_string(),
+        status: Status::InvalidRecord,
         format: Some("jsonl".to_string()),
         error,
         line: Some(line),
@@ -234,7 +234,7 @@ impl Lines {
                     self.line += 1;
                     return Some(Input::Failed(ErrorRecord {
                         id: format!("{}:{}", self.origin, self.line),
-                        status: "unreadable".to_string(),
+                        status: Status::Unreadable,
                         format: Some("jsonl".to_string()),
                         error: e.to_string(),
                         line: Some(self.line),
@@ -254,7 +254,7 @@ impl Lines {
                 },
                 Err(e) => Input::Failed(ErrorRecord {
                     id: format!("{}:{}", self.origin, self.line),
-                    status: "invalid-record".to_string(),
+                    status: Status::InvalidRecord,
                     format: Some("jsonl".to_string()),
                     error: format!("the line is not valid UTF-8: {e}"),
                     line: Some(self.line),
@@ -312,7 +312,7 @@ impl Inputs {
             for g in &self.options.globs {
                 ob.add(g).map_err(|e| ErrorRecord {
                     id: dir.display().to_string(),
-                    status: "invalid-glob".to_string(),
+                    status: Status::InvalidGlob,
                     format: None,
                     error: format!("bad --glob '{g}': {e}"),
                     line: None,
@@ -320,7 +320,7 @@ impl Inputs {
             }
             let overrides = ob.build().map_err(|e| ErrorRecord {
                 id: dir.display().to_string(),
-                status: "invalid-glob".to_string(),
+                status: Status::InvalidGlob,
                 format: None,
                 error: e.to_string(),
                 line: None,
@@ -411,7 +411,7 @@ mod tests {
         let e = parse_record("f", 3, r#"{"text": "x"}"#).unwrap_err();
         assert_eq!((e.id.as_str(), e.line), ("f:3", Some(3)));
         let e = parse_record("f", 4, r#"{"id": "a", "text": 5}"#).unwrap_err();
-        assert_eq!((e.status.as_str(), e.id.as_str()), ("invalid-record", "a"));
+        assert_eq!((e.status, e.id.as_str()), (Status::InvalidRecord, "a"));
         let e = parse_record("f", 5, "not json").unwrap_err();
         assert!(e.error.contains("not a JSON object"), "{}", e.error);
     }
