@@ -34,13 +34,18 @@ use crate::record::{
 use crate::scoring::{Analysis, DocKind, Profile, ProfileError, ScoreReport, Scorer};
 use crate::taxonomy::ConceptId;
 
-/// How much of the score report a `scan` record carries.
+/// How much a record carries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Detail {
-    /// Ids only: level, profile, taxonomy hash, matched, missing essential and negated concepts.
+    /// Only the number: the match count of an `extract` record (no record per match); `scan`
+    /// records are compact.
+    Count,
+    /// Every match of an `extract` record; for `scan`, ids only: level, profile, taxonomy hash,
+    /// matched, missing essential and negated concepts.
     #[default]
     Compact,
-    /// The full report: every concept with its first evidence, every group, gap and reason.
+    /// `scan`: the full report, every concept with its first evidence, every group, gap and
+    /// reason. `extract` records are as at [`Detail::Compact`].
     Explained,
 }
 
@@ -148,7 +153,6 @@ enum Task {
 struct Scan {
     scorer: Scorer,
     target: Target,
-    detail: Detail,
 }
 
 /// Turns inputs into records: reads each document within the limits, finds its concepts and,
@@ -157,6 +161,7 @@ struct Scan {
 pub struct Pipeline {
     matcher: Matcher,
     task: Task,
+    detail: Detail,
     limits: Limits,
 }
 
@@ -173,21 +178,25 @@ impl Pipeline {
         Pipeline {
             matcher,
             task: Task::Extract,
+            detail: Detail::default(),
             limits: Limits::default(),
         }
     }
 
     /// A pipeline that scores each document against `target` with `scorer` (`scan`).
-    pub fn scan(scorer: Scorer, target: Target, detail: Detail) -> Pipeline {
+    pub fn scan(scorer: Scorer, target: Target) -> Pipeline {
         Pipeline {
             matcher: scorer.matcher().clone(),
-            task: Task::Scan(Box::new(Scan {
-                scorer,
-                target,
-                detail,
-            })),
+            task: Task::Scan(Box::new(Scan { scorer, target })),
+            detail: Detail::default(),
             limits: Limits::default(),
         }
+    }
+
+    /// Sets how much each record carries.
+    pub fn detail(&mut self, detail: Detail) -> &mut Pipeline {
+        self.detail = detail;
+        self
     }
 
     /// The taxonomy the pipeline matches.
@@ -220,20 +229,24 @@ impl Pipeline {
                 id: doc.id.clone(),
                 format: doc.format.clone(),
                 status: Status::Ok,
-                matches: matches
-                    .iter()
-                    .map(|m| MatchRecord::new(&self.matcher, &doc.text, m))
-                    .collect(),
+                matches: match self.detail {
+                    Detail::Count => Vec::new(),
+                    _ => matches
+                        .iter()
+                        .map(|m| MatchRecord::new(&self.matcher, &doc.text, m))
+                        .collect(),
+                },
+                count: (self.detail == Detail::Count).then_some(matches.len()),
             }),
             Task::Scan(scan) => {
                 let fit = scan.score(&doc.text, matches);
                 let score = fit.score;
-                let detail = match scan.detail {
+                let detail = match self.detail {
                     Detail::Explained => ScanDetail::Explained(Box::new(Explained {
                         concepts: ConceptHit::collect(&self.matcher, &doc.text, matches),
                         fit,
                     })),
-                    Detail::Compact => ScanDetail::Compact(ScanSummary::new(
+                    Detail::Count | Detail::Compact => ScanDetail::Compact(ScanSummary::new(
                         &fit,
                         distinct(&self.matcher, matches),
                     )),

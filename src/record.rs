@@ -219,8 +219,21 @@ pub struct ExtractRecord {
     pub format: String,
     /// Always [`Status::Ok`] for a document that was read.
     pub status: Status,
-    /// Every concept found, in order of position.
+    /// Every concept found, in order of position (empty when only `count` was asked for).
     pub matches: Vec<MatchRecord>,
+    /// The number of matches, set instead of `matches` at [`Detail::Count`]: the counting path
+    /// of keyword-counting pipelines, which would otherwise pay for a record per match.
+    ///
+    /// [`Detail::Count`]: crate::pipeline::Detail::Count
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+}
+
+impl ExtractRecord {
+    /// The number of matches, at either detail.
+    pub fn match_count(&self) -> usize {
+        self.count.unwrap_or(self.matches.len())
+    }
 }
 
 /// A document that could not be read or parsed.

@@ -15,7 +15,7 @@ impl Printer for CountsPrinter {
     fn record(&self, record: &Record, out: &mut dyn Write) -> io::Result<()> {
         let id = escape(record.id());
         match record {
-            Record::Extract(r) => writeln!(out, "{id}\t{}", r.matches.len()),
+            Record::Extract(r) => writeln!(out, "{id}\t{}", r.match_count()),
             Record::Scan(r) => writeln!(out, "{id}\t{:.1}", r.score),
             Record::Error(e) => writeln!(out, "{id}\terror\t{}", e.status),
         }

@@ -71,7 +71,7 @@ impl<'a> TablePrinter<'a> {
 }
 
 fn extract(r: &ExtractRecord, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} ({} matches)", escape(&r.id), r.matches.len())?;
+    writeln!(out, "{} ({} matches)", escape(&r.id), r.match_count())?;
     for m in &r.matches {
         writeln!(
             out,

@@ -45,7 +45,11 @@ impl TaxonomyArgs {
 
 impl Config {
     pub fn extract(args: &CommonArgs) -> Result<Config, Error> {
-        Config::new(args, Pipeline::extract(matcher(args)?), RecordKind::Extract)
+        let mut pipeline = Pipeline::extract(matcher(args)?);
+        if format(args) == OutputFormat::Counts {
+            pipeline.detail(Detail::Count);
+        }
+        Config::new(args, pipeline, RecordKind::Extract)
     }
 
     pub fn scan(args: &ScanArgs) -> Result<Config, Error> {
@@ -73,7 +77,9 @@ impl Config {
         } else {
             (Detail::Compact, RecordKind::Scan)
         };
-        let mut config = Config::new(common, Pipeline::scan(scorer, target, detail), kind)?;
+        let mut pipeline = Pipeline::scan(scorer, target);
+        pipeline.detail(detail);
+        let mut config = Config::new(common, pipeline, kind)?;
         config.run = RunOptions {
             sort: args.sort.is_some(),
             top: args.top,
