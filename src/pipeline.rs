@@ -483,3 +483,72 @@ pub fn run(
     sink.finish(out)?;
     Ok(summary)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{printer, OutputFormat, PrintOptions};
+
+    /// Ranks (score or error) entries and returns the printed order.
+    fn ranked(top: Option<usize>, scores: &[Option<f64>]) -> Vec<String> {
+        let mut ranking = Ranking {
+            top,
+            heap: BinaryHeap::new(),
+            errors: Vec::new(),
+        };
+        for (seq, score) in scores.iter().enumerate() {
+            let bytes = format!("{seq}:{score:?}\n").into_bytes();
+            let status = if score.is_some() {
+                Status::Ok
+            } else {
+                Status::Corrupt
+            };
+            let done = Done {
+                status,
+                score: *score,
+                error: None,
+                bytes,
+            };
+            ranking.push(seq, done);
+        }
+        let p = printer(OutputFormat::Jsonl, &PrintOptions::default());
+        let mut out = Vec::new();
+        ranking.write(&mut Sink::new(&*p), &mut out).unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn sort_puts_the_best_first_ties_in_input_order_errors_last() {
+        let scores = [Some(10.0), None, Some(50.0), Some(10.0), Some(50.0), None];
+        assert_eq!(
+            ranked(None, &scores),
+            [
+                "2:Some(50.0)",
+                "4:Some(50.0)",
+                "0:Some(10.0)",
+                "3:Some(10.0)",
+                "1:None",
+                "5:None"
+            ]
+        );
+    }
+
+    #[test]
+    fn top_keeps_the_best_n_as_a_full_sort_would() {
+        let scores: Vec<Option<f64>> = (0..200)
+            .map(|i| (i % 7 != 3).then_some(f64::from((i * 37) % 23)))
+            .collect();
+        let all = ranked(None, &scores);
+        let scored = scores.iter().filter(|s| s.is_some()).count();
+        for n in [1, 2, 5, 50, scored, scored + 10] {
+            let top = ranked(Some(n), &scores);
+            let expected: Vec<&String> =
+                all[..n.min(scored)].iter().chain(&all[scored..]).collect();
+            assert_eq!(top.iter().collect::<Vec<_>>(), expected, "top {n}");
+        }
+    }
+}

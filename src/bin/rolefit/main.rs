@@ -97,12 +97,9 @@ fn report(summary: &Summary, fail_under: Option<f64>) -> io::Result<()> {
         writeln!(stderr, "rolefit: {total} documents: {}", parts.join(", "))?;
     }
     if summary.below > 0 {
-        let min = fail_under.unwrap_or_default();
-        writeln!(
-            stderr,
-            "rolefit: {} documents scored below {min}",
-            summary.below
-        )?;
+        let (n, min) = (summary.below, fail_under.unwrap_or_default());
+        let documents = if n == 1 { "document" } else { "documents" };
+        writeln!(stderr, "rolefit: {n} {documents} scored below {min}")?;
     }
     Ok(())
 }
