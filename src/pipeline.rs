@@ -522,6 +522,54 @@ mod tests {
     }
 
     #[test]
+    fn public_types_are_send_and_sync() {
+        fn both<T: Send + Sync>() {}
+        both::<Pipeline>();
+        both::<Record>();
+        both::<Summary>();
+        both::<Box<dyn crate::output::Printer>>();
+    }
+
+    #[test]
+    fn a_document_becomes_one_record_at_each_detail() {
+        let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        let target = Target::role(&scorer, None, Some(DocKind::Resume)).unwrap();
+        let mut pipeline = Pipeline::scan(scorer, target);
+        let doc = Document {
+            id: "r".into(),
+            format: "text".into(),
+            text: "Skills\nActive Directory, ServiceNow. No experience with Linux.\n".into(),
+        };
+        let work = &mut Workspace::default();
+        let Record::Scan(explained) = pipeline.detail(Detail::Explained).document(&doc, work)
+        else {
+            panic!("not a scan record")
+        };
+        let Record::Scan(compact) = pipeline.detail(Detail::Compact).document(&doc, work) else {
+            panic!("not a scan record")
+        };
+        // The compact record is the explained one with its report summarised.
+        assert_eq!(explained.clone().compact(), compact);
+        let ScanDetail::Compact(summary) = &compact.detail else {
+            panic!("not compact")
+        };
+        assert!(summary.negated.iter().any(|c| *c == "linux"));
+        assert!(summary.matched.iter().any(|c| *c == "active-directory"));
+
+        let mut extract = Pipeline::extract(pipeline.matcher.clone());
+        let full = extract.document(&doc, work);
+        let Record::Extract(counted) = extract.detail(Detail::Count).document(&doc, work) else {
+            panic!("not an extract record")
+        };
+        let Record::Extract(full) = full else {
+            panic!("not an extract record")
+        };
+        assert!(counted.matches.is_empty());
+        assert_eq!(counted.match_count(), full.matches.len());
+        assert_eq!(full.match_count(), full.matches.len());
+    }
+
+    #[test]
     fn sort_puts_the_best_first_ties_in_input_order_errors_last() {
         let scores = [Some(10.0), None, Some(50.0), Some(10.0), Some(50.0), None];
         assert_eq!(
