@@ -145,6 +145,15 @@ pub struct Limits {
     /// Below this many non-space characters per page on average, a PDF is reported as
     /// [`Status::NoTextLayer`] (a scan) instead of being scored as nearly empty.
     pub min_chars_per_page: usize,
+    /// The most PDF content operators walked in one document, all pages and forms together (a
+    /// form drawn counts as one more). Past it the PDF is [`Status::TooLarge`]: an operator bomb
+    /// or forms that draw each other thousands of times.
+    pub max_content_ops: u64,
+    /// The most time one document may take in the readers that can look at a clock while they
+    /// work (the PDF content walk); past it the document is [`Status::TooLarge`]. `None` for no
+    /// limit. This is a backstop: the work limits above are what normally stop a hostile file,
+    /// and they give the same answer on every machine.
+    pub max_read_time: Option<std::time::Duration>,
 }
 
 impl Default for Limits {
@@ -156,6 +165,8 @@ impl Default for Limits {
             max_pages: 1_000,
             max_chars: 16 * 1024 * 1024,
             min_chars_per_page: 16,
+            max_content_ops: 20_000_000,
+            max_read_time: Some(std::time::Duration::from_secs(20)),
         }
     }
 }
