@@ -65,3 +65,20 @@ fn pdf_damage_is_corrupt_not_a_scan() {
         assert_eq!(read(&cut, &limits).0, Err(Status::Corrupt), "{keep}");
     }
 }
+
+/// Issue 11.9: an empty file named as a document format is not an empty text to score.
+#[test]
+fn empty_documents_are_corrupt() {
+    for name in ["cv.pdf", "cv.docx", "cv.odt", "cv.rtf"] {
+        let err = read_bytes(b"", Some(name.as_ref()), &Limits::default()).unwrap_err();
+        assert_eq!(err.status, Status::Corrupt, "{name}");
+        assert!(err.message.contains("empty"), "{}", err.message);
+    }
+    // An empty text file is still an empty text.
+    assert_eq!(
+        read_bytes(b"", Some("cv.txt".as_ref()), &Limits::default())
+            .unwrap()
+            .text,
+        ""
+    );
+}
