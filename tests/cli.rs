@@ -256,22 +256,6 @@ fn json_format_is_one_array() {
 }
 
 #[test]
-fn table_format_is_for_people() {
-    let out = rolefit()
-        .args([
-            "scan",
-            "--format",
-            "table",
-            fixture("posting.txt").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("posting.txt"), "{text}");
-    assert!(text.contains("ServiceNow"), "{text}");
-}
-
-#[test]
 fn plain_text_taxonomy_and_exact_matching() {
     let terms = fixture("terms.txt");
     let text = "C# and .NET on WiFi, Wi-Fi, TCP/IP; ASP.NET is not .NET here";
@@ -294,26 +278,6 @@ fn plain_text_taxonomy_and_exact_matching() {
         concepts(&rec),
         ["c-sharp", "dot-net", "wi-fi", "tcp-ip", "dot-net"]
     );
-}
-
-#[test]
-fn a_bad_taxonomy_is_explained_with_line_and_caret() {
-    let out = rolefit()
-        .args([
-            "extract",
-            "--taxonomy",
-            fixture("bad-taxonomy.json").to_str().unwrap(),
-        ])
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("bad-taxonomy.json:3:"), "{err}");
-    assert!(err.contains("duplicate concept id 'a'"), "{err}");
-    assert!(err.contains('^'), "{err}");
-    assert!(err.contains("help:"), "{err}");
 }
 
 #[test]

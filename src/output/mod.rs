@@ -215,23 +215,42 @@ impl<'p> Sink<'p> {
 /// assert_eq!(escape("résumé.pdf"), "résumé.pdf");
 /// ```
 pub fn escape(s: &str) -> Cow<'_, str> {
-    fn unsafe_char(c: char) -> bool {
-        c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    }
+    escape_except(s, None)
+}
+
+/// As [`escape`], but line breaks stay: for a message of several lines (a taxonomy error with
+/// its caret line) whose other control characters must still not reach the terminal.
+///
+/// ```
+/// use rolefit::output::escape_message;
+/// assert_eq!(escape_message("line 3\n  ^\x1b[2J"), "line 3\n  ^\\u{1b}[2J");
+/// ```
+pub fn escape_message(s: &str) -> Cow<'_, str> {
+    escape_except(s, Some('\n'))
+}
+
+fn escape_except(s: &str, keep: Option<char>) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        Some(c) != keep
+            && (c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+                ))
+    };
     if !s.chars().any(unsafe_char) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
+            c if !unsafe_char(c) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if unsafe_char(c) => {
+            c => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
-            c => out.push(c),
         }
     }
     Cow::Owned(out)
