@@ -542,3 +542,26 @@ fn control_characters_in_ids_cannot_forge_lines() {
     assert!(stderr.contains("bad\\u{1b}[31m\\nid"), "{stderr}");
     assert!(!stderr.contains('\x1b'), "{stderr}");
 }
+
+#[test]
+fn fields_naming_every_field_give_the_whole_record() {
+    let resume = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes/strong-mid.txt");
+    let scan = |extra: &[&str]| {
+        let out = rolefit()
+            .args(["scan", "--format", "jsonl", "--as-of", "2026-01"])
+            .args(extra)
+            .arg(&resume)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let all = "id,format,status,score,level,profile,taxonomy,matched,missing_essential,negated";
+    assert_eq!(scan(&["--fields", all]), scan(&[]));
+    let all = "id,format,status,score,concepts,fit";
+    assert_eq!(scan(&["--explain", "--fields", all]), scan(&["--explain"]));
+    // An explained record answers for the compact fields with the compact record's values.
+    let compact = scan(&["--fields", "score,missing_essential,matched"]);
+    let explained = scan(&["--explain", "--fields", "score,missing_essential,matched"]);
+    assert_eq!(compact, explained);
+    assert!(compact.starts_with("{\"score\":"), "{compact}");
+}

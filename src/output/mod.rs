@@ -9,12 +9,13 @@ mod jsonl;
 mod table;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use serde_json::Value;
+use serde_json::value::RawValue;
 
-use crate::record::Record;
+use crate::record::{Record, ScanDetail};
 use crate::taxonomy::Taxonomy;
 
 pub use self::counts::CountsPrinter;
@@ -54,7 +55,8 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// The top-level fields records of this kind can have (error records add `error` and
-    /// `line`).
+    /// `line`). An explained `scan` record can also give the compact record's fields, so that
+    /// CSV and `--fields` read the same with or without `--explain`.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             RecordKind::Extract => &["id", "format", "status", "matches", "error", "line"],
@@ -73,7 +75,20 @@ impl RecordKind {
                 "line",
             ],
             RecordKind::ScanExplained => &[
-                "id", "format", "status", "score", "concepts", "fit", "error", "line",
+                "id",
+                "format",
+                "status",
+                "score",
+                "concepts",
+                "fit",
+                "level",
+                "profile",
+                "taxonomy",
+                "matched",
+                "missing_essential",
+                "negated",
+                "error",
+                "line",
             ],
         }
     }
@@ -256,13 +271,27 @@ fn escape_except(s: &str, keep: Option<char>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The record's top-level fields named by `fields`, in that order; a field the record does not
-/// have is `None`.
-fn select(record: &Record, fields: &[String]) -> io::Result<Vec<Option<Value>>> {
-    let mut value = serde_json::to_value(record)?;
+/// The record's top-level fields named by `fields`, in that order, as the JSON the whole record
+/// would have written for them; a field the record does not have is `None`.
+fn select(record: &Record, fields: &[String]) -> io::Result<Vec<Option<Box<RawValue>>>> {
+    let whole = serde_json::to_string(record)?;
+    let mut found: HashMap<&str, &RawValue> = serde_json::from_str(&whole)?;
+    // An explained scan record also answers for the compact record's fields.
+    let compact = match record {
+        Record::Scan(scan) if matches!(scan.detail, ScanDetail::Explained(_)) => {
+            serde_json::to_string(&scan.clone().compact())?
+        }
+        _ => String::new(),
+    };
+    if !compact.is_empty() {
+        let summary: HashMap<&str, &RawValue> = serde_json::from_str(&compact)?;
+        for (k, v) in summary {
+            found.entry(k).or_insert(v);
+        }
+    }
     Ok(fields
         .iter()
-        .map(|f| value.as_object_mut().and_then(|o| o.remove(f.as_str())))
+        .map(|f| found.get(f.as_str()).map(|v| (*v).to_owned()))
         .collect())
 }
 
@@ -281,7 +310,7 @@ fn write_json(out: &mut dyn Write, record: &Record, fields: &[String]) -> io::Re
         first = false;
         serde_json::to_writer(&mut *out, name)?;
         out.write_all(b":")?;
-        serde_json::to_writer(&mut *out, &value)?;
+        out.write_all(value.get().as_bytes())?;
     }
     out.write_all(b"}")
 }
