@@ -7,6 +7,9 @@
 //! cargo run --release --example skillspan -- --list ../shared/data/skillspan/house_dev.jsonl
 //! ```
 //!
+//! `--list` prints each match outside every span; `--all` prints every match, marked `in` or
+//! `out`, to compare two versions of the taxonomy with `diff`.
+//!
 //! Each line is `{"id", "text", "skill": [[start, end], ...], "knowledge": [...]}` with byte
 //! spans. A match counts as inside when it overlaps an annotated span (annotators often mark a
 //! phrase a little wider or narrower than a term). Matches outside are not all wrong: annotators
@@ -32,16 +35,19 @@ fn spans(v: &Value, key: &str) -> Vec<(usize, usize)> {
 
 fn main() -> ExitCode {
     let mut list = false;
+    let mut all = false;
     let mut files = Vec::new();
     for a in std::env::args().skip(1) {
         if a == "--list" {
             list = true;
+        } else if a == "--all" {
+            all = true;
         } else {
             files.push(a);
         }
     }
     if files.is_empty() {
-        eprintln!("usage: skillspan [--list] FILE.jsonl...");
+        eprintln!("usage: skillspan [--list | --all] FILE.jsonl...");
         return ExitCode::from(2);
     }
     let matcher = Matcher::new(Taxonomy::embedded()).expect("the embedded taxonomy compiles");
@@ -72,18 +78,23 @@ fn main() -> ExitCode {
             matcher.extract_into(sentence, &mut scratch, &mut found);
             for m in &found {
                 total += 1;
-                if annotated.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+                let is_inside = annotated.iter().any(|&(s, e)| m.start() < e && s < m.end());
+                let id = matcher.concept(m).id.to_string();
+                let shown = format!(
+                    "{:<28} {}[[{}]]{}",
+                    id,
+                    &sentence[..m.start()],
+                    &sentence[m.span()],
+                    &sentence[m.end()..]
+                );
+                if all {
+                    println!("{} {shown}", if is_inside { "in " } else { "out" });
+                }
+                if is_inside {
                     inside += 1;
                 } else {
-                    let id = matcher.concept(m).id.to_string();
-                    *by_concept.entry(id.clone()).or_default() += 1;
-                    outside.push(format!(
-                        "{:<28} {}[[{}]]{}",
-                        id,
-                        &sentence[..m.start()],
-                        &sentence[m.span()],
-                        &sentence[m.end()..]
-                    ));
+                    *by_concept.entry(id).or_default() += 1;
+                    outside.push(shown);
                 }
             }
         }
