@@ -129,6 +129,8 @@ struct FormRule {
     require: Box<[u32]>,
     /// Cue ids, sorted.
     forbid: Box<[u32]>,
+    /// Cue ids that lift `forbid`, sorted.
+    allow: Box<[u32]>,
     window: usize,
 }
 
@@ -309,16 +311,21 @@ impl Matcher {
             trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
             let mut accepted = None;
             'ends: for &(end, pid) in ends.iter().rev() {
+                // A dash with white space on both sides separates, it does not join: "team -
+                // work" is two words, "Engineer - Service Desk" a title and its product area.
+                let span = if direct {
+                    i..end as usize
+                } else {
+                    norm.original_span(text, i..end as usize)
+                };
+                if has_spaced_dash(&text[span.clone()]) {
+                    continue;
+                }
                 let range = &inner.pattern_entries[pid as usize];
                 for &r in &inner.entries[range.start as usize..range.end as usize] {
                     let rule = &inner.rules[r as usize];
                     if let Some(letters) = &rule.case_letters {
-                        let span = if direct {
-                            i..end as usize
-                        } else {
-                            norm.original_span(text, i..end as usize)
-                        };
-                        if !case_matches(&text.as_bytes()[span], letters) {
+                        if !case_matches(&text.as_bytes()[span.clone()], letters) {
                             continue;
                         }
                     }
@@ -353,6 +360,25 @@ impl Matcher {
             i = next_start(hay, i);
         }
     }
+}
+
+/// Whether `s` holds a dash (any Unicode dash) with white space right before and after it.
+fn has_spaced_dash(s: &str) -> bool {
+    let is_dash = |c: char| matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}');
+    // Only text with a dash in it is looked at closely (dashes are ASCII or start with 0xE2).
+    if !s.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return false;
+    }
+    let mut prev: [Option<char>; 2] = [None, None];
+    for c in s.chars() {
+        if let [Some(a), Some(b)] = prev {
+            if a.is_whitespace() && is_dash(b) && c.is_whitespace() {
+                return true;
+            }
+        }
+        prev = [prev[1], Some(c)];
+    }
+    false
 }
 
 /// Whether the ASCII letters of a match are exactly those of a case-sensitive form.
@@ -402,13 +428,14 @@ impl Cues {
         }
     }
 
-    /// Adds the ids of the cues lying wholly within `range` of `hay`, as whole terms, to `found`.
+    /// Adds the cues lying wholly within `range` of `hay`, as whole terms, to `found`, each as
+    /// `(start, end, id)`.
     fn find(
         &self,
         hay: &[u8],
         range: Range<usize>,
         ends: &mut Vec<(u32, u32)>,
-        found: &mut Vec<u32>,
+        found: &mut Vec<(usize, usize, u32)>,
     ) {
         let Some(trie) = &self.automaton else {
             return;
@@ -422,7 +449,7 @@ impl Cues {
             found.extend(
                 ends.iter()
                     .filter(|&&(end, _)| end as usize <= range.end)
-                    .map(|&(_, id)| id),
+                    .map(|&(end, id)| (i, end as usize, id)),
             );
         }
     }
@@ -432,7 +459,8 @@ impl Cues {
 #[derive(Clone, Debug, Default)]
 struct CueHits {
     ends: Vec<(u32, u32)>,
-    found: Vec<u32>,
+    /// `(start, end, cue id)` in the normalised text.
+    found: Vec<(usize, usize, u32)>,
 }
 
 /// Whether the context cues of a form allow a match at `s..e` of the normalised `text`.
@@ -463,20 +491,27 @@ fn cues_accept(
     };
     hits.found.clear();
     let hay = text.as_bytes();
-    cues.find(hay, s - before.len()..s, &mut hits.ends, &mut hits.found);
-    cues.find(hay, e..e + after.len(), &mut hits.ends, &mut hits.found);
-    if hits
-        .found
-        .iter()
-        .any(|id| rule.forbid.binary_search(id).is_ok())
-    {
+    // One search over the window and the match itself: a cue counts when it lies wholly before
+    // or after the match, or when it holds the whole match ("collaborative environment" around
+    // "collaborative", "in close collaboration" around "collaboration"). A cue that only
+    // overlaps part of the match is a word of the form itself, and does not count.
+    cues.find(
+        hay,
+        s - before.len()..e + after.len(),
+        &mut hits.ends,
+        &mut hits.found,
+    );
+    let counts = |&&(cs, ce, _): &&(usize, usize, u32)| ce <= s || cs >= e || (cs <= s && ce >= e);
+    let near = |cues: &[u32]| {
+        hits.found
+            .iter()
+            .filter(counts)
+            .any(|(_, _, id)| cues.binary_search(id).is_ok())
+    };
+    if near(&rule.forbid) && !near(&rule.allow) {
         return false;
     }
-    rule.require.is_empty()
-        || hits
-            .found
-            .iter()
-            .any(|id| rule.require.binary_search(id).is_ok())
+    rule.require.is_empty() || near(&rule.require)
 }
 
 /// Whether a character ends a sentence for the purpose of context cues. A comma does not: skill lists
@@ -691,6 +726,35 @@ mod tests {
     }
 
     #[test]
+    fn a_spaced_dash_separates() {
+        let m = Matcher::new(&tiny()).unwrap();
+        assert!(found(&m, "Wi - Fi").is_empty());
+        assert!(found(&m, "Wi \u{2013} Fi").is_empty());
+        assert_eq!(found(&m, "Wi-Fi and Wi Fi").len(), 2);
+        assert_eq!(found(&m, "Windows - 10")[0].1, "Windows");
+    }
+
+    #[test]
+    fn cues_that_hold_the_match_count_and_allow_lifts_forbid() {
+        let t = Taxonomy::from_json_str(
+            r#"{"name":"t","version":"1","cue_sets":{"place":["culture","in close collaboration"]},
+  "concepts":[{"id":"teamwork","name":"Teamwork","kind":"soft-skill","forbid":["@place"],"allow":["you"],
+    "aliases":["collaboration",{"text":"team player","forbid":["a team player"]}]}]}"#,
+            "t.json",
+        )
+        .unwrap();
+        let m = Matcher::new(&t).unwrap();
+        // The cue "in close collaboration" holds the match: it counts.
+        assert!(found(&m, "Built in close collaboration with sales.").is_empty());
+        assert!(found(&m, "A teamwork culture.").is_empty());
+        assert_eq!(found(&m, "You enjoy a teamwork culture.").len(), 1);
+        assert_eq!(found(&m, "Strong collaboration skills.").len(), 1);
+        // A cue that holds only part of the match does not.
+        assert_eq!(found(&m, "Be a team player.").len(), 0);
+        assert_eq!(found(&m, "Team player.").len(), 1);
+    }
+
+    #[test]
     fn symbols_and_variants() {
         let m = Matcher::new(&tiny()).unwrap();
         let got = found(&m, "C#, .NET, TCP/IP, WiFi and Wi Fi; not C## or ASP.NET");
@@ -735,7 +799,10 @@ mod tests {
         );
         let spans: Vec<&str> = direct.iter().map(|x| &text[x.span()]).collect();
         assert!(spans.contains(&"Active \r\n\t Directory"), "{spans:?}");
-        assert!(spans.contains(&"Wi - Fi"), "{spans:?}");
+        assert!(
+            !spans.contains(&"Wi - Fi"),
+            "a spaced dash separates: {spans:?}"
+        );
         assert!(spans.contains(&"wi  fi"), "{spans:?}");
     }
 

@@ -132,6 +132,7 @@ fn compile_rule<'t>(
             case_letters: None,
             require: Box::new([]),
             forbid: Box::new([]),
+            allow: Box::new([]),
             window: DEFAULT_WINDOW,
         };
     };
@@ -170,6 +171,7 @@ fn compile_rule<'t>(
         }),
         require: ids(&rule.require),
         forbid: ids(&rule.forbid),
+        allow: ids(&rule.allow),
         window: rule.window.unwrap_or(DEFAULT_WINDOW),
     }
 }
@@ -288,7 +290,7 @@ pub(super) fn embedded_table(taxonomy: &Taxonomy, options: &MatcherOptions) -> O
     Table::from_bytes(EMBEDDED_TABLE, taxonomy.hash())
 }
 
-const MAGIC: &[u8; 8] = b"rolefit1";
+const MAGIC: &[u8; 8] = b"rolefit2";
 
 impl Table {
     /// The table as bytes, stamped with the hash of the taxonomy it was made from.
@@ -316,6 +318,7 @@ impl Table {
             }
             w.u32s(&r.require);
             w.u32s(&r.forbid);
+            w.u32s(&r.allow);
             w.u32(r.window as u32);
         }
         w.u32(self.cues.len() as u32);
@@ -356,6 +359,7 @@ impl Table {
                 case_letters,
                 require: r.u32s()?.into(),
                 forbid: r.u32s()?.into(),
+                allow: r.u32s()?.into(),
                 window: r.u32()? as usize,
             });
         }
@@ -389,6 +393,7 @@ impl Table {
                 rule.require
                     .iter()
                     .chain(rule.forbid.iter())
+                    .chain(rule.allow.iter())
                     .all(|&c| (c as usize) < self.cues.len())
             })
             && self.patterns.iter().all(|p| !p.is_empty())

@@ -5,7 +5,7 @@
 mod error;
 pub mod role;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -141,6 +141,14 @@ pub struct Concept {
     /// A short description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Cue words that keep every form of the concept from matching when they are near, added to
+    /// each form's own `forbid` when the taxonomy loads (`@name` names a cue set).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbid: Vec<String>,
+    /// Cue words that lift every form's `forbid` when they are near, added to each form's own
+    /// `allow` when the taxonomy loads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
 }
 
 /// A surface form of a concept: a plain string, or a form with rules.
@@ -165,9 +173,13 @@ pub struct AliasRule {
     /// At least one of these cue words must be near the match.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub require: Vec<String>,
-    /// None of these cue words may be near the match.
+    /// None of these cue words may be near the match...
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forbid: Vec<String>,
+    /// ...unless one of these is near too ("a collaborative culture" is the employer's, "you
+    /// enjoy a collaborative culture" asks it of the reader).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
     /// How near, in bytes on each side (default 40).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<usize>,
@@ -202,6 +214,7 @@ impl AliasRule {
             case_sensitive: false,
             require: Vec::new(),
             forbid: Vec::new(),
+            allow: Vec::new(),
             window: None,
             variants: None,
         }
@@ -241,6 +254,75 @@ struct TaxonomyFile {
     concepts: Vec<Concept>,
     #[serde(default)]
     roles: Vec<Role>,
+    #[serde(default)]
+    cue_sets: BTreeMap<String, Vec<String>>,
+}
+
+/// Resolves the cue sets: every `@name` in a form's `require`, `forbid` or `allow` becomes the
+/// cues of set `name`, and a concept's own `forbid` and `allow` are added to each of its forms
+/// (the name included, which becomes a form with rules). On an unknown set, the reference as
+/// written.
+fn resolve_cues(
+    concepts: &mut [Concept],
+    sets: &BTreeMap<String, Vec<String>>,
+) -> Result<(), String> {
+    let expand = |cues: &[String], out: &mut Vec<String>| -> Result<(), String> {
+        for cue in cues {
+            match cue.strip_prefix('@') {
+                Some(name) => {
+                    let set = sets.get(name).ok_or_else(|| cue.clone())?;
+                    for c in set {
+                        if !out.contains(c) {
+                            out.push(c.clone());
+                        }
+                    }
+                }
+                None => {
+                    if !out.contains(cue) {
+                        out.push(cue.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    };
+    for c in concepts {
+        let has_refs = c.aliases.iter().any(|a| match a {
+            Alias::Plain(_) => false,
+            Alias::Rule(r) => r
+                .require
+                .iter()
+                .chain(&r.forbid)
+                .chain(&r.allow)
+                .any(|x| x.starts_with('@')),
+        });
+        if c.forbid.is_empty() && c.allow.is_empty() && !has_refs {
+            continue;
+        }
+        let mut concept_forbid = Vec::new();
+        expand(&c.forbid, &mut concept_forbid)?;
+        let mut concept_allow = Vec::new();
+        expand(&c.allow, &mut concept_allow)?;
+        if !concept_forbid.is_empty() && !c.aliases.iter().any(|a| same_term(a.text(), &c.name)) {
+            c.aliases.insert(0, Alias::Plain(c.name.clone()));
+        }
+        for a in &mut c.aliases {
+            let mut rule = a.to_rule();
+            let mut require = Vec::new();
+            expand(&rule.require, &mut require)?;
+            let mut forbid = Vec::new();
+            expand(&rule.forbid, &mut forbid)?;
+            expand(&concept_forbid, &mut forbid)?;
+            let mut allow = Vec::new();
+            expand(&rule.allow, &mut allow)?;
+            expand(&concept_allow, &mut allow)?;
+            rule.require = require;
+            rule.forbid = forbid;
+            rule.allow = allow;
+            *a = Alias::Rule(rule);
+        }
+    }
+    Ok(())
 }
 
 /// A validated taxonomy: concepts, surface forms and role profiles.
@@ -334,8 +416,19 @@ impl Taxonomy {
     /// assert!(err.to_string().contains("bad.json"));
     /// ```
     pub fn from_json_str(json: &str, origin: &str) -> Result<Taxonomy, Error> {
-        let file: TaxonomyFile =
+        let mut file: TaxonomyFile =
             serde_json::from_str(json).map_err(|e| Error::from_json(origin, json, &e))?;
+        resolve_cues(&mut file.concepts, &file.cue_sets).map_err(|cue| {
+            Error::at_needle(
+                ErrorKind::Invalid,
+                origin,
+                json,
+                &quote(&cue),
+                1,
+                format!("the cue '{cue}' names no cue set"),
+                "define the set under \"cue_sets\" at the top level, or drop the '@'",
+            )
+        })?;
         let taxonomy = Taxonomy::assemble(
             file.name,
             file.version,
@@ -403,6 +496,8 @@ impl Taxonomy {
                 implies: Vec::new(),
                 onet: None,
                 description: None,
+                forbid: Vec::new(),
+                allow: Vec::new(),
             });
         }
         let name = Path::new(origin)
@@ -499,6 +594,20 @@ impl Taxonomy {
                         "remove the alias or write it out",
                     ));
                 }
+                if form.text.split_whitespace().any(|w| {
+                    w.chars()
+                        .all(|c| matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
+                }) {
+                    return Err(fail(
+                        &at().0,
+                        at().1,
+                        format!(
+                            "the alias '{}' of '{id}' has a dash between spaces, which separates words in text and never matches",
+                            form.text
+                        ),
+                        "write the dash without spaces ('Wi-Fi'), or a space alone",
+                    ));
+                }
                 // One concept may spell a form in several letter cases, each case-sensitive
                 // with its own rules ("AJAX" always, "Ajax" only near programming cues).
                 let spelled = (key.clone(), form.text.clone());
@@ -530,13 +639,13 @@ impl Taxonomy {
                     written_cases.insert(spelled);
                 }
                 forms.entry(key).or_insert((ci, form.text.clone()));
-                for cue in form.require.iter().chain(&form.forbid) {
+                for cue in form.require.iter().chain(&form.forbid).chain(&form.allow) {
                     if !cue.chars().any(char::is_alphanumeric) {
                         return Err(fail(
                             &at().0,
                             at().1,
                             format!("alias '{}' of '{id}' has an empty cue word", form.text),
-                            "cue words in require and forbid need at least one letter or digit",
+                            "cue words in require, forbid and allow need at least one letter or digit",
                         ));
                     }
                 }
@@ -655,8 +764,10 @@ fn embedded_shared() -> &'static Arc<Taxonomy> {
     EMBEDDED.get_or_init(|| {
         // Validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at build
         // time: start-up only parses it.
-        let file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)
+        let mut file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)
             .expect("the embedded taxonomy parses (checked by tests)");
+        resolve_cues(&mut file.concepts, &file.cue_sets)
+            .expect("the embedded taxonomy's cue sets resolve (checked by tests)");
         let mut t = Taxonomy::assemble(
             file.name,
             file.version,
