@@ -501,17 +501,25 @@ fn cues_accept(
         &mut hits.ends,
         &mut hits.found,
     );
-    let counts = |&&(cs, ce, _): &&(usize, usize, u32)| ce <= s || cs >= e || (cs <= s && ce >= e);
-    let near = |cues: &[u32]| {
-        hits.found
-            .iter()
-            .filter(counts)
-            .any(|(_, _, id)| cues.binary_search(id).is_ok())
-    };
-    if near(&rule.forbid) && !near(&rule.allow) {
-        return false;
+    let holds = |cs: usize, ce: usize| cs <= s && ce >= e;
+    let mut forbidden_near = false;
+    let (mut allowed, mut required) = (false, rule.require.is_empty());
+    for &(cs, ce, id) in &hits.found {
+        let near = ce <= s || cs >= e;
+        if !near && !holds(cs, ce) {
+            continue;
+        }
+        if rule.forbid.binary_search(&id).is_ok() {
+            // A phrase around the match names another sense outright: nothing lifts it.
+            if !near {
+                return false;
+            }
+            forbidden_near = true;
+        }
+        allowed |= rule.allow.binary_search(&id).is_ok();
+        required |= rule.require.binary_search(&id).is_ok();
     }
-    rule.require.is_empty() || near(&rule.require)
+    (!forbidden_near || allowed) && required
 }
 
 /// Whether a character ends a sentence for the purpose of context cues. A comma does not: skill lists
@@ -749,6 +757,8 @@ mod tests {
         assert!(found(&m, "A teamwork culture.").is_empty());
         assert_eq!(found(&m, "You enjoy a teamwork culture.").len(), 1);
         assert_eq!(found(&m, "Strong collaboration skills.").len(), 1);
+        // A forbidding cue that holds the match is not lifted by an allowing one.
+        assert!(found(&m, "You work in close collaboration with sales.").is_empty());
         // A cue that holds only part of the match does not.
         assert_eq!(found(&m, "Be a team player.").len(), 0);
         assert_eq!(found(&m, "Team player.").len(), 1);
