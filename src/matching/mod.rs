@@ -528,9 +528,16 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | ';' | '!' | '?' | '\u{2022}' | '|')
 }
 
-/// A full stop ends a sentence only when a space or the end follows ("Node.js" and "802.1X" go on).
+/// A full stop ends a sentence only when a space or the end follows ("Node.js" and "802.1X" go
+/// on), and not after a single letter ("B.S. in Computer Science", "e.g. Jamf").
 fn ends_sentence(text: &str, i: usize) -> bool {
-    text.as_bytes()[i] != b'.' || matches!(text.as_bytes().get(i + 1), None | Some(b' '))
+    let b = text.as_bytes();
+    if b[i] != b'.' {
+        return true;
+    }
+    let single_letter =
+        i >= 1 && b[i - 1].is_ascii_alphabetic() && (i == 1 || !WORD_BYTE[b[i - 2] as usize]);
+    matches!(b.get(i + 1), None | Some(b' ')) && !single_letter
 }
 
 /// Moves a window edge left to a char boundary and out of the middle of a word.
