@@ -3,7 +3,6 @@
 //! TCP/IP), the taxonomy's case and context rules, and leftmost-longest resolution that does not
 //! lose a valid shorter form when a longer one fails its checks.
 
-pub mod normalize;
 mod table;
 mod trie;
 
@@ -11,10 +10,14 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use self::normalize::{keeps_non_ascii, Normalized};
 use self::table::{embedded_table, Table};
 use self::trie::{Trie, Walk};
+use crate::normalize::{keeps_non_ascii, Normalized};
 use crate::taxonomy::{Concept, Taxonomy};
+
+/// Text normalisation, shared with the taxonomy (which normalises terms to validate them): it
+/// lives in [`crate::normalize`], below both, and is re-exported here where it always was.
+pub use crate::normalize;
 
 /// Options for compiling a [`Matcher`].
 #[derive(Clone, Debug)]
@@ -821,6 +824,34 @@ mod tests {
             "a spaced dash separates: {spans:?}"
         );
         assert!(spans.contains(&"wi  fi"), "{spans:?}");
+    }
+
+    /// Hostile taxonomies: the longest term and the widest window accepted keep matching linear
+    /// (a 1 MB term took 22 s on 256 KB of text before terms were bounded; see the loader's
+    /// limits). The text repeats the term's prefix, so every walk goes as deep as a term can.
+    #[test]
+    fn matching_stays_linear_at_the_taxonomys_limits() {
+        use crate::taxonomy::{MAX_TERM_BYTES, MAX_WINDOW};
+        let term = "a ".repeat(MAX_TERM_BYTES / 2 - 1) + "b";
+        assert!(term.len() <= MAX_TERM_BYTES);
+        let json = format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"x","name":"X","kind":"tool","aliases":["{term}",{{"text":"a a","require":["zz"],"window":{MAX_WINDOW}}}]}}]}}"#
+        );
+        let t = Taxonomy::from_json_str(&json, "t.json").unwrap();
+        let m = Matcher::new(&t).unwrap();
+        let time = |n: usize| {
+            let text = "a ".repeat(n / 2);
+            let start = std::time::Instant::now();
+            assert!(m.extract(&text).is_empty());
+            start.elapsed().as_secs_f64()
+        };
+        let small = time(16 << 10);
+        let large = time(64 << 10);
+        // Linear: about 4 times as long for 4 times the text (quadratic would be 16).
+        assert!(
+            large < 10.0 * small.max(0.01),
+            "16 KB {small:.3} s, 64 KB {large:.3} s"
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::normalize::{normalize_term_with, Normalized};
 use super::{FormRule, MatcherOptions};
+use crate::normalize::{normalize_term_with, Normalized};
 use crate::taxonomy::{AliasRule, Taxonomy, DEFAULT_WINDOW};
 
 /// What the matcher compiles: patterns (ids are positions), the rules of each, the cue words.

@@ -16,10 +16,30 @@ use sha2::{Digest, Sha256};
 pub use self::error::{Error, ErrorKind};
 pub use self::role::Role;
 
-use crate::matching::normalize::{normalize_term, same_term};
+use crate::normalize::{normalize_term, same_term};
 
 /// The default window, in bytes on each side of a match, in which context cues are looked for.
 pub const DEFAULT_WINDOW: usize = 40;
+
+/// The longest surface form or cue accepted, in bytes. Real terms are far shorter; the bound keeps
+/// every walk of the matcher's automaton, from each place a term may start, short, so matching
+/// stays linear in the text whatever the taxonomy holds.
+pub const MAX_TERM_BYTES: usize = 256;
+
+/// The widest cue window accepted, in bytes on each side. Cues are looked for in the window of
+/// every candidate match, so the window bounds the work per candidate.
+pub const MAX_WINDOW: usize = 1000;
+
+/// The most surface forms (names and aliases, before spelling variants) a taxonomy may hold.
+pub const MAX_FORMS: usize = 100_000;
+
+/// At most the first 40 characters of a term, for error messages.
+fn preview(term: &str) -> String {
+    match term.char_indices().nth(40) {
+        Some((i, _)) => format!("{}...", &term[..i]),
+        None => term.to_string(),
+    }
+}
 
 const EMBEDDED_JSON: &str = include_str!("../../taxonomies/desktop-technician.json");
 #[cfg(test)]
@@ -461,8 +481,32 @@ impl Taxonomy {
             if term.is_empty() || term.starts_with('#') {
                 continue;
             }
-            let key = normalize_term(term);
             let col = line.find(term).unwrap_or(0);
+            if term.len() > MAX_TERM_BYTES {
+                return Err(Error::at_offset(
+                    ErrorKind::Limit,
+                    origin,
+                    text,
+                    line_start + col,
+                    format!(
+                        "the term '{}' is {} bytes long, more than the {MAX_TERM_BYTES} accepted",
+                        preview(term),
+                        term.len()
+                    ),
+                    "put one term per line; a term is a name as people write it",
+                ));
+            }
+            if concepts.len() == MAX_FORMS {
+                return Err(Error::at_offset(
+                    ErrorKind::Limit,
+                    origin,
+                    text,
+                    line_start + col,
+                    format!("the list has more than the {MAX_FORMS} terms accepted"),
+                    "split it into several lists",
+                ));
+            }
+            let key = normalize_term(term);
             if !key.chars().any(char::is_alphanumeric) {
                 return Err(Error::at_offset(
                     ErrorKind::Invalid,
@@ -499,6 +543,17 @@ impl Taxonomy {
                 forbid: Vec::new(),
                 allow: Vec::new(),
             });
+        }
+        if concepts.is_empty() {
+            return Err(Error::at_offset(
+                ErrorKind::Limit,
+                origin,
+                text,
+                0,
+                "the list has no terms (only blank lines and comments): nothing could ever be found"
+                    .to_string(),
+                "write one term per line",
+            ));
         }
         let name = Path::new(origin)
             .file_stem()
@@ -546,6 +601,26 @@ impl Taxonomy {
                 hint,
             )
         };
+        let limit = |needle: &str, nth: usize, message: String, hint: &str| {
+            Error::at_needle(ErrorKind::Limit, origin, source, needle, nth, message, hint)
+        };
+        if self.concepts.is_empty() {
+            return Err(limit(
+                "\"concepts\"",
+                1,
+                "the taxonomy has no concepts: nothing could ever be found".to_string(),
+                "add at least one concept (or one term per line in a plain list)",
+            ));
+        }
+        let forms_total: usize = self.concepts.iter().map(|c| c.form_refs().count()).sum();
+        if forms_total > MAX_FORMS {
+            return Err(limit(
+                "\"concepts\"",
+                1,
+                format!("the taxonomy has {forms_total} surface forms, more than the {MAX_FORMS} accepted"),
+                "split it into several taxonomies, or drop forms that spelling variants already cover",
+            ));
+        }
         let mut id_count: HashMap<&str, usize> = HashMap::new();
         // surface form key -> (concept index, the alias text as written)
         let mut forms: HashMap<String, (usize, String)> = HashMap::new();
@@ -582,6 +657,47 @@ impl Taxonomy {
             for (fi, form) in c.surface_forms().into_iter().enumerate() {
                 // Where the form is written, worked out only for an error message.
                 let at = || (quote(&form.text), self.occurrence(ci, fi, &form.text));
+                if form.text.len() > MAX_TERM_BYTES {
+                    return Err(limit(
+                        &at().0,
+                        at().1,
+                        format!(
+                            "the alias '{}' of '{id}' is {} bytes long, more than the {MAX_TERM_BYTES} accepted",
+                            preview(&form.text),
+                            form.text.len()
+                        ),
+                        "shorten the term: a surface form is a name as people write it",
+                    ));
+                }
+                if let Some(cue) = form
+                    .require
+                    .iter()
+                    .chain(&form.forbid)
+                    .chain(&form.allow)
+                    .find(|c| c.len() > MAX_TERM_BYTES)
+                {
+                    return Err(limit(
+                        &quote(cue),
+                        1,
+                        format!(
+                            "a cue of alias '{}' of '{id}' is {} bytes long, more than the {MAX_TERM_BYTES} accepted",
+                            preview(&form.text),
+                            cue.len()
+                        ),
+                        "cues are words or short phrases: shorten it",
+                    ));
+                }
+                if let Some(w) = form.window.filter(|&w| w > MAX_WINDOW) {
+                    return Err(limit(
+                        &at().0,
+                        at().1,
+                        format!(
+                            "alias '{}' of '{id}' has a window of {w} bytes, more than the {MAX_WINDOW} accepted",
+                            preview(&form.text)
+                        ),
+                        "cues count within the sentence anyway: use a window of a few dozen bytes",
+                    ));
+                }
                 let key = normalize_term(&form.text);
                 if !key.chars().any(char::is_alphanumeric) {
                     return Err(fail(
@@ -986,10 +1102,68 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_taxonomy_is_an_error() {
+        let err = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(err.to_string().contains("no concepts"), "{err}");
+        let err = Taxonomy::from_terms("# only a comment\n\n", "list.txt").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(err.to_string().contains("no terms"), "{err}");
+    }
+
+    #[test]
+    fn limits_are_checked_with_clear_errors() {
+        let long = "a ".repeat(MAX_TERM_BYTES);
+        let json = format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":["{long}"]}}]}}"#
+        );
+        let err = load(&json).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        let shown = err.to_string();
+        assert!(shown.contains("bytes long, more than the 256"), "{shown}");
+        assert!(
+            shown.len() < 600,
+            "the message shows a preview, not the term: {shown}"
+        );
+        let err = Taxonomy::from_terms(&format!("ok\n{long}\n"), "list.txt").unwrap_err();
+        assert_eq!((err.kind(), err.line()), (&ErrorKind::Limit, Some(2)));
+        let err = load(
+            r#"{"name":"t","version":"1","concepts":[{"id":"a","name":"Alpha","kind":"tool","aliases":[{"text":"AL","window":1000000000000000000}]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(
+            err.to_string()
+                .contains("window of 1000000000000000000 bytes"),
+            "{err}"
+        );
+        let err = load(&format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":[{{"text":"AL","require":["{long}"]}}]}}]}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        let many: Vec<String> = (0..=MAX_FORMS).map(|i| format!("\"t{i}\"")).collect();
+        let err = load(&format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":[{}]}}]}}"#,
+            many.join(",")
+        ))
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(err.to_string().contains("surface forms"), "{err}");
+        // At the limits, a taxonomy loads.
+        let at_limit = "b".repeat(MAX_TERM_BYTES);
+        assert!(load(&format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":[{{"text":"{at_limit}","window":{MAX_WINDOW}}}]}}]}}"#
+        ))
+        .is_ok());
+    }
+
+    #[test]
     fn hash_is_stable_and_content_based() {
-        let a = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap();
-        let b = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap();
-        let c = load(r#"{"name":"t","version":"2","concepts":[]}"#).unwrap();
+        let concepts = r#""concepts":[{"id":"a","name":"Alpha","kind":"tool"}]"#;
+        let a = load(&format!(r#"{{"name":"t","version":"1",{concepts}}}"#)).unwrap();
+        let b = load(&format!(r#"{{"name":"t","version":"1",{concepts}}}"#)).unwrap();
+        let c = load(&format!(r#"{{"name":"t","version":"2",{concepts}}}"#)).unwrap();
         assert_eq!(a.hash(), b.hash());
         assert_ne!(a.hash(), c.hash());
         assert!(a.hash().starts_with("sha256:"));
