@@ -85,6 +85,12 @@ pub struct BuildError {
     message: String,
 }
 
+impl BuildError {
+    fn new(message: String) -> BuildError {
+        BuildError { message }
+    }
+}
+
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "cannot compile the taxonomy: {}", self.message)
@@ -204,7 +210,7 @@ impl Matcher {
         // The embedded taxonomy's table is compiled ahead of time (see `table.rs`).
         let table = match embedded_table(taxonomy, options) {
             Some(t) => t,
-            None => Table::generate(taxonomy, fold),
+            None => Table::generate(taxonomy, fold)?,
         };
         let keys: Vec<&str> = table.patterns.iter().map(String::as_str).collect();
         let automaton = Trie::new(&keys, fold, !options.quick_build);
@@ -852,6 +858,26 @@ mod tests {
             large < 10.0 * small.max(0.01),
             "16 KB {small:.3} s, 64 KB {large:.3} s"
         );
+    }
+
+    #[test]
+    fn a_taxonomy_whose_variants_would_exhaust_memory_does_not_compile() {
+        // Each form is within the loader's limits; their spelling variants (26 for each form of
+        // three hyphenated parts) are not.
+        let part = |c: &str| c.repeat(80);
+        let forms: Vec<String> = (0..5_000)
+            .map(|i| format!("\"f{i}-{}-{}-{}\"", part("x"), part("y"), part("z")))
+            .collect();
+        let json = format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"x","name":"X","kind":"tool","aliases":[{}]}}]}}"#,
+            forms.join(",")
+        );
+        let t = Taxonomy::from_json_str(&json, "t.json").unwrap();
+        let err = Matcher::new(&t).err().expect("the build fails");
+        assert!(err.to_string().contains("spelling variants"), "{err}");
+        let mut exact = MatcherOptions::new();
+        exact.spelling_variants(false);
+        assert!(exact.build(&t).is_ok());
     }
 
     #[test]
