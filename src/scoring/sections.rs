@@ -18,6 +18,17 @@ pub enum DocKind {
     Posting,
 }
 
+/// How a document's kind was decided, for the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindBasis {
+    /// True when the caller gave the kind; false when it was guessed from the text.
+    pub given: bool,
+    /// Resume cues found when guessing (headings such as "Work Experience", "Present").
+    pub resume_cues: usize,
+    /// Posting cues found when guessing ("responsibilities", "we offer", "apply now").
+    pub posting_cues: usize,
+}
+
 /// What a section of a document is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -246,19 +257,32 @@ impl CueHits {
 
     /// Resume when resume cues outnumber posting cues.
     fn guess_kind(&self) -> DocKind {
+        self.guess().0
+    }
+
+    /// The guessed kind and the cue counts it was decided by.
+    fn guess(&self) -> (DocKind, KindBasis) {
         let posting = self.of_patterns(0, RESUME_FROM).count();
         let resume = self.of_patterns(RESUME_FROM, INLINE_FROM).count();
-        if resume > posting {
+        let kind = if resume > posting {
             DocKind::Resume
         } else {
             DocKind::Posting
-        }
+        };
+        (
+            kind,
+            KindBasis {
+                given: false,
+                resume_cues: resume,
+                posting_cues: posting,
+            },
+        )
     }
 }
 
-/// Guesses the kind from the text's cue hits, as [`guess_kind`] does.
-pub(crate) fn guess_kind_of(hits: &CueHits) -> DocKind {
-    hits.guess_kind()
+/// Guesses the kind from the text's cue hits, as [`guess_kind`] does, with the counts.
+pub(crate) fn guess_kind_of(hits: &CueHits) -> (DocKind, KindBasis) {
+    hits.guess()
 }
 
 /// Phrases that mark a posting, compared ASCII-case-insensitively.
