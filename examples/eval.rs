@@ -198,11 +198,17 @@ fn load(path: &Path, label_key: &str, title_key: &str) -> Result<Vec<Doc>, Strin
         let v: Value =
             serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
         let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let (title, mut text) = (s(title_key), s("text"));
+        // A posting's title is a field of its own in the dataset; a posting as a user has it
+        // starts with its title. (A resume's title line is already its first line.)
+        if title_key == "title" && !title.is_empty() && !text.starts_with(&title) {
+            text = format!("{title}\n\n{text}");
+        }
         out.push(Doc {
             id: s("id"),
-            title: s(title_key),
+            title,
             label: s(label_key),
-            text: s("text"),
+            text,
         });
     }
     Ok(out)
@@ -516,6 +522,19 @@ fn main() -> ExitCode {
         })
         .collect();
     let share = as_postings.len() as f64 / resumes.len().max(1) as f64;
+    let as_resumes = postings
+        .par_iter()
+        .filter(|d| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                scorer.analyze(&d.text, None).kind == DocKind::Resume
+            }))
+            .unwrap_or(false)
+        })
+        .count();
+    println!(
+        "postings read as resumes when the kind is guessed: {as_resumes} of {}",
+        postings.len()
+    );
     println!(
         "resumes read as postings when the kind is guessed: {} of {} ({:.1} %)",
         as_postings.len(),

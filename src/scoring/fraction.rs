@@ -65,13 +65,10 @@ pub(crate) enum Reading {
     /// By how well the document shows it: prose in experience earns more than a list.
     Strength,
     /// By whether the document shows it at all (a posting's requirements: a resume that lists
-    /// a required skill meets it). Implied concepts count at [`IMPLIED_SHOWN`].
+    /// a required skill meets it, and one that shows Jira Service Management shows a ticketing
+    /// system).
     Shown,
 }
-
-/// The credit of a requirement met only through a concept that implies it (MD-102 implies
-/// Windows), when items are read as shown or not.
-pub(crate) const IMPLIED_SHOWN: f64 = 0.75;
 
 /// The best option of an item in `credits`: the concept or one of its alternatives, with its
 /// credit, skipping concepts only implied by another item of the same group ("help desk"
@@ -87,8 +84,7 @@ pub(crate) fn best_option<'a>(
         let Some(c) = credits.get(id) else { continue };
         let earned = match &c.implied_by {
             Some(by) if group.items.iter().any(|o| &o.concept == by) => 0.0,
-            Some(_) if reading == Reading::Shown && c.credit > 0.0 => IMPLIED_SHOWN,
-            None if reading == Reading::Shown && c.credit > 0.0 => 1.0,
+            _ if reading == Reading::Shown && c.credit > 0.0 => 1.0,
             _ => c.credit,
         };
         if earned > best.map_or(0.0, |b| b.2) {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::analysis::{Analysis, Credit};
 use super::profile::Profile;
-use super::role_fit::{title_match, title_terms};
+use super::role_fit::TitleTerms;
 use super::sections::SectionKind;
 use crate::taxonomy::role::CareerLevel;
 use crate::taxonomy::{ConceptId, Kind, Taxonomy};
@@ -63,8 +63,7 @@ fn year_fit(level: &CareerLevel, years: Option<f64>) -> f64 {
 /// mention of one of its technical concepts ("help desk", "Active Directory"). Nothing here
 /// assumes a trade: a user's own role brings its own words.
 pub(crate) struct RoleLines<'a> {
-    words: Vec<String>,
-    pairs: Vec<(String, String)>,
+    terms: TitleTerms,
     concepts: HashSet<&'a ConceptId>,
     analysis: &'a Analysis,
     /// Starts of the text's lines, for finding a line by binary search.
@@ -75,7 +74,7 @@ pub(crate) struct RoleLines<'a> {
 
 impl<'a> RoleLines<'a> {
     pub(crate) fn new(profile: &'a Profile, analysis: &'a Analysis) -> RoleLines<'a> {
-        let (words, pairs) = title_terms(profile);
+        let terms = TitleTerms::of(&profile.titles);
         let concepts = profile
             .groups
             .iter()
@@ -88,8 +87,7 @@ impl<'a> RoleLines<'a> {
             .chain(lower.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         RoleLines {
-            words,
-            pairs,
+            terms,
             concepts,
             analysis,
             starts,
@@ -132,7 +130,7 @@ impl<'a> RoleLines<'a> {
             .iter()
             .take_while(|m| m.span.start < r.end)
             .any(|m| m.credit > 0.0 && self.concepts.contains(&m.concept))
-            || title_match(line, &[], &self.words, &self.pairs) > 0.0
+            || self.terms.names_words(line)
     }
 }
 

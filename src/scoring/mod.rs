@@ -224,7 +224,7 @@ impl Scorer {
             Some(kind) => (kind, Some(sections::CueHits::of(&lower)), given),
             None => {
                 let hits = sections::CueHits::of(&lower);
-                let (kind, basis) = sections::guess_kind_of(&hits);
+                let (kind, basis) = sections::guess_kind_of(&hits, &lower);
                 (kind, Some(hits), basis)
             }
         };

@@ -496,6 +496,19 @@ pub(crate) fn from_posting(
     let levels = levels_of(role);
     let level =
         posting_level(&levels, &analysis.first_line, required_years).map(|i| levels[i].id.clone());
+    // The posting's own title, and the role's titles when the posting is for that role: what a
+    // resume's title is read against.
+    let mut titles: Vec<String> = Vec::new();
+    let title = analysis.first_line.trim();
+    if !title.is_empty() && title.len() <= 80 {
+        titles.push(title.to_string());
+    }
+    if let Some(role) = role {
+        let terms = super::role_fit::TitleTerms::of(&role.titles);
+        if terms.title_match(&title.to_lowercase()) > 0.0 {
+            titles.extend(role.titles.iter().cloned());
+        }
+    }
     Profile {
         source: ProfileSource::Posting,
         name: if analysis.first_line.is_empty() {
@@ -507,7 +520,7 @@ pub(crate) fn from_posting(
         required_years,
         levels,
         taxonomy: TaxonomyStamp::of(taxonomy),
-        titles: role.map(|r| r.titles.clone()).unwrap_or_default(),
+        titles,
         level,
         other_requirements,
         unrecognised,

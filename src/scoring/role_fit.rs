@@ -76,32 +76,6 @@ fn words_of(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The words and word pairs of a role's titles that name it: distinctive single words
-/// ("technician", "nurse") and pairs of generic words that stand together in a title ("help
-/// desk"). Lower case, sorted.
-pub(crate) fn title_terms(profile: &Profile) -> (Vec<String>, Vec<(String, String)>) {
-    let mut words = Vec::new();
-    let mut pairs = Vec::new();
-    for t in &profile.titles {
-        let lower = t.to_lowercase();
-        let ws: Vec<&str> = words_of(&lower).collect();
-        for (i, w) in ws.iter().enumerate() {
-            if !GENERIC_TITLE_WORDS.contains(w) {
-                words.push(w.to_string());
-            } else if let Some(next) = ws.get(i + 1) {
-                if GENERIC_TITLE_WORDS.contains(next) && !matches!(*w, "of" | "the" | "and" | "a") {
-                    pairs.push((w.to_string(), next.to_string()));
-                }
-            }
-        }
-    }
-    words.sort();
-    words.dedup();
-    pairs.sort();
-    pairs.dedup();
-    (words, pairs)
-}
-
 fn contains_phrase(line: &str, phrase: &str) -> bool {
     line.match_indices(phrase).any(|(i, _)| {
         let b = line.as_bytes();
@@ -111,41 +85,98 @@ fn contains_phrase(line: &str, phrase: &str) -> bool {
     })
 }
 
-/// How well `line` (lower case) names the role: 1 for one of its titles, [`TITLE_WORDS_MATCH`]
-/// for its words, 0 otherwise; a line that names an ambition ("aspiring", "seeking") names none.
-pub(crate) fn title_match(
-    line: &str,
-    titles: &[String],
-    words: &[String],
-    pairs: &[(String, String)],
-) -> f64 {
-    if ["aspiring", "seeking", "looking for", "want to become"]
-        .iter()
-        .any(|w| line.contains(w))
-    {
-        return 0.0;
+/// What in a title line names a role: its titles, their distinctive words ("technician",
+/// "nurse"), pairs of generic words that stand together in a title ("help desk"), and the
+/// acronyms of its titles, which also match spelled out ("IT" as "Information Technology", "RN"
+/// as "Registered Nurse"). Lower case.
+pub(crate) struct TitleTerms {
+    titles: Vec<String>,
+    words: Vec<String>,
+    pairs: Vec<(String, String)>,
+    acronyms: Vec<String>,
+}
+
+impl TitleTerms {
+    /// The terms of `titles`.
+    pub(crate) fn of(titles: &[String]) -> TitleTerms {
+        let mut words = Vec::new();
+        let mut pairs = Vec::new();
+        let mut acronyms = Vec::new();
+        for t in titles {
+            for w in words_of(t) {
+                if (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) {
+                    acronyms.push(w.to_ascii_lowercase());
+                }
+            }
+            let lower = t.to_lowercase();
+            let ws: Vec<&str> = words_of(&lower).collect();
+            for (i, w) in ws.iter().enumerate() {
+                if !GENERIC_TITLE_WORDS.contains(w) {
+                    words.push(w.to_string());
+                } else if let Some(next) = ws.get(i + 1) {
+                    if GENERIC_TITLE_WORDS.contains(next)
+                        && !matches!(*w, "of" | "the" | "and" | "a")
+                    {
+                        pairs.push((w.to_string(), next.to_string()));
+                    }
+                }
+            }
+        }
+        for v in [&mut words, &mut acronyms] {
+            v.sort();
+            v.dedup();
+        }
+        pairs.sort();
+        pairs.dedup();
+        TitleTerms {
+            titles: titles.iter().map(|t| t.to_lowercase()).collect(),
+            words,
+            pairs,
+            acronyms,
+        }
     }
-    if titles.iter().any(|t| contains_phrase(line, t)) {
-        return 1.0;
+
+    /// How well `line` (lower case) names the role: 1 for one of its titles,
+    /// [`TITLE_WORDS_MATCH`] for its words, 0 otherwise; a line that names an ambition
+    /// ("aspiring", "seeking") names none.
+    pub(crate) fn title_match(&self, line: &str) -> f64 {
+        if ["aspiring", "seeking", "looking for", "want to become"]
+            .iter()
+            .any(|w| line.contains(w))
+        {
+            return 0.0;
+        }
+        if self.titles.iter().any(|t| contains_phrase(line, t)) {
+            return 1.0;
+        }
+        if self.names_words(line) {
+            TITLE_WORDS_MATCH
+        } else {
+            0.0
+        }
     }
-    let ws: Vec<&str> = words_of(line).collect();
-    let word = ws
-        .iter()
-        .any(|w| words.binary_search_by(|x| x.as_str().cmp(w)).is_ok());
-    let pair = ws
-        .windows(2)
-        .any(|p| pairs.iter().any(|(a, b)| a == p[0] && b == p[1]));
-    if word || pair {
-        TITLE_WORDS_MATCH
-    } else {
-        0.0
+
+    /// Whether `line` (lower case) holds a distinctive word, a pair or a spelled-out acronym.
+    pub(crate) fn names_words(&self, line: &str) -> bool {
+        let ws: Vec<&str> = words_of(line).collect();
+        ws.iter()
+            .any(|w| self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok())
+            || ws
+                .windows(2)
+                .any(|p| self.pairs.iter().any(|(a, b)| a == p[0] && b == p[1]))
+            || self.acronyms.iter().any(|a| {
+                ws.windows(a.len()).any(|run| {
+                    run.iter()
+                        .zip(a.bytes())
+                        .all(|(w, c)| w.len() > 2 && w.as_bytes()[0] == c)
+                })
+            })
     }
 }
 
 /// The document's title match: the best of its first lines.
-fn title_of(profile: &Profile, analysis: &Analysis) -> (Option<String>, f64) {
-    let (words, pairs) = title_terms(profile);
-    let titles: Vec<String> = profile.titles.iter().map(|t| t.to_lowercase()).collect();
+pub(crate) fn title_of(profile: &Profile, analysis: &Analysis) -> (Option<String>, f64) {
+    let terms = TitleTerms::of(&profile.titles);
     let mut best: (Option<String>, f64) = (None, 0.0);
     for line in analysis
         .text()
@@ -156,7 +187,7 @@ fn title_of(profile: &Profile, analysis: &Analysis) -> (Option<String>, f64) {
     {
         // A title is short; a flattened document's first "line" is its whole text.
         let head: String = line.chars().take(80).collect();
-        let m = title_match(&head.to_lowercase(), &titles, &words, &pairs);
+        let m = terms.title_match(&head.to_lowercase());
         if m > best.1 {
             best = (Some(head), m);
         }
@@ -193,6 +224,12 @@ fn focus_of(
     (inside + 1.0) / (all + 1.0)
 }
 
+/// Points out of 100 from `points` (0 to 100) and a title match: coverage reaches
+/// [`COVERAGE_SHARE`] of the score, the title the rest.
+pub(crate) fn with_title(points: f64, title_match: f64) -> f64 {
+    COVERAGE_SHARE * points + TITLE_POINTS * title_match
+}
+
 /// The role fit of a document whose groups earned `coverage` points, and the score it comes to.
 pub(crate) fn role_fit(
     profile: &Profile,
@@ -204,7 +241,7 @@ pub(crate) fn role_fit(
     let (title, title_match) = title_of(profile, analysis);
     let focus = focus_of(profile, credits, kinds);
     let focused = coverage * (FOCUS_FLOOR + (1.0 - FOCUS_FLOOR) * focus);
-    let score = COVERAGE_SHARE * focused + TITLE_POINTS * title_match;
+    let score = with_title(focused, title_match);
     (
         RoleFit {
             title,
@@ -221,43 +258,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn titles_words_and_pairs() {
+    fn titles_words_pairs_and_acronyms() {
         let titles = [
             "Help Desk Technician".to_string(),
             "Service Desk Analyst".to_string(),
+            "IT Support Specialist".to_string(),
         ];
-        let p = Profile {
-            source: super::super::ProfileSource::Posting,
-            name: String::new(),
-            groups: Vec::new(),
-            required_years: None,
-            levels: Vec::new(),
-            taxonomy: super::super::TaxonomyStamp {
-                name: String::new(),
-                version: String::new(),
-                hash: String::new(),
-            },
-            titles: titles.to_vec(),
-            level: None,
-            other_requirements: Vec::new(),
-            unrecognised: Vec::new(),
-        };
-        let (words, pairs) = title_terms(&p);
-        assert_eq!(words, ["technician"]);
-        assert!(pairs.contains(&("help".to_string(), "desk".to_string())));
-        let lower: Vec<String> = titles.iter().map(|t| t.to_lowercase()).collect();
+        let t = TitleTerms::of(&titles);
+        assert_eq!(t.words, ["it", "technician"]);
+        assert!(t.pairs.contains(&("help".to_string(), "desk".to_string())));
+        assert_eq!(t.title_match("help desk technician ii"), 1.0);
+        assert_eq!(t.title_match("help desk"), TITLE_WORDS_MATCH);
         assert_eq!(
-            title_match("help desk technician ii", &lower, &words, &pairs),
-            1.0
-        );
-        assert_eq!(
-            title_match("it help desk", &lower, &words, &pairs),
+            t.title_match("information technology specialist"),
             TITLE_WORDS_MATCH
         );
-        assert_eq!(title_match("line cook", &lower, &words, &pairs), 0.0);
-        assert_eq!(
-            title_match("aspiring help desk technician", &lower, &words, &pairs),
-            0.0
-        );
+        assert_eq!(t.title_match("line cook"), 0.0);
+        assert_eq!(t.title_match("customer support specialist"), 0.0);
+        assert_eq!(t.title_match("aspiring help desk technician"), 0.0);
     }
 }

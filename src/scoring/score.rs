@@ -415,7 +415,18 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     let factor: f64 = adjustments.iter().map(|a| a.factor).product();
     let mut raw: f64 = groups.iter().map(|g| g.points).sum();
     let mut role_fit = None;
-    if matches!(profile.source, ProfileSource::Role { .. }) {
+    if profile.source == ProfileSource::Posting && analysis.kind == DocKind::Resume {
+        // A posting's candidates: what the resume shows of the posting, with its title read
+        // against the posting's and the role's titles.
+        let (title, title_match) = role_fit::title_of(profile, analysis);
+        raw = role_fit::with_title(raw, title_match);
+        role_fit = Some(RoleFit {
+            title,
+            title_match,
+            focus: 1.0,
+            coverage: round1(groups.iter().map(|g| g.points).sum()),
+        });
+    } else if matches!(profile.source, ProfileSource::Role { .. }) {
         let kinds = |id: &ConceptId| {
             taxonomy
                 .concept(id.as_str())
