@@ -92,7 +92,9 @@ pub(crate) fn gaps(
             if gain < MIN_GAIN {
                 continue;
             }
-            if interchangeable && current[i] <= 0.0 {
+            // An option the role names as essential on its own (CompTIA A+ among valued
+            // certifications) is not interchangeable with the rest: it stays its own gap.
+            if interchangeable && current[i] <= 0.0 && it.importance != Importance::Essential {
                 options.push((i, gain));
                 continue;
             }
@@ -161,15 +163,7 @@ pub(crate) fn gaps(
                         format!("{}, e.g. {}{more}", g.name.to_lowercase(), named.join(", "))
                     },
                     group: g.id.clone(),
-                    importance: if g.importance == Importance::Essential
-                        || options
-                            .iter()
-                            .any(|&(i, _)| g.items[i].importance == Importance::Essential)
-                    {
-                        Importance::Essential
-                    } else {
-                        Importance::Preferred
-                    },
+                    importance: g.importance,
                     points: gain,
                     advice: g
                         .advice

@@ -13,8 +13,11 @@
 //!               Resolved Windows 11 and Active Directory tickets in ServiceNow.\n";
 //! let report = scorer.score_text(&profile, resume);
 //! assert!(report.score > 0.0 && report.score <= 100.0);
+//! // The groups' points are the coverage; the title and the focus on the role weigh on it.
 //! let sum: f64 = report.groups.iter().map(|g| g.points).sum();
-//! assert!((sum * report.adjustment_factor() - report.score).abs() < 0.2);
+//! let fit = report.role_fit.as_ref().unwrap();
+//! assert!((fit.coverage - sum).abs() < 0.1);
+//! assert_eq!(fit.title_match, 1.0); // "Help Desk Technician" is one of the role's titles
 //! ```
 
 mod analysis;

@@ -422,6 +422,15 @@ pub(crate) fn unrecognised(
 ) -> Vec<Requirement> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
+    let mentions = Spans::of(mentions.to_vec());
+    let others = Spans::of(other.iter().map(|o| o.start..o.end).collect());
+    let headings = Spans::of(
+        sections
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.clone())
+            .collect(),
+    );
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
@@ -439,14 +448,7 @@ pub(crate) fn unrecognised(
         }
         for seg in segments(line) {
             let r = start + seg.start..start + seg.end;
-            if mentions.iter().any(|m| m.start < r.end && r.start < m.end)
-                || other.iter().any(|o| o.start < r.end && r.start < o.end)
-                || sections.sections.iter().any(|s| {
-                    s.heading
-                        .as_ref()
-                        .is_some_and(|h| h.start < r.end && r.start < h.end)
-                })
-            {
+            if mentions.overlaps(&r) || others.overlaps(&r) || headings.overlaps(&r) {
                 continue;
             }
             let r = strip_lead(text, r);
@@ -464,6 +466,34 @@ pub(crate) fn unrecognised(
         }
     }
     out
+}
+
+/// Byte spans sorted by start, with the largest end up to each: whether any overlaps a range
+/// is one binary search, not a scan of every span per requirement phrase.
+struct Spans {
+    spans: Vec<Range<usize>>,
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn of(mut spans: Vec<Range<usize>>) -> Spans {
+        spans.sort_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        Spans { spans, max_end }
+    }
+
+    /// Whether a span overlaps `r`: among those starting before its end, the largest end
+    /// passes its start.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let i = self.spans.partition_point(|s| s.start < r.end);
+        i > 0 && self.max_end[i - 1] > r.start
+    }
 }
 
 /// The parts of a line between commas, brackets, "and", "or" and slashes, trimmed.
@@ -543,6 +573,19 @@ mod tests {
         assert!(!names_something("ability to work independently"));
         assert!(!names_something("IT"));
         assert!(!names_something("MUST BE A TEAM PLAYER"));
+    }
+
+    #[test]
+    fn span_overlaps_by_binary_search_are_the_scan() {
+        let spans = vec![5..9, 0..3, 20..40, 22..25, 50..51];
+        let index = Spans::of(spans.clone());
+        for a in 0..60 {
+            for b in a + 1..62 {
+                let r = a..b;
+                let scan = spans.iter().any(|s| s.start < r.end && r.start < s.end);
+                assert_eq!(index.overlaps(&r), scan, "{r:?}");
+            }
+        }
     }
 
     #[test]

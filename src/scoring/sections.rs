@@ -189,11 +189,9 @@ impl Sections {
     /// assert_eq!(s.kind_at(text.find("macOS").unwrap()), SectionKind::Skills);
     /// ```
     pub fn kind_at(&self, offset: usize) -> SectionKind {
-        if self
-            .boilerplate
-            .iter()
-            .any(|r| r.start <= offset && offset < r.end)
-        {
+        // Boilerplate ranges are sorted and merged: one binary search, not a scan per offset.
+        let b = self.boilerplate.partition_point(|r| r.end <= offset);
+        if self.boilerplate.get(b).is_some_and(|r| r.start <= offset) {
             return SectionKind::EqualOpportunity;
         }
         let i = self.sections.partition_point(|s| s.range.start <= offset);
