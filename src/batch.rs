@@ -34,9 +34,11 @@ pub fn extract_batch<T: AsRef<str> + Sync>(matcher: &Matcher, texts: &[T]) -> Ve
 /// in input order. Each worker thread gets its own state from `init` (buffers to reuse). Stops at
 /// the first error of `sink` and returns it.
 ///
-/// Reading, mapping and the sink overlap: one thread reads the next chunk and another writes the
-/// last one's results while the pool maps the current one, with at most two chunks waiting at
-/// each step, so memory stays flat.
+/// Reading, mapping and the sink overlap: one thread reads the next chunk while the pool maps
+/// the current one, and each result goes to the sink as soon as every result before it has,
+/// not when its whole chunk is done. So a slow item holds back only the items after it, and
+/// only for as long as it takes (the readers bound that with [`crate::document::Limits`]); at
+/// most two chunks of items and one of results wait at any time, so memory stays flat.
 ///
 /// ```
 /// use rolefit::batch::map_ordered;
@@ -64,32 +66,107 @@ where
     let chunk = chunk.max(1);
     let mut items = items.into_iter();
     std::thread::scope(|scope| {
-        let (chunks, to_map) = std::sync::mpsc::sync_channel::<Vec<T>>(2);
-        let (results, to_sink) = std::sync::mpsc::sync_channel::<Vec<R>>(2);
+        let (chunks, to_map) = std::sync::mpsc::sync_channel::<Vec<(usize, T)>>(1);
+        let (results, to_sink) = std::sync::mpsc::sync_channel::<(usize, R)>(chunk);
         // Each stage stops when the next one hangs up (the sink failed) or the last one ends.
-        scope.spawn(move || loop {
-            let buf: Vec<T> = items.by_ref().take(chunk).collect();
-            if buf.is_empty() || chunks.send(buf).is_err() {
-                return;
+        scope.spawn(move || {
+            let mut next = 0usize;
+            loop {
+                let buf: Vec<(usize, T)> = items
+                    .by_ref()
+                    .take(chunk)
+                    .map(|item| {
+                        next += 1;
+                        (next - 1, item)
+                    })
+                    .collect();
+                if buf.is_empty() || chunks.send(buf).is_err() {
+                    return;
+                }
             }
         });
         let (init, f) = (&init, &f);
         scope.spawn(move || {
             for buf in to_map {
-                let mut mapped = Vec::with_capacity(buf.len());
-                buf.into_par_iter()
-                    .map_init(init, f)
-                    .collect_into_vec(&mut mapped);
-                if results.send(mapped).is_err() {
+                let sent = buf.into_par_iter().try_for_each_init(
+                    || (init(), results.clone()),
+                    |(state, results), (i, item)| results.send((i, f(state, item))),
+                );
+                if sent.is_err() {
                     return;
                 }
             }
         });
-        for mapped in to_sink {
-            for r in mapped {
+        // Results arrive in any order within a chunk; each waits here until its turn. The
+        // mapper finishes a chunk before it starts the next, so fewer than `chunk` wait.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0usize;
+        for (i, r) in to_sink {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&next) {
                 sink(r)?;
+                next += 1;
             }
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
+
+    /// Item 5 waits until the sink has seen items 0 to 4: with results held until their whole
+    /// chunk is done, it would wait forever (here, until the timeout) and say so.
+    #[test]
+    fn a_slow_item_does_not_hold_back_the_ones_before_it() {
+        let seen = AtomicUsize::new(0);
+        let mut out = Vec::new();
+        map_ordered(
+            0..20usize,
+            16,
+            || (),
+            |_, i| {
+                if i == 5 {
+                    let start = Instant::now();
+                    while seen.load(Ordering::SeqCst) < 5 {
+                        if start.elapsed() > Duration::from_secs(10) {
+                            return usize::MAX;
+                        }
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                }
+                i
+            },
+            |r| -> Result<(), ()> {
+                seen.fetch_add(1, Ordering::SeqCst);
+                out.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(out, (0..20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_batch() {
+        let mut taken = 0;
+        let r = map_ordered(
+            0..100_000u32,
+            8,
+            || (),
+            |_, i| i,
+            |i| {
+                taken += 1;
+                if i == 10 {
+                    Err(i)
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!((r, taken), (Err(10), 11));
+    }
 }

@@ -3,14 +3,13 @@
 //! processes them, so a batch of any size streams through in bounded memory, and every input
 //! becomes exactly one document or one error record.
 
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::document::{self, Limits};
-use crate::record::ErrorRecord;
+use crate::record::{ErrorRecord, Status};
 
 /// How inputs are found and read.
 #[derive(Clone, Debug, Default)]
@@ -69,9 +68,11 @@ pub struct Document {
 }
 
 #[derive(Deserialize)]
-struct JsonRecord {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
+struct JsonRecord<'a> {
+    /// Raw, so that a number keeps its own text: through `f64`, two ids past 2^64 could be
+    /// rounded to the same one.
+    #[serde(default, borrow)]
+    id: Option<&'a serde_json::value::RawValue>,
     /// Any JSON value, so that a record whose text is not a string still reports its own id.
     #[serde(default)]
     text: Option<serde_json::Value>,
@@ -92,7 +93,23 @@ impl Input {
                 // Checks the size before reading, and never reads past the limit.
                 document_record(id, document::read_file(&path, origin, limits))
             }
-            Input::Record { origin, line, raw } => parse_record(&origin, line, &raw),
+            Input::Record { origin, line, raw } => {
+                let doc = parse_record(&origin, line, &raw)?;
+                let chars = doc.text.chars().count();
+                if doc.text.len() > limits.max_chars && chars > limits.max_chars {
+                    return Err(ErrorRecord {
+                        id: doc.id,
+                        status: Status::TooLarge,
+                        format: Some("jsonl".to_string()),
+                        error: format!(
+                            "{chars} characters of text is over the limit of {}",
+                            limits.max_chars
+                        ),
+                        line: Some(line),
+                    });
+                }
+                Ok(doc)
+            }
         }
     }
 }
@@ -118,7 +135,7 @@ fn document_record(
         }),
         Err(e) => Err(ErrorRecord {
             id,
-            status: e.status.to_string(),
+            status: e.status.into(),
             format: Some(e.format.to_string()),
             error: e.message,
             line: None,
@@ -130,7 +147,7 @@ fn document_record(
 fn unreadable(id: String, error: impl std::fmt::Display) -> ErrorRecord {
     ErrorRecord {
         id,
-        status: "unreadable".to_string(),
+        status: Status::Unreadable,
         format: None,
         error: error.to_string(),
         line: None,
@@ -142,16 +159,18 @@ fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRec
     let fallback_id = format!("{origin}:{line}");
     let invalid = |id: String, error: String| ErrorRecord {
         id,
-        status: "invalid-record".to_string(),
+        status: Status::InvalidRecord,
         format: Some("jsonl".to_string()),
         error,
         line: Some(line),
     };
     let rec: JsonRecord = serde_json::from_str(raw)
         .map_err(|e| invalid(fallback_id.clone(), format!("not a JSON object: {e}")))?;
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
+    let id = match rec.id.map(|raw| raw.get()) {
+        Some(raw) if raw.starts_with('"') => serde_json::from_str::<String>(raw)
+            .map_err(|e| invalid(fallback_id.clone(), format!("a bad \"id\" string: {e}")))?,
+        // A JSON number, as written: `1e3` stays `1e3`, and 2^64 + 1 is not rounded.
+        Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => raw.to_string(),
         Some(other) => {
             return Err(invalid(
                 fallback_id,
@@ -195,6 +214,7 @@ pub fn inputs(paths: &[PathBuf], options: &InputOptions) -> Inputs {
         options: options.clone(),
         pending,
         walker: None,
+        walking: None,
         lines: None,
     }
 }
@@ -205,6 +225,8 @@ pub struct Inputs {
     /// Paths still to visit, last first.
     pending: Vec<PathBuf>,
     walker: Option<ignore::Walk>,
+    /// The folder being walked, the id of a walk error that names no path of its own.
+    walking: Option<PathBuf>,
     lines: Option<Lines>,
 }
 
@@ -221,28 +243,121 @@ struct Lines {
     reader: Box<dyn BufRead + Send>,
     line: u64,
     buf: Vec<u8>,
+    /// The longest line read, in bytes ([`Limits::max_input_bytes`]).
+    max_line: u64,
+    /// Set when a line never ended: the rest of the input is not read.
+    done: bool,
+}
+
+/// How a line too long to read is passed over: up to this many times the line limit is skipped
+/// looking for its end, and an input that still has none (`/dev/zero`, a pipe that never sends
+/// a newline) is read no further.
+const SKIP_FACTOR: u64 = 16;
+
+/// How reading one line ended.
+enum LineEnd {
+    /// The line (without its newline) is in the buffer; `false` at the end of the input.
+    Read(bool),
+    /// The line was longer than the limit and was skipped up to its newline.
+    Skipped,
+    /// The line was longer than the limit and no newline came: the input ends here.
+    Endless,
 }
 
 impl Lines {
+    /// Reads one line into `buf`, never holding more than `max_line` bytes of it.
+    fn read_line(&mut self) -> io::Result<LineEnd> {
+        self.buf.clear();
+        let mut skipping: Option<u64> = None;
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(chunk) => chunk,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                return Ok(match skipping {
+                    Some(_) => LineEnd::Skipped,
+                    None => LineEnd::Read(!self.buf.is_empty()),
+                });
+            }
+            let newline = chunk.iter().position(|&b| b == b'\n');
+            let take = newline.map_or(chunk.len(), |i| i + 1);
+            match &mut skipping {
+                Some(skipped) => *skipped += take as u64,
+                None => self
+                    .buf
+                    .extend_from_slice(&chunk[..newline.unwrap_or(take)]),
+            }
+            self.reader.consume(take);
+            if skipping.is_none() && self.buf.len() as u64 > self.max_line {
+                skipping = Some(self.buf.len() as u64);
+                self.buf = Vec::new();
+            }
+            if let Some(skipped) = skipping {
+                if newline.is_some() {
+                    return Ok(LineEnd::Skipped);
+                }
+                if skipped > self.max_line.saturating_mul(SKIP_FACTOR) {
+                    return Ok(LineEnd::Endless);
+                }
+            } else if newline.is_some() {
+                return Ok(LineEnd::Read(true));
+            }
+        }
+    }
+
+    fn failed(&self, status: Status, error: String) -> Option<Input> {
+        Some(Input::Failed(ErrorRecord {
+            id: format!("{}:{}", self.origin, self.line),
+            status,
+            format: Some("jsonl".to_string()),
+            error,
+            line: Some(self.line),
+        }))
+    }
+
     fn next_record(&mut self) -> Option<Input> {
         loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            if self.done {
+                return None;
+            }
+            let end = self.read_line();
+            self.line += 1;
+            match end {
+                Ok(LineEnd::Read(false)) => return None,
+                Ok(LineEnd::Read(true)) => {}
+                Ok(LineEnd::Skipped) => {
+                    return self.failed(
+                        Status::TooLarge,
+                        format!(
+                            "the line is longer than the limit of {} bytes (--max-size); skipped to its end",
+                            self.max_line
+                        ),
+                    )
+                }
+                Ok(LineEnd::Endless) => {
+                    self.done = true;
+                    return self.failed(
+                        Status::TooLarge,
+                        format!(
+                            "the line is longer than the limit of {} bytes (--max-size) and no newline follows within {} bytes; the rest of the input is not read",
+                            self.max_line,
+                            self.max_line.saturating_mul(SKIP_FACTOR)
+                        ),
+                    );
+                }
                 Err(e) => {
-                    self.line += 1;
-                    return Some(Input::Failed(ErrorRecord {
-                        id: format!("{}:{}", self.origin, self.line),
-                        status: "unreadable".to_string(),
-                        format: Some("jsonl".to_string()),
-                        error: e.to_string(),
-                        line: Some(self.line),
-                    }));
+                    self.done = true;
+                    return self.failed(Status::Unreadable, e.to_string());
                 }
             }
-            self.line += 1;
-            let bytes = trim_ascii(&self.buf);
+            let mut bytes = trim_ascii(&self.buf);
+            if self.line == 1 {
+                // A byte-order mark is no part of the first record.
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+                bytes = trim_ascii(bytes);
+            }
             if bytes.is_empty() {
                 continue;
             }
@@ -254,13 +369,35 @@ impl Lines {
                 },
                 Err(e) => Input::Failed(ErrorRecord {
                     id: format!("{}:{}", self.origin, self.line),
-                    status: "invalid-record".to_string(),
+                    status: Status::InvalidRecord,
                     format: Some("jsonl".to_string()),
                     error: format!("the line is not valid UTF-8: {e}"),
                     line: Some(self.line),
                 }),
             });
         }
+    }
+}
+
+/// Standard input by name: `-`, and the device paths that stand for it (`/dev/stdin`,
+/// `/dev/fd/0`, `/proc/self/fd/0`), which are read the same way (with the size limit) rather
+/// than opened as special files.
+fn is_stdin(path: &Path) -> bool {
+    ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+        .iter()
+        .any(|name| path.as_os_str() == *name)
+}
+
+/// The path a walk error is about, looking inside the errors that wrap one.
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::Partial(errors) => errors.iter().find_map(error_path),
+        _ => None,
     }
 }
 
@@ -283,6 +420,8 @@ impl Inputs {
             reader,
             line: 0,
             buf: Vec::new(),
+            max_line: self.options.limits.max_input_bytes,
+            done: false,
         });
     }
 
@@ -292,7 +431,7 @@ impl Inputs {
         if !self.options.jsonl {
             return Some(Input::File { id, path, walked });
         }
-        match File::open(&path) {
+        match document::open_regular(&path) {
             Ok(f) => {
                 self.open_lines(id, Box::new(BufReader::with_capacity(1 << 16, f)));
                 None
@@ -312,7 +451,7 @@ impl Inputs {
             for g in &self.options.globs {
                 ob.add(g).map_err(|e| ErrorRecord {
                     id: dir.display().to_string(),
-                    status: "invalid-glob".to_string(),
+                    status: Status::InvalidGlob,
                     format: None,
                     error: format!("bad --glob '{g}': {e}"),
                     line: None,
@@ -320,7 +459,7 @@ impl Inputs {
             }
             let overrides = ob.build().map_err(|e| ErrorRecord {
                 id: dir.display().to_string(),
-                status: "invalid-glob".to_string(),
+                status: Status::InvalidGlob,
                 format: None,
                 error: e.to_string(),
                 line: None,
@@ -346,30 +485,50 @@ impl Iterator for Inputs {
                 match walker.next() {
                     None => self.walker = None,
                     Some(Err(e)) => {
-                        let id = match &e {
-                            ignore::Error::WithPath { path, .. } => path.display().to_string(),
-                            _ => "walk".to_string(),
-                        };
+                        let id = error_path(&e)
+                            .or(self.walking.as_deref())
+                            .map_or_else(|| "-".to_string(), |p| p.display().to_string());
                         return Some(Input::Failed(unreadable(id, e)));
                     }
                     Some(Ok(entry)) => {
-                        if entry.file_type().is_some_and(|t| t.is_file()) {
+                        let Some(kind) = entry.file_type() else {
+                            continue;
+                        };
+                        if kind.is_file() {
                             if let Some(input) = self.file(entry.into_path(), true) {
                                 return Some(input);
                             }
+                        } else if !kind.is_dir() {
+                            // Nothing met is dropped in silence: a link not followed, a pipe,
+                            // a socket or a device is named in a record of its own.
+                            let what = document::special_kind(&kind);
+                            let help = if kind.is_symlink() {
+                                " (--follow follows links)"
+                            } else {
+                                ""
+                            };
+                            return Some(Input::Failed(ErrorRecord {
+                                id: entry.path().display().to_string(),
+                                status: Status::Skipped,
+                                format: None,
+                                error: format!("{what} met while walking a folder, not read{help}"),
+                                line: None,
+                            }));
                         }
                     }
                 }
                 continue;
             }
             let path = self.pending.pop()?;
-            if path.as_os_str() == "-" {
+            if is_stdin(&path) {
                 if self.options.jsonl {
                     self.open_lines("-".to_string(), Box::new(BufReader::new(io::stdin())));
                     continue;
                 }
                 let mut bytes = Vec::new();
-                return Some(match io::stdin().lock().read_to_end(&mut bytes) {
+                // One byte past the limit is enough for the reader to say it is too large.
+                let cap = self.options.limits.max_input_bytes.saturating_add(1);
+                return Some(match io::stdin().lock().take(cap).read_to_end(&mut bytes) {
                     Ok(_) => Input::Bytes {
                         id: "-".to_string(),
                         bytes,
@@ -379,9 +538,26 @@ impl Iterator for Inputs {
             }
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_dir() => match self.walk(&path) {
-                    Ok(w) => self.walker = Some(w),
+                    Ok(w) => {
+                        self.walker = Some(w);
+                        self.walking = Some(path);
+                    }
                     Err(e) => return Some(Input::Failed(e)),
                 },
+                Ok(m) if !m.is_file() => {
+                    // Opening a pipe with no writer would wait forever.
+                    let what = document::special_kind(&m.file_type());
+                    return Some(Input::Failed(ErrorRecord {
+                        id: path.display().to_string(),
+                        status: Status::Unsupported,
+                        format: None,
+                        error: format!(
+                            "{what}: rolefit reads regular files and folders; send it through standard input instead (rolefit ... - < {})",
+                            path.display()
+                        ),
+                        line: None,
+                    }));
+                }
                 Ok(_) => {
                     if let Some(input) = self.file(path, false) {
                         return Some(input);
@@ -414,5 +590,66 @@ mod tests {
         assert_eq!((e.status.as_str(), e.id.as_str()), ("invalid-record", "a"));
         let e = parse_record("f", 5, "not json").unwrap_err();
         assert!(e.error.contains("not a JSON object"), "{}", e.error);
+    }
+
+    #[test]
+    fn integer_ids_keep_their_text() {
+        let big = r#"{"id": 18446744073709551617, "text": ""}"#;
+        let bigger = r#"{"id": 18446744073709551618, "text": ""}"#;
+        let a = parse_record("f", 1, big).unwrap().id;
+        let b = parse_record("f", 2, bigger).unwrap().id;
+        assert_eq!(
+            (a.as_str(), b.as_str()),
+            ("18446744073709551617", "18446744073709551618")
+        );
+        let e = parse_record("f", 3, r#"{"id": [1], "text": ""}"#).unwrap_err();
+        assert_eq!(e.status, Status::InvalidRecord);
+        let s = parse_record("f", 4, r#"{"id": "a\"b", "text": ""}"#).unwrap();
+        assert_eq!(s.id, "a\"b");
+    }
+
+    fn lines(input: &[u8], max_line: u64) -> Vec<(u64, String)> {
+        let mut lines = Lines {
+            origin: "f".to_string(),
+            reader: Box::new(BufReader::with_capacity(7, io::Cursor::new(input.to_vec()))),
+            line: 0,
+            buf: Vec::new(),
+            max_line,
+            done: false,
+        };
+        std::iter::from_fn(|| lines.next_record())
+            .map(|input| match input {
+                Input::Record { line, raw, .. } => (line, raw),
+                Input::Failed(e) => (e.line.unwrap(), e.status.as_str().to_string()),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_to_its_end() {
+        let mut input = b"\xEF\xBB\xBF{\"id\":1}\n".to_vec();
+        input.extend(vec![b'x'; 100]);
+        input.extend(b"\n\n  {\"id\":3}  \n{\"id\":4}");
+        let got = lines(&input, 40);
+        let want = [
+            (1, "{\"id\":1}"),
+            (2, "too-large"),
+            (4, "{\"id\":3}"),
+            (5, "{\"id\":4}"),
+        ];
+        let want: Vec<(u64, String)> = want.iter().map(|(l, s)| (*l, s.to_string())).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_line_that_never_ends_ends_the_input() {
+        let mut input = b"{\"id\":1}\n".to_vec();
+        input.extend(vec![0u8; 100_000]);
+        let got = lines(&input, 100);
+        assert_eq!(
+            got,
+            [(1, "{\"id\":1}".to_string()), (2, "too-large".to_string())]
+        );
     }
 }

@@ -26,6 +26,7 @@ pub mod input;
 pub mod matching;
 pub mod normalize;
 pub mod output;
+pub mod pipeline;
 pub mod record;
 pub mod scoring;
 pub mod taxonomy;

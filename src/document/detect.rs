@@ -57,6 +57,19 @@ const PDF_HEADER_WINDOW: usize = 1024;
 
 pub(crate) fn detect(bytes: &[u8], name: Option<&Path>) -> Kind {
     let hint = format_from_name(name);
+    if let Some(format @ (Format::Pdf | Format::Docx | Format::Odt | Format::Rtf)) = hint {
+        // Read as text, an empty file would be an empty document and score as one.
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Kind::Damaged(
+                format,
+                format!(
+                    "the file is empty ({} bytes): a {} file cannot be",
+                    bytes.len(),
+                    format.as_str().to_uppercase()
+                ),
+            );
+        }
+    }
     match find(&bytes[..bytes.len().min(PDF_HEADER_WINDOW)], b"%PDF-") {
         Some(0) => return Kind::Pdf,
         // Past the start, only with PDF objects after it: a text that quotes "%PDF-" is text.

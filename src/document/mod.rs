@@ -145,6 +145,15 @@ pub struct Limits {
     /// Below this many non-space characters per page on average, a PDF is reported as
     /// [`Status::NoTextLayer`] (a scan) instead of being scored as nearly empty.
     pub min_chars_per_page: usize,
+    /// The most PDF content operators walked in one document, all pages and forms together (a
+    /// form drawn counts as one more). Past it the PDF is [`Status::TooLarge`]: an operator bomb
+    /// or forms that draw each other thousands of times.
+    pub max_content_ops: u64,
+    /// The most time one document may take in the readers that can look at a clock while they
+    /// work (the PDF content walk); past it the document is [`Status::TooLarge`]. `None` for no
+    /// limit. This is a backstop: the work limits above are what normally stop a hostile file,
+    /// and they give the same answer on every machine.
+    pub max_read_time: Option<std::time::Duration>,
 }
 
 impl Default for Limits {
@@ -156,6 +165,8 @@ impl Default for Limits {
             max_pages: 1_000,
             max_chars: 16 * 1024 * 1024,
             min_chars_per_page: 16,
+            max_content_ops: 20_000_000,
+            max_read_time: Some(std::time::Duration::from_secs(20)),
         }
     }
 }
@@ -263,7 +274,17 @@ pub fn read_bytes_walked(
 pub fn read_file(path: &Path, origin: Origin, limits: &Limits) -> Result<Extracted, ReadError> {
     let hint = detect::format_from_name(Some(path)).unwrap_or(Format::Binary);
     let unreadable = |e: std::io::Error| ReadError::new(hint, Status::Unreadable, e.to_string());
-    let file = File::open(path).map_err(unreadable)?;
+    let file = open_regular(path).map_err(|e| match e {
+        Opened::Io(e) => unreadable(e),
+        Opened::Special(what) => ReadError::new(
+            hint,
+            match origin {
+                Origin::Named => Status::Unsupported,
+                Origin::Walked => Status::Skipped,
+            },
+            format!("{what}: rolefit reads regular files"),
+        ),
+    })?;
     let len = file.metadata().map_err(unreadable)?.len();
     if len > limits.max_input_bytes {
         return Err(too_large_input(hint, len, limits));
@@ -316,6 +337,83 @@ pub fn read_as(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracte
 /// ```
 pub fn detect(bytes: &[u8], name: Option<&Path>) -> Format {
     detect::detect(bytes, name).format()
+}
+
+/// Why a path could not be opened as a regular file.
+#[derive(Debug)]
+pub(crate) enum Opened {
+    /// The operating system said no.
+    Io(std::io::Error),
+    /// Not a regular file: [`special_kind`]'s description of it.
+    Special(&'static str),
+}
+
+impl fmt::Display for Opened {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Opened::Io(e) => e.fmt(f),
+            Opened::Special(what) => write!(f, "{what}: rolefit reads regular files"),
+        }
+    }
+}
+
+/// Opens `path` if it is a regular file. On Unix it is opened without blocking, so that a named
+/// pipe put in a file's place after it was listed cannot stall the reader (a regular file
+/// ignores the flag), and its type is checked on the open file, not on the name.
+pub(crate) fn open_regular(path: &Path) -> Result<File, Opened> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK on Linux; std exposes no constant for it.
+        options.custom_flags(0o4000);
+    }
+    #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(0x0004);
+    }
+    let file = options.open(path).map_err(Opened::Io)?;
+    let kind = file.metadata().map_err(Opened::Io)?.file_type();
+    if kind.is_file() {
+        Ok(file)
+    } else if kind.is_dir() {
+        Err(Opened::Special("a folder"))
+    } else {
+        Err(Opened::Special(special_kind(&kind)))
+    }
+}
+
+/// Says what a file that is neither a regular file nor a folder is: a named pipe, a socket, a
+/// device or a symbolic link.
+///
+/// ```
+/// let kind = std::fs::symlink_metadata("/dev/null").unwrap().file_type();
+/// # #[cfg(unix)]
+/// assert_eq!(rolefit::document::special_kind(&kind), "a character device");
+/// ```
+pub fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    if kind.is_symlink() {
+        return "a symbolic link";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+    }
+    "a special file"
 }
 
 fn too_large_input(format: Format, len: u64, limits: &Limits) -> ReadError {

@@ -11,6 +11,7 @@
 //! checked explicitly; a page with almost no text is a scan, reported as such.
 
 use std::collections::{BTreeMap, HashMap};
+use std::time::Instant;
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
@@ -28,6 +29,8 @@ const LINE_MOVE: f32 = 0.5;
 /// Deepest q/Q nesting and form XObject nesting followed.
 const MAX_STACK: usize = 64;
 const MAX_FORM_DEPTH: usize = 4;
+/// How many operators are walked between two looks at the clock.
+const CLOCK_EVERY: u64 = 4096;
 
 pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
     let budget = usize::try_from(limits.max_decompressed_bytes).unwrap_or(usize::MAX);
@@ -68,22 +71,32 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
         out: String::new(),
         fonts: HashMap::new(),
         first_error: None,
+        work: Work::new(limits),
+        forms: HashMap::new(),
+        active: Vec::new(),
     };
     for page_id in pages.values() {
         extractor.page(*page_id)?;
         if !extractor.out.ends_with('\n') && !extractor.out.is_empty() {
             extractor.out.push('\n');
         }
-        // A form feed would be truer, but a line break is what the matcher expects between pages.
-        if extractor.out.len() > limits.max_chars.saturating_mul(4) {
-            break;
-        }
     }
     let text = extractor.out;
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     if visible < limits.min_chars_per_page.saturating_mul(pages.len()) {
-        if let (0, Some(e)) = (visible, extractor.first_error) {
+        // Too little text because the file is damaged is not a scan: OCR would not help.
+        if let Some(e) = extractor
+            .first_error
+            .or_else(|| damage(&doc, &pages, budget))
+        {
             return Err(ReadError::new(Format::Pdf, Status::Corrupt, e));
+        }
+        if !has_end_marker(bytes) {
+            return Err(ReadError::new(
+                Format::Pdf,
+                Status::Corrupt,
+                "the PDF is truncated (no %%EOF marker at its end), and what remains holds almost no text",
+            ));
         }
         return Err(ReadError::new(
             Format::Pdf,
@@ -95,6 +108,115 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
         ));
     }
     Ok(text.trim_end().to_string())
+}
+
+/// Why the pages' content cannot be read, if it cannot: a content stream the cross-reference
+/// table names but the file does not hold, or one whose compressed data is cut short. lopdf
+/// passes over both in silence, which would make a damaged file look like a scan.
+fn damage(doc: &Document, pages: &BTreeMap<u32, ObjectId>, budget: usize) -> Option<String> {
+    for (number, page_id) in pages {
+        let page = doc.get_dictionary(*page_id).ok()?;
+        let listed = match page.get(b"Contents") {
+            Ok(Object::Reference(id)) => vec![*id],
+            Ok(Object::Array(items)) => {
+                items.iter().filter_map(|o| o.as_reference().ok()).collect()
+            }
+            _ => Vec::new(),
+        };
+        for id in listed {
+            let Ok(object) = doc.get_object(id) else {
+                return Some(format!(
+                    "page {number} draws content object {} {} R, which the file does not hold (a truncated or damaged file)",
+                    id.0, id.1
+                ));
+            };
+            if let Ok(stream) = object.as_stream() {
+                match stream.decompressed_content_with_limit(budget) {
+                    Err(lopdf::Error::Decompress(
+                        lopdf::DecompressError::MemoryLimitExceeded { .. },
+                    )) => {}
+                    Err(e) if stream.filters().is_ok_and(|f| !f.is_empty()) => {
+                        return Some(format!(
+                            "the content of page {number} cannot be decompressed ({e}): a truncated or damaged file"
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A complete PDF ends with `%%EOF` (followed by at most a little whitespace or junk); a file
+/// cut short in transfer does not.
+fn has_end_marker(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// The content work one document may still do: operators walked (a form drawn counts as one
+/// more), text produced, and time. Hostile files make each of these grow faster than their
+/// size: a form drawing itself N times costs N^4 at depth four, and 150 KB of deflate holds 50 MB
+/// of operators.
+struct Work {
+    ops_left: u64,
+    max_ops: u64,
+    /// The most bytes of text (four per allowed character: more is over the limit anyway).
+    max_out: usize,
+    deadline: Option<Instant>,
+    limits_time: Option<std::time::Duration>,
+}
+
+impl Work {
+    fn new(limits: &Limits) -> Work {
+        Work {
+            ops_left: limits.max_content_ops,
+            max_ops: limits.max_content_ops,
+            max_out: limits.max_chars.saturating_mul(4),
+            deadline: limits
+                .max_read_time
+                .and_then(|t| Instant::now().checked_add(t)),
+            limits_time: limits.max_read_time,
+        }
+    }
+
+    /// Charges one operator, and fails when the document is over its budget.
+    fn step(&mut self, out_len: usize) -> Result<(), ReadError> {
+        if self.ops_left == 0 {
+            return Err(ReadError::new(
+                Format::Pdf,
+                Status::TooLarge,
+                format!(
+                    "the PDF draws more than {} content operators (an operator bomb or self-repeating forms?)",
+                    self.max_ops
+                ),
+            ));
+        }
+        self.ops_left -= 1;
+        if out_len > self.max_out {
+            return Err(ReadError::new(
+                Format::Pdf,
+                Status::TooLarge,
+                format!(
+                    "the PDF yields more than {} characters of text",
+                    self.max_out / 4
+                ),
+            ));
+        }
+        if self.ops_left % CLOCK_EVERY == 0 {
+            if let (Some(deadline), Some(time)) = (self.deadline, self.limits_time) {
+                if Instant::now() > deadline {
+                    return Err(ReadError::new(
+                        Format::Pdf,
+                        Status::TooLarge,
+                        format!("reading the PDF took more than {time:?}, the time limit for one document"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 fn load_error(e: lopdf::Error) -> ReadError {
@@ -197,6 +319,12 @@ struct Extractor<'a> {
     /// Fonts by dictionary id, shared by the pages that use them.
     fonts: HashMap<usize, Font<'a>>,
     first_error: Option<String>,
+    work: Work,
+    /// The text each form XObject yielded the first time it was drawn, by stream address: a
+    /// form drawn again (a letterhead on every page, or a bomb drawing itself) costs one copy.
+    forms: HashMap<usize, String>,
+    /// The forms being drawn, innermost last: a form that draws itself is a cycle, not followed.
+    active: Vec<usize>,
 }
 
 impl<'a> Extractor<'a> {
@@ -255,13 +383,6 @@ impl<'a> Extractor<'a> {
         pen: &mut Option<Pen>,
         depth: usize,
     ) -> Result<(), ReadError> {
-        let content = match Content::decode(data) {
-            Ok(content) => content,
-            Err(e) => {
-                self.note_error(format!("a content stream could not be parsed: {e}"));
-                return Ok(());
-            }
-        };
         let mut state = TextState {
             ctm: base,
             char_spacing: 0.0,
@@ -275,7 +396,17 @@ impl<'a> Extractor<'a> {
         let mut tlm = Matrix::IDENTITY;
         let mut font: Option<&'a Dictionary> = None;
 
-        for op in &content.operations {
+        // Operators are decoded one at a time: a stream of millions of path operators never
+        // exists as a list.
+        for op in Content::decode_iter(data) {
+            let op = match op {
+                Ok(op) => op,
+                Err(e) => {
+                    self.note_error(format!("a content stream could not be parsed: {e}"));
+                    break;
+                }
+            };
+            self.work.step(self.out.len())?;
             let nums: Vec<f32> = op
                 .operands
                 .iter()
@@ -345,6 +476,20 @@ impl<'a> Extractor<'a> {
                     if let Some((form, form_fonts, form_resources, matrix)) =
                         name.and_then(|n| self.form(resources, n))
                     {
+                        let key = form as *const lopdf::Stream as usize;
+                        if self.active.contains(&key) {
+                            continue;
+                        }
+                        if let Some(text) = self.forms.get(&key) {
+                            if !text.is_empty() {
+                                push_newline(&mut self.out);
+                                self.out.push_str(text);
+                                push_newline(&mut self.out);
+                                *pen = None;
+                            }
+                            continue;
+                        }
+                        let start = self.out.len();
                         let data = match form.decompressed_content_with_limit(self.budget) {
                             Ok(data) => data,
                             Err(_) => form.content.clone(),
@@ -356,14 +501,19 @@ impl<'a> Extractor<'a> {
                             form_fonts
                         };
                         let base = matrix.then(state.ctm);
-                        self.content(
+                        self.active.push(key);
+                        let walked = self.content(
                             &data,
                             &fonts,
                             form_resources.or(resources),
                             base,
                             pen,
                             depth + 1,
-                        )?;
+                        );
+                        self.active.pop();
+                        walked?;
+                        let text = self.out.get(start..).unwrap_or("").trim().to_string();
+                        self.forms.insert(key, text);
                     }
                 }
                 _ => {}
