@@ -43,14 +43,13 @@ pub fn page(content: Vec<u8>, deflate: bool, xobjects: Vec<(&str, Stream)>) -> V
     out
 }
 
-/// A form XObject whose content is `content` (it inherits the page's resources).
+/// A form XObject whose content is `content`, not compressed (it inherits the page's
+/// resources).
 pub fn form(content: Vec<u8>) -> Stream {
-    let mut s = Stream::new(
+    Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] },
         content,
-    );
-    s.compress().expect("compress");
-    s
+    )
 }
 
 /// One line of text at (50, y).
