@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::document::{self, Limits};
-use crate::record::ErrorRecord;
+use crate::record::{ErrorRecord, Status};
 
 /// How inputs are found and read.
 #[derive(Clone, Debug, Default)]
@@ -99,7 +99,7 @@ impl Input {
                 if doc.text.len() > limits.max_chars && chars > limits.max_chars {
                     return Err(ErrorRecord {
                         id: doc.id,
-                        status: document::Status::TooLarge.to_string(),
+                        status: Status::TooLarge,
                         format: Some("jsonl".to_string()),
                         error: format!(
                             "{chars} characters of text is over the limit of {}",
@@ -135,7 +135,7 @@ fn document_record(
         }),
         Err(e) => Err(ErrorRecord {
             id,
-            status: e.status.to_string(),
+            status: e.status.into(),
             format: Some(e.format.to_string()),
             error: e.message,
             line: None,
@@ -147,7 +147,7 @@ fn document_record(
 fn unreadable(id: String, error: impl std::fmt::Display) -> ErrorRecord {
     ErrorRecord {
         id,
-        status: "unreadable".to_string(),
+        status: Status::Unreadable,
         format: None,
         error: error.to_string(),
         line: None,
@@ -159,7 +159,7 @@ fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRec
     let fallback_id = format!("{origin}:{line}");
     let invalid = |id: String, error: String| ErrorRecord {
         id,
-        status: "invalid-record".to_string(),
+        status: Status::InvalidRecord,
         format: Some("jsonl".to_string()),
         error,
         line: Some(line),
@@ -307,10 +307,10 @@ impl Lines {
         }
     }
 
-    fn failed(&self, status: &str, error: String) -> Option<Input> {
+    fn failed(&self, status: Status, error: String) -> Option<Input> {
         Some(Input::Failed(ErrorRecord {
             id: format!("{}:{}", self.origin, self.line),
-            status: status.to_string(),
+            status,
             format: Some("jsonl".to_string()),
             error,
             line: Some(self.line),
@@ -329,7 +329,7 @@ impl Lines {
                 Ok(LineEnd::Read(true)) => {}
                 Ok(LineEnd::Skipped) => {
                     return self.failed(
-                        "too-large",
+                        Status::TooLarge,
                         format!(
                             "the line is longer than the limit of {} bytes (--max-size); skipped to its end",
                             self.max_line
@@ -339,7 +339,7 @@ impl Lines {
                 Ok(LineEnd::Endless) => {
                     self.done = true;
                     return self.failed(
-                        "too-large",
+                        Status::TooLarge,
                         format!(
                             "the line is longer than the limit of {} bytes (--max-size) and no newline follows within {} bytes; the rest of the input is not read",
                             self.max_line,
@@ -349,7 +349,7 @@ impl Lines {
                 }
                 Err(e) => {
                     self.done = true;
-                    return self.failed("unreadable", e.to_string());
+                    return self.failed(Status::Unreadable, e.to_string());
                 }
             }
             let mut bytes = trim_ascii(&self.buf);
@@ -369,7 +369,7 @@ impl Lines {
                 },
                 Err(e) => Input::Failed(ErrorRecord {
                     id: format!("{}:{}", self.origin, self.line),
-                    status: "invalid-record".to_string(),
+                    status: Status::InvalidRecord,
                     format: Some("jsonl".to_string()),
                     error: format!("the line is not valid UTF-8: {e}"),
                     line: Some(self.line),
@@ -451,7 +451,7 @@ impl Inputs {
             for g in &self.options.globs {
                 ob.add(g).map_err(|e| ErrorRecord {
                     id: dir.display().to_string(),
-                    status: "invalid-glob".to_string(),
+                    status: Status::InvalidGlob,
                     format: None,
                     error: format!("bad --glob '{g}': {e}"),
                     line: None,
@@ -459,7 +459,7 @@ impl Inputs {
             }
             let overrides = ob.build().map_err(|e| ErrorRecord {
                 id: dir.display().to_string(),
-                status: "invalid-glob".to_string(),
+                status: Status::InvalidGlob,
                 format: None,
                 error: e.to_string(),
                 line: None,
@@ -509,7 +509,7 @@ impl Iterator for Inputs {
                             };
                             return Some(Input::Failed(ErrorRecord {
                                 id: entry.path().display().to_string(),
-                                status: document::Status::Skipped.to_string(),
+                                status: Status::Skipped,
                                 format: None,
                                 error: format!("{what} met while walking a folder, not read{help}"),
                                 line: None,
@@ -549,7 +549,7 @@ impl Iterator for Inputs {
                     let what = document::special_kind(&m.file_type());
                     return Some(Input::Failed(ErrorRecord {
                         id: path.display().to_string(),
-                        status: document::Status::Unsupported.to_string(),
+                        status: Status::Unsupported,
                         format: None,
                         error: format!(
                             "{what}: rolefit reads regular files and folders; send it through standard input instead (rolefit ... - < {})",
@@ -587,7 +587,7 @@ mod tests {
         let e = parse_record("f", 3, r#"{"text": "x"}"#).unwrap_err();
         assert_eq!((e.id.as_str(), e.line), ("f:3", Some(3)));
         let e = parse_record("f", 4, r#"{"id": "a", "text": 5}"#).unwrap_err();
-        assert_eq!((e.status.as_str(), e.id.as_str()), ("invalid-record", "a"));
+        assert_eq!((e.status, e.id.as_str()), (Status::InvalidRecord, "a"));
         let e = parse_record("f", 5, "not json").unwrap_err();
         assert!(e.error.contains("not a JSON object"), "{}", e.error);
     }
@@ -603,7 +603,7 @@ mod tests {
             ("18446744073709551617", "18446744073709551618")
         );
         let e = parse_record("f", 3, r#"{"id": [1], "text": ""}"#).unwrap_err();
-        assert_eq!(e.status, "invalid-record");
+        assert_eq!(e.status, Status::InvalidRecord);
         let s = parse_record("f", 4, r#"{"id": "a\"b", "text": ""}"#).unwrap();
         assert_eq!(s.id, "a\"b");
     }
@@ -620,7 +620,7 @@ mod tests {
         std::iter::from_fn(|| lines.next_record())
             .map(|input| match input {
                 Input::Record { line, raw, .. } => (line, raw),
-                Input::Failed(e) => (e.line.unwrap(), e.status),
+                Input::Failed(e) => (e.line.unwrap(), e.status.to_string()),
                 other => panic!("{other:?}"),
             })
             .collect()

@@ -25,6 +25,7 @@ pub mod document;
 pub mod input;
 pub mod matching;
 pub mod output;
+pub mod pipeline;
 pub mod record;
 pub mod scoring;
 pub mod taxonomy;

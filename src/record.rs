@@ -1,10 +1,182 @@
 //! The records rolefit writes, one per input document: what was found, or why the document could
-//! not be read. They serialise to the JSON that the CLI prints and parse back from it.
+//! not be read. [`Record`] is the one type every printer takes; it serialises to the JSON the CLI
+//! prints and parses back from it, whatever the format, status or detail level.
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document;
 use crate::matching::{Match, Matcher};
+use crate::scoring::{ProfileSource, ScoreReport};
 use crate::taxonomy::{ConceptId, Kind};
+
+/// One record per input document.
+///
+/// The JSON has no tag: a record with an `error` field is an [`ErrorRecord`], one with `matches`
+/// an [`ExtractRecord`], one with `score` a [`ScanRecord`]. Parsing tries them in that order.
+///
+/// ```
+/// use rolefit::record::{Record, Status};
+/// let line = r#"{"id":"a.pdf","status":"encrypted","format":"pdf","error":"password"}"#;
+/// let rec: Record = serde_json::from_str(line).unwrap();
+/// assert_eq!((rec.id(), rec.status()), ("a.pdf", Status::Encrypted));
+/// assert_eq!(serde_json::to_string(&rec).unwrap(), line);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Record {
+    /// A document that could not be read, or was passed over.
+    Error(ErrorRecord),
+    /// The concepts found in a document (`extract`).
+    Extract(ExtractRecord),
+    /// A document's fit score (`scan`).
+    Scan(ScanRecord),
+}
+
+impl Record {
+    /// The document id: a path, `-` for standard input, or a JSON Lines record's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Error(r) => &r.id,
+            Record::Extract(r) => &r.id,
+            Record::Scan(r) => &r.id,
+        }
+    }
+
+    /// [`Status::Ok`] for a document that was read, otherwise why not.
+    pub fn status(&self) -> Status {
+        match self {
+            Record::Error(r) => r.status,
+            Record::Extract(r) => r.status,
+            Record::Scan(r) => r.status,
+        }
+    }
+
+    /// The fit score of a `scan` record.
+    pub fn score(&self) -> Option<f64> {
+        match self {
+            Record::Scan(r) => Some(r.score),
+            _ => None,
+        }
+    }
+
+    /// The error, for a document that could not be read.
+    pub fn error(&self) -> Option<&ErrorRecord> {
+        match self {
+            Record::Error(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<ErrorRecord> for Record {
+    fn from(r: ErrorRecord) -> Record {
+        Record::Error(r)
+    }
+}
+
+impl From<ExtractRecord> for Record {
+    fn from(r: ExtractRecord) -> Record {
+        Record::Extract(r)
+    }
+}
+
+impl From<ScanRecord> for Record {
+    fn from(r: ScanRecord) -> Record {
+        Record::Scan(r)
+    }
+}
+
+/// What happened to one input: every status a record can carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Status {
+    /// The document was read (and scored, for `scan`).
+    Ok,
+    /// The document is password-protected.
+    Encrypted,
+    /// A PDF whose pages hold (almost) no text: a scan that needs OCR first.
+    NoTextLayer,
+    /// The content is in no format rolefit reads.
+    Unsupported,
+    /// The input, its decompressed content, its page count or its text is over a limit.
+    TooLarge,
+    /// The reader failed on damaged content.
+    Corrupt,
+    /// A binary file met while walking a folder, passed over without reading. Not a failure.
+    Skipped,
+    /// The file could not be opened or read (missing, permissions, ...).
+    Unreadable,
+    /// A JSON Lines record that is not an object with an `id` and a `text` string.
+    InvalidRecord,
+    /// A `--glob` pattern that does not parse.
+    InvalidGlob,
+}
+
+impl Status {
+    /// Every status, in declaration order.
+    pub const ALL: [Status; 10] = [
+        Status::Ok,
+        Status::Encrypted,
+        Status::NoTextLayer,
+        Status::Unsupported,
+        Status::TooLarge,
+        Status::Corrupt,
+        Status::Skipped,
+        Status::Unreadable,
+        Status::InvalidRecord,
+        Status::InvalidGlob,
+    ];
+
+    /// The kebab-case name written in records (`"ok"`, `"invalid-record"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(rolefit::record::Status::InvalidGlob.as_str(), "invalid-glob");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Encrypted => "encrypted",
+            Status::NoTextLayer => "no-text-layer",
+            Status::Unsupported => "unsupported",
+            Status::TooLarge => "too-large",
+            Status::Corrupt => "corrupt",
+            Status::Skipped => "skipped",
+            Status::Unreadable => "unreadable",
+            Status::InvalidRecord => "invalid-record",
+            Status::InvalidGlob => "invalid-glob",
+        }
+    }
+
+    /// True when the input failed: neither read nor deliberately passed over. The CLI exits 2
+    /// when any input failed (unless `--errors-ok`).
+    pub fn is_failure(self) -> bool {
+        !matches!(self, Status::Ok | Status::Skipped)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<document::Status> for Status {
+    fn from(s: document::Status) -> Status {
+        match s {
+            document::Status::Ok => Status::Ok,
+            document::Status::Encrypted => Status::Encrypted,
+            document::Status::NoTextLayer => Status::NoTextLayer,
+            document::Status::Unsupported => Status::Unsupported,
+            document::Status::TooLarge => Status::TooLarge,
+            document::Status::Corrupt => Status::Corrupt,
+            document::Status::Skipped => Status::Skipped,
+            document::Status::Unreadable => Status::Unreadable,
+        }
+    }
+}
 
 /// One concept found in a document, with its evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,10 +217,23 @@ pub struct ExtractRecord {
     pub id: String,
     /// The detected format of the document.
     pub format: String,
-    /// Always `ok` for a document that was read.
-    pub status: String,
-    /// Every concept found, in order of position.
+    /// Always [`Status::Ok`] for a document that was read.
+    pub status: Status,
+    /// Every concept found, in order of position (empty when only `count` was asked for).
     pub matches: Vec<MatchRecord>,
+    /// The number of matches, set instead of `matches` at [`Detail::Count`]: the counting path
+    /// of keyword-counting pipelines, which would otherwise pay for a record per match.
+    ///
+    /// [`Detail::Count`]: crate::pipeline::Detail::Count
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+}
+
+impl ExtractRecord {
+    /// The number of matches, at either detail.
+    pub fn match_count(&self) -> usize {
+        self.count.unwrap_or(self.matches.len())
+    }
 }
 
 /// A document that could not be read or parsed.
@@ -56,8 +241,8 @@ pub struct ExtractRecord {
 pub struct ErrorRecord {
     /// The document id (for a JSON Lines record without a usable id, `FILE:LINE`).
     pub id: String,
-    /// Why: `corrupt`, `unsupported`, `too-large`, `invalid-record`, `unreadable`, `encrypted`, `no-text-layer`, `skipped`, ...
-    pub status: String,
+    /// Why: never [`Status::Ok`].
+    pub status: Status,
     /// The detected format, where one was detected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
@@ -68,22 +253,104 @@ pub struct ErrorRecord {
     pub line: Option<u64>,
 }
 
-/// The concepts of one document for `scan`, with a quick score: distinct concepts weighted by
-/// kind (certifications count most, soft skills least), saturating toward 100. The CLI replaces
-/// `score` with the role-fit score of [`crate::scoring`] and adds its full report, which is where
-/// every point is explained.
+/// The result of `scan` for one document: the fit score, and the evidence at the detail asked
+/// for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScanRecord {
     /// The document id.
     pub id: String,
     /// The detected format of the document.
     pub format: String,
-    /// Always `ok` for a document that was read.
-    pub status: String,
+    /// Always [`Status::Ok`] for a document that was read.
+    pub status: Status,
     /// The fit score, from 0 to 100.
     pub score: f64,
+    /// The evidence: a compact summary, or the full report.
+    #[serde(flatten)]
+    pub detail: ScanDetail,
+}
+
+/// How much of the score report a [`ScanRecord`] carries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ScanDetail {
+    /// The full report (`--explain`): every concept found and every point explained.
+    Explained(Box<Explained>),
+    /// The compact summary, the default for machine formats: ids only, about 1 KB.
+    Compact(ScanSummary),
+}
+
+/// The full evidence of a `scan` record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explained {
     /// The distinct concepts found, with how often and where first.
     pub concepts: Vec<ConceptHit>,
+    /// The whole score report: groups, gaps, years, level, adjustments.
+    pub fit: ScoreReport,
+}
+
+/// The compact evidence of a `scan` record: what a data pipeline keeps per document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScanSummary {
+    /// The career level a resume fits, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// What the document was scored against.
+    pub profile: ProfileSource,
+    /// The taxonomy's content hash (`sha256:...`), so that the score can be reproduced.
+    pub taxonomy: String,
+    /// The distinct concepts found, by id, in order of first appearance.
+    pub matched: Vec<ConceptId>,
+    /// Essential concepts of the profile not found, by id.
+    pub missing_essential: Vec<ConceptId>,
+    /// Concepts the document denies ("no experience with Linux"), by id.
+    pub negated: Vec<ConceptId>,
+}
+
+impl ScanSummary {
+    /// The summary of a score report, with the distinct concepts found by id.
+    pub fn new(fit: &ScoreReport, matched: Vec<ConceptId>) -> ScanSummary {
+        ScanSummary {
+            level: fit.level.as_ref().map(|l| l.level.clone()),
+            profile: fit.profile.clone(),
+            taxonomy: fit.taxonomy.hash.clone(),
+            matched,
+            missing_essential: fit.missing_essential.clone(),
+            negated: fit.negated.clone(),
+        }
+    }
+}
+
+impl ScanRecord {
+    /// The record with the compact summary in place of the full report.
+    pub fn compact(self) -> ScanRecord {
+        match self.detail {
+            ScanDetail::Compact(_) => self,
+            ScanDetail::Explained(ref e) => ScanRecord {
+                detail: ScanDetail::Compact(ScanSummary::new(
+                    &e.fit,
+                    e.concepts.iter().map(|c| c.concept.clone()).collect(),
+                )),
+                ..self
+            },
+        }
+    }
+
+    /// Essential concepts not found, by id, at either detail.
+    pub fn missing_essential(&self) -> &[ConceptId] {
+        match &self.detail {
+            ScanDetail::Explained(e) => &e.fit.missing_essential,
+            ScanDetail::Compact(s) => &s.missing_essential,
+        }
+    }
+
+    /// The career level's id, at either detail.
+    pub fn level(&self) -> Option<&str> {
+        match &self.detail {
+            ScanDetail::Explained(e) => e.fit.level.as_ref().map(|l| l.level.as_str()),
+            ScanDetail::Compact(s) => s.level.as_deref(),
+        }
+    }
 }
 
 /// A concept found in a document, counted once however often it repeats.
@@ -112,25 +379,18 @@ pub struct Evidence {
     pub text: String,
 }
 
-impl ScanRecord {
-    /// Scores a document from its matches.
+impl ConceptHit {
+    /// The distinct concepts of `matches`, in order of first appearance, with counts.
     ///
     /// ```
-    /// use rolefit::{record::ScanRecord, Matcher, Taxonomy};
+    /// use rolefit::{record::ConceptHit, Matcher, Taxonomy};
     /// let m = Matcher::new(Taxonomy::embedded()).unwrap();
     /// let text = "CompTIA A+ certified. PowerShell, PowerShell, PowerShell.";
-    /// let rec = ScanRecord::new(&m, "doc".into(), "text".into(), text, &m.extract(text));
-    /// assert_eq!(rec.concepts.len(), 2);
-    /// assert_eq!(rec.concepts[1].count, 3);
-    /// assert!(rec.score > 0.0 && rec.score < 100.0);
+    /// let hits = ConceptHit::collect(&m, text, &m.extract(text));
+    /// assert_eq!(hits.len(), 2);
+    /// assert_eq!((hits[1].count, hits[1].first.text.as_str()), (3, "PowerShell"));
     /// ```
-    pub fn new(
-        matcher: &Matcher,
-        id: String,
-        format: String,
-        text: &str,
-        matches: &[Match],
-    ) -> ScanRecord {
+    pub fn collect(matcher: &Matcher, text: &str, matches: &[Match]) -> Vec<ConceptHit> {
         let mut concepts: Vec<ConceptHit> = Vec::new();
         // Concept index to its position in `concepts`, for the few concepts of one document.
         let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -154,67 +414,6 @@ impl ScanRecord {
                 }
             }
         }
-        let total: f64 = concepts.iter().map(|c| kind_weight(c.kind)).sum();
-        let score = (100.0 * (1.0 - (-total / 15.0).exp()) * 10.0).round() / 10.0;
-        ScanRecord {
-            id,
-            format,
-            status: "ok".to_string(),
-            score,
-            concepts,
-        }
-    }
-}
-
-fn kind_weight(kind: Kind) -> f64 {
-    match kind {
-        Kind::Certification => 3.0,
-        Kind::SoftSkill | Kind::Education => 0.5,
-        _ => 1.0,
-    }
-}
-
-impl crate::output::TableRow for ExtractRecord {
-    fn write_table(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        writeln!(out, "{} ({} matches)", self.id, self.matches.len())?;
-        for m in &self.matches {
-            writeln!(
-                out,
-                "  {:>7}..{:<7} {:<32} {:<16} {:?}",
-                m.start,
-                m.end,
-                m.concept.as_str(),
-                m.kind.as_str(),
-                m.text
-            )?;
-        }
-        Ok(())
-    }
-}
-
-impl crate::output::TableRow for ScanRecord {
-    fn write_table(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let names: Vec<&str> = self.concepts.iter().map(|c| c.name.as_str()).collect();
-        writeln!(
-            out,
-            "{:>5.1}  {}  ({} concepts: {})",
-            self.score,
-            self.id,
-            names.len(),
-            names.join(", ")
-        )
-    }
-}
-
-impl crate::output::TableRow for ErrorRecord {
-    fn write_table(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        match self.line {
-            Some(line) => writeln!(
-                out,
-                "error  {} (line {line}): {}: {}",
-                self.id, self.status, self.error
-            ),
-            None => writeln!(out, "error  {}: {}: {}", self.id, self.status, self.error),
-        }
+        concepts
     }
 }

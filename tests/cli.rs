@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use rolefit::record::{ErrorRecord, ExtractRecord, ScanRecord};
+use rolefit::record::{ErrorRecord, ExtractRecord, ScanRecord, Status};
 use serde_json::Value;
 
 fn fixture(p: &str) -> PathBuf {
@@ -181,10 +181,10 @@ fn missing_and_binary_files_get_error_records_and_the_batch_goes_on() {
     assert_eq!(code, 2);
     assert_eq!(lines.len(), 3);
     let e: ErrorRecord = serde_json::from_value(lines[0].clone()).unwrap();
-    assert_eq!(e.status, "unreadable");
+    assert_eq!(e.status, Status::Unreadable);
     assert!(e.error.contains("no such file"), "{}", e.error);
     let b: ErrorRecord = serde_json::from_value(lines[1].clone()).unwrap();
-    assert_ne!(b.status, "ok");
+    assert_ne!(b.status, Status::Ok);
     let s: ScanRecord = serde_json::from_value(lines[2].clone()).unwrap();
     assert!(s.score > 0.0);
     assert!(stderr.contains("missing.txt"), "{stderr}");
@@ -203,7 +203,7 @@ fn too_large_inputs_are_reported_not_read() {
     );
     assert_eq!(code, 2);
     let e: ErrorRecord = serde_json::from_value(lines[0].clone()).unwrap();
-    assert_eq!(e.status, "too-large");
+    assert_eq!(e.status, Status::TooLarge);
 }
 
 #[test]
@@ -370,13 +370,13 @@ fn binary_files_met_in_folders_are_skipped_with_a_record_but_named_ones_fail() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(lines.len(), 2, "every input yields one record");
     let skipped: ErrorRecord = serde_json::from_value(lines[1].clone()).unwrap();
-    assert_eq!(skipped.status, "skipped");
+    assert_eq!(skipped.status, Status::Skipped);
     assert!(stderr.contains("1 skipped"), "{stderr}");
     let named = dir.path().join("b.exe");
     let (lines, code, _) = run(&["extract", named.to_str().unwrap()], None);
     assert_eq!(code, 2);
     let e: ErrorRecord = serde_json::from_value(lines[0].clone()).unwrap();
-    assert_eq!(e.status, "unsupported");
+    assert_eq!(e.status, Status::Unsupported);
 }
 
 #[test]

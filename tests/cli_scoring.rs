@@ -1,15 +1,31 @@
-//! `rolefit scan` with scoring flags: --job, --resume, --role, --sort, --top, --fail-under. JSON
-//! output is parsed back into typed records.
+//! `rolefit scan` with scoring flags: --job, --resume, --role, --kind, --sort, --top,
+//! --fail-under, --explain. JSON output is parsed back into the library's records.
 
 use assert_cmd::Command;
+use rolefit::record::{Record, ScanDetail};
 use rolefit::scoring::ScoreReport;
-use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+/// A `scan --explain` record, parsed with the library's [`Record`].
+#[derive(Debug)]
 struct Rec {
     id: String,
     score: f64,
     fit: ScoreReport,
+}
+
+fn parse(line: &str) -> Rec {
+    let record: Record = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    match record {
+        Record::Scan(r) => match r.detail {
+            ScanDetail::Explained(e) => Rec {
+                id: r.id,
+                score: r.score,
+                fit: e.fit,
+            },
+            ScanDetail::Compact(_) => panic!("--explain gives the full report: {line}"),
+        },
+        other => panic!("not a scan record: {other:?}"),
+    }
 }
 
 fn fx(p: &str) -> String {
@@ -20,15 +36,12 @@ fn scan(args: &[&str]) -> (Vec<Rec>, i32, String) {
     let out = Command::cargo_bin("rolefit")
         .unwrap()
         .arg("scan")
-        .args(["--format", "jsonl", "-q"])
+        .args(["--format", "jsonl", "--explain", "-q"])
         .args(args)
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let recs = stdout
-        .lines()
-        .map(|l| serde_json::from_str::<Rec>(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
+    let recs = stdout.lines().map(parse).collect();
     (
         recs,
         out.status.code().unwrap_or(-1),

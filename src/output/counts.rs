@@ -1,20 +1,23 @@
-//! Counts: `id<TAB>count` per document, the line format of keyword-counting tools.
+//! Counts: `id<TAB>number` per document, the line format of keyword-counting tools and
+//! benchmark harnesses: the number of matches for `extract`, the score for `scan`, and
+//! `id<TAB>error<TAB>status` for a document that could not be read.
 
 use std::io::{self, Write};
 
-use super::{Printer, TableRow};
+use super::{escape, Printer};
+use crate::record::Record;
 
-/// Writes the line the worker rendered (`id<TAB>count`), one per document.
+/// Writes one `id<TAB>number` line per document; ids are escaped so that none forges a line.
 #[derive(Debug, Default)]
 pub struct CountsPrinter;
 
 impl Printer for CountsPrinter {
-    fn record(&mut self, out: &mut dyn Write, line: &str, _: &dyn TableRow) -> io::Result<()> {
-        out.write_all(line.as_bytes())?;
-        out.write_all(b"\n")
-    }
-
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.flush()
+    fn record(&self, record: &Record, out: &mut dyn Write) -> io::Result<()> {
+        let id = escape(record.id());
+        match record {
+            Record::Extract(r) => writeln!(out, "{id}\t{}", r.match_count()),
+            Record::Scan(r) => writeln!(out, "{id}\t{:.1}", r.score),
+            Record::Error(e) => writeln!(out, "{id}\terror\t{}", e.status),
+        }
     }
 }

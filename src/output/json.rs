@@ -1,24 +1,37 @@
-//! One JSON array of all records, streamed element by element.
+//! One JSON array of all records, one element per line.
 
 use std::io::{self, Write};
 
-use super::{Printer, TableRow};
+use super::{write_json, Printer};
+use crate::record::Record;
 
 /// Writes a JSON array, one element per line.
 #[derive(Debug, Default)]
 pub struct JsonPrinter {
-    started: bool,
+    fields: Vec<String>,
+}
+
+impl JsonPrinter {
+    /// A printer of the chosen top-level fields (all when empty).
+    pub fn new(fields: Vec<String>) -> JsonPrinter {
+        JsonPrinter { fields }
+    }
 }
 
 impl Printer for JsonPrinter {
-    fn record(&mut self, out: &mut dyn Write, json: &str, _: &dyn TableRow) -> io::Result<()> {
-        out.write_all(if self.started { b",\n" } else { b"[\n" })?;
-        self.started = true;
-        out.write_all(json.as_bytes())
+    fn record(&self, record: &Record, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, record, &self.fields)
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
-        out.flush()
+    fn open(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"[\n")
+    }
+
+    fn separator(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b",\n")
+    }
+
+    fn close(&self, out: &mut dyn Write, count: usize) -> io::Result<()> {
+        out.write_all(if count == 0 { b"[]\n" } else { b"\n]\n" })
     }
 }

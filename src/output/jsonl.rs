@@ -2,19 +2,25 @@
 
 use std::io::{self, Write};
 
-use super::{Printer, TableRow};
+use super::{write_json, Printer};
+use crate::record::Record;
 
 /// Writes one JSON record per line.
 #[derive(Debug, Default)]
-pub struct JsonlPrinter;
+pub struct JsonlPrinter {
+    fields: Vec<String>,
+}
+
+impl JsonlPrinter {
+    /// A printer of the chosen top-level fields (all when empty).
+    pub fn new(fields: Vec<String>) -> JsonlPrinter {
+        JsonlPrinter { fields }
+    }
+}
 
 impl Printer for JsonlPrinter {
-    fn record(&mut self, out: &mut dyn Write, json: &str, _: &dyn TableRow) -> io::Result<()> {
-        out.write_all(json.as_bytes())?;
+    fn record(&self, record: &Record, out: &mut dyn Write) -> io::Result<()> {
+        write_json(out, record, &self.fields)?;
         out.write_all(b"\n")
-    }
-
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.flush()
     }
 }

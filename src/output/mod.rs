@@ -1,16 +1,24 @@
-//! Writing results: one file per output format behind the [`Printer`] trait. Printers write to
-//! any `io::Write`; the library itself never prints.
+//! Writing records: one file per output format, each a [`Printer`] that writes one
+//! [`Record`] at a time to any `io::Write`. Adding a format is one file here and one
+//! [`OutputFormat`] variant. The library itself never prints.
 
 mod counts;
+mod csv;
 mod json;
 mod jsonl;
 mod table;
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde_json::Value;
+
+use crate::record::Record;
+use crate::taxonomy::Taxonomy;
 
 pub use self::counts::CountsPrinter;
+pub use self::csv::CsvPrinter;
 pub use self::json::JsonPrinter;
 pub use self::jsonl::JsonlPrinter;
 pub use self::table::TablePrinter;
@@ -24,67 +32,237 @@ pub enum OutputFormat {
     Json,
     /// One JSON record per line, one line per input document.
     Jsonl,
-    /// `id<TAB>number of matches` per document (`id<TAB>error<TAB>status` for errors): the
-    /// line format of keyword-counting tools and benchmark harnesses.
+    /// A header row and one row per document, for spreadsheets.
+    Csv,
+    /// `id<TAB>number` per document (`id<TAB>error<TAB>status` for errors): the number of
+    /// matches for `extract`, the score for `scan`.
     Counts,
 }
 
-/// A result ready to print: the record, and its JSON already serialised by the worker that made
-/// it (so the printing thread only copies bytes).
-#[derive(Debug)]
-pub struct Rendered<R> {
-    /// The record.
-    pub record: R,
-    /// The record as one line of JSON.
-    pub json: String,
+/// Which command's records a printer writes: it decides the CSV columns and the fields
+/// `--fields` may name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RecordKind {
+    /// `extract` records.
+    #[default]
+    Extract,
+    /// `scan` records with the compact summary.
+    Scan,
+    /// `scan` records with the full report (`--explain`).
+    ScanExplained,
 }
 
-impl<R: Serialize> Rendered<R> {
-    /// Serialises a record.
-    pub fn new(record: R) -> Rendered<R> {
-        let json = serde_json::to_string(&record).expect("records serialise");
-        Rendered { record, json }
+impl RecordKind {
+    /// The top-level fields records of this kind can have (error records add `error` and
+    /// `line`).
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            RecordKind::Extract => &["id", "format", "status", "matches", "error", "line"],
+            RecordKind::Scan => &[
+                "id",
+                "format",
+                "status",
+                "score",
+                "level",
+                "profile",
+                "taxonomy",
+                "matched",
+                "missing_essential",
+                "negated",
+                "error",
+                "line",
+            ],
+            RecordKind::ScanExplained => &[
+                "id", "format", "status", "score", "concepts", "fit", "error", "line",
+            ],
+        }
+    }
+
+    /// The CSV columns when `--fields` does not choose them.
+    fn csv_columns(self) -> &'static [&'static str] {
+        match self {
+            RecordKind::Extract => &["id", "status", "format", "matches", "error"],
+            RecordKind::Scan | RecordKind::ScanExplained => &[
+                "id",
+                "status",
+                "format",
+                "score",
+                "level",
+                "missing_essential",
+                "error",
+            ],
+        }
     }
 }
 
-/// Something that can be shown as a table row.
-pub trait TableRow {
-    /// Writes the record for people.
-    fn write_table(&self, out: &mut dyn Write) -> io::Result<()>;
+/// What a printer needs besides the records.
+#[derive(Clone, Debug, Default)]
+pub struct PrintOptions<'a> {
+    /// Whose records.
+    pub kind: RecordKind,
+    /// The top-level fields to write, in this order (JSON formats and CSV); empty for all
+    /// (JSON) or the default columns (CSV).
+    pub fields: Vec<String>,
+    /// The taxonomy, so that the table can name concepts that records give by id.
+    pub taxonomy: Option<&'a Taxonomy>,
 }
 
-/// Writes records in one format.
-pub trait Printer {
-    /// Writes one record: `line` is the record rendered by the worker (JSON, or a counts line),
-    /// `row` the record for a table.
-    fn record(&mut self, out: &mut dyn Write, line: &str, row: &dyn TableRow) -> io::Result<()>;
-    /// Finishes the output.
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()>;
+/// Writes records in one format. `record` renders one record and holds no state, so workers
+/// can render in parallel; [`Sink`] puts the rendered records together with the format's
+/// framing (`open`, `separator`, `close`).
+pub trait Printer: Send + Sync {
+    /// Writes one record.
+    fn record(&self, record: &Record, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Writes what comes before the first record (a CSV header, a JSON array's `[`).
+    fn open(&self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+
+    /// Writes what goes between two records.
+    fn separator(&self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+
+    /// Writes what comes after the last of `count` records.
+    fn close(&self, out: &mut dyn Write, count: usize) -> io::Result<()> {
+        let _ = (out, count);
+        Ok(())
+    }
 }
 
 /// A printer for a format.
 ///
 /// ```
-/// use rolefit::output::{printer, OutputFormat, TableRow};
-/// struct Row;
-/// impl TableRow for Row {
-///     fn write_table(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-///         writeln!(out, "row")
-///     }
-/// }
-/// let mut out = Vec::new();
-/// let mut p = printer(OutputFormat::Json);
-/// p.record(&mut out, r#"{"id":"a"}"#, &Row).unwrap();
-/// p.record(&mut out, r#"{"id":"b"}"#, &Row).unwrap();
-/// p.finish(&mut out).unwrap();
-/// let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-/// assert_eq!(v[1]["id"], "b");
+/// use rolefit::output::{printer, OutputFormat, PrintOptions, Sink};
+/// use rolefit::record::{ErrorRecord, Record, Status};
+/// let rec = Record::Error(ErrorRecord {
+///     id: "a.pdf".into(),
+///     status: Status::Encrypted,
+///     format: Some("pdf".into()),
+///     error: "password".into(),
+///     line: None,
+/// });
+/// let p = printer(OutputFormat::Json, &PrintOptions::default());
+/// let (mut out, mut one) = (Vec::new(), Vec::new());
+/// p.record(&rec, &mut one).unwrap();
+/// let mut sink = Sink::new(&*p);
+/// sink.write(&mut out, &one).unwrap();
+/// sink.write(&mut out, &one).unwrap();
+/// sink.finish(&mut out).unwrap();
+/// let back: Vec<Record> = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(back, [rec.clone(), rec]);
 /// ```
-pub fn printer(format: OutputFormat) -> Box<dyn Printer> {
+pub fn printer<'a>(format: OutputFormat, options: &PrintOptions<'a>) -> Box<dyn Printer + 'a> {
+    let fields = options.fields.clone();
     match format {
-        OutputFormat::Table => Box::new(TablePrinter),
-        OutputFormat::Json => Box::new(JsonPrinter::default()),
-        OutputFormat::Jsonl => Box::new(JsonlPrinter),
+        OutputFormat::Table => Box::new(TablePrinter::new(options.taxonomy)),
+        OutputFormat::Json => Box::new(JsonPrinter::new(fields)),
+        OutputFormat::Jsonl => Box::new(JsonlPrinter::new(fields)),
+        OutputFormat::Csv => Box::new(CsvPrinter::new(if fields.is_empty() {
+            options
+                .kind
+                .csv_columns()
+                .iter()
+                .map(|f| f.to_string())
+                .collect()
+        } else {
+            fields
+        })),
         OutputFormat::Counts => Box::new(CountsPrinter),
     }
+}
+
+/// Puts rendered records together with a printer's framing.
+pub struct Sink<'p> {
+    printer: &'p dyn Printer,
+    count: usize,
+}
+
+impl<'p> Sink<'p> {
+    /// A sink for `printer`'s records.
+    pub fn new(printer: &'p dyn Printer) -> Sink<'p> {
+        Sink { printer, count: 0 }
+    }
+
+    /// Writes one record rendered by the printer's [`Printer::record`].
+    pub fn write(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        if self.count == 0 {
+            self.printer.open(out)?;
+        } else {
+            self.printer.separator(out)?;
+        }
+        self.count += 1;
+        out.write_all(rendered)
+    }
+
+    /// Ends the output and flushes it.
+    pub fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.printer.close(out, self.count)?;
+        out.flush()
+    }
+}
+
+/// `s` with every control character written as an escape (`\n`, `\t`, `\r`, `\u{1b}`), and
+/// the Unicode line separators and bidirectional overrides too, so that an id or a text taken
+/// from a document can neither forge a line nor drive the terminal.
+///
+/// ```
+/// use rolefit::output::escape;
+/// assert_eq!(escape("fake.txt\t99\n\x1b[31m"), "fake.txt\\t99\\n\\u{1b}[31m");
+/// assert_eq!(escape("résumé.pdf"), "résumé.pdf");
+/// ```
+pub fn escape(s: &str) -> Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The record's top-level fields named by `fields`, in that order; a field the record does not
+/// have is `None`.
+fn select(record: &Record, fields: &[String]) -> io::Result<Vec<Option<Value>>> {
+    let mut value = serde_json::to_value(record)?;
+    Ok(fields
+        .iter()
+        .map(|f| value.as_object_mut().and_then(|o| o.remove(f.as_str())))
+        .collect())
+}
+
+/// Writes the record as one JSON object: the whole record, or the chosen fields in order.
+fn write_json(out: &mut dyn Write, record: &Record, fields: &[String]) -> io::Result<()> {
+    if fields.is_empty() {
+        return Ok(serde_json::to_writer(out, record)?);
+    }
+    out.write_all(b"{")?;
+    let mut first = true;
+    for (name, value) in fields.iter().zip(select(record, fields)?) {
+        let Some(value) = value else { continue };
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *out, name)?;
+        out.write_all(b":")?;
+        serde_json::to_writer(&mut *out, &value)?;
+    }
+    out.write_all(b"}")
 }

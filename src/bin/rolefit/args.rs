@@ -35,14 +35,22 @@ pub struct ScanArgs {
     /// Score against this role of the taxonomy [default: its first role].
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,
-    /// Order the output: `score` puts the best fit first (the whole batch is held in memory).
+    /// Read each document as this kind [default: guessed per document; resumes with --job].
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with = "resume")]
+    pub kind: Option<KindArg>,
+    /// Machine formats: write the full report (every concept with its evidence, groups, gaps,
+    /// years, level reasons) instead of the compact record of ids.
+    #[arg(long)]
+    pub explain: bool,
+    /// Order the output: `score` puts the best fit first (each printed record is held until the
+    /// batch ends).
     #[arg(long, value_enum, value_name = "KEY")]
     pub sort: Option<SortKey>,
-    /// Print only the N best-scoring documents (implies --sort score).
-    #[arg(long, value_name = "N")]
+    /// Print only the N best-scoring documents (implies --sort score; holds N records).
+    #[arg(long, value_name = "N", value_parser = parse_top)]
     pub top: Option<usize>,
     /// Exit 1 when any document scores below SCORE (0-100).
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     pub fail_under: Option<f64>,
     /// The month "Present" in dated roles means, as YYYY-MM [default: the current month], for
     /// scores that can be reproduced later.
@@ -60,6 +68,33 @@ fn parse_month(s: &str) -> Result<(i32, u32), String> {
     } else {
         Err(fail())
     }
+}
+
+fn parse_top(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!(
+            "'{s}' is not a count: --top takes a whole number of documents, 1 or more"
+        )),
+    }
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=100.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "'{s}' is not a score: --fail-under takes a number from 0 to 100, like 60"
+        )),
+    }
+}
+
+/// What the documents are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Candidates' resumes or CVs.
+    Resume,
+    /// Job postings or job descriptions.
+    Posting,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -96,7 +131,11 @@ pub struct CommonArgs {
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
-    /// Worker threads [default: one per core].
+    /// Only these top-level fields, in this order (jsonl, json and csv), comma-separated:
+    /// `--fields id,score,missing_essential`.
+    #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+    pub fields: Vec<String>,
+    /// Worker threads [default: one per core; at most 4 per core].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// Only read files, met while walking folders, whose path matches this glob (`!` excludes);
@@ -126,7 +165,9 @@ pub enum FormatArg {
     Json,
     /// One JSON record per line, one line per input document.
     Jsonl,
-    /// `id<TAB>number of matches` per document.
+    /// A header row, then one row per document, for spreadsheets.
+    Csv,
+    /// `id<TAB>number of matches` (extract) or `id<TAB>score` (scan) per document.
     Counts,
 }
 
@@ -158,5 +199,17 @@ mod tests {
         assert_eq!(parse_size("1000"), Ok(1000));
         assert!(parse_size("12Q").is_err());
         assert!(parse_size("0").is_err());
+    }
+
+    #[test]
+    fn scores_and_counts_are_checked() {
+        assert_eq!(parse_score("60"), Ok(60.0));
+        assert_eq!(parse_score("100"), Ok(100.0));
+        for bad in ["NaN", "inf", "-1", "120", "sixty"] {
+            assert!(parse_score(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_top("3"), Ok(3));
+        assert!(parse_top("0").is_err());
+        assert!(parse_top("-2").is_err());
     }
 }

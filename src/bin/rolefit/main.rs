@@ -1,34 +1,37 @@
-//! The rolefit command: a thin layer over the library. Flags are parsed (args.rs), the taxonomy
-//! is loaded and compiled once, inputs stream through the parallel batch in input order, and each
-//! result goes to the chosen printer.
+//! The rolefit command: flags (args.rs) are validated into a config (config.rs), and the
+//! library's pipeline runs it; this file only wires the run to standard output and error and
+//! turns what happened into an exit code (0 all read, 1 a score under --fail-under, 2 an error).
 
 mod args;
-mod fit;
+mod config;
+mod summary;
 
-use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use rolefit::batch::{map_ordered, DEFAULT_CHUNK};
-use rolefit::document::Limits;
-use rolefit::input::{inputs, Input, InputOptions};
-use rolefit::output::{printer, OutputFormat, TableRow};
-use rolefit::record::{ErrorRecord, ExtractRecord, MatchRecord, ScanRecord};
-use rolefit::{Matcher, MatcherOptions, Scratch, Taxonomy};
+use rolefit::input::inputs;
+use rolefit::output::{escape, printer, PrintOptions};
+use rolefit::pipeline::{run, Summary};
+use rolefit::record::ErrorRecord;
 
-use crate::args::{Cli, Command, CommonArgs, FormatArg, ScanArgs, TaxonomyArgs};
+use crate::args::{Cli, Command};
+use crate::config::Config;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let result = match Cli::parse().command {
+        Command::Extract(args) => Config::extract(&args).and_then(batch),
+        Command::Scan(args) => Config::scan(&args).and_then(batch),
+        Command::Taxonomy(args) => summary::taxonomy(&args).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&*e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "rolefit: {e}");
+            let _ = writeln!(io::stderr(), "rolefit: {}", escape(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -39,285 +42,67 @@ fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
         .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Error> {
-    match cli.command {
-        Command::Extract(common) => process(&common, Mode::Extract, None),
-        Command::Scan(scan) => process(&scan.common, Mode::Scan, Some(&scan)),
-        Command::Taxonomy(args) => taxonomy_summary(&args),
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Mode {
-    Extract,
-    Scan,
-}
-
-fn load_taxonomy(path: Option<&std::path::Path>) -> Result<Cow<'static, Taxonomy>, Error> {
-    Ok(match path {
-        Some(p) => Cow::Owned(Taxonomy::from_path(p)?),
-        None => Cow::Borrowed(Taxonomy::embedded()),
-    })
-}
-
-fn taxonomy_summary(args: &TaxonomyArgs) -> Result<ExitCode, Error> {
-    let t = load_taxonomy(args.taxonomy.as_deref())?;
-    let matcher = Matcher::new(&t)?;
-    let forms: usize = t.concepts().iter().map(|c| c.surface_forms().len()).sum();
-    let mut kinds = std::collections::BTreeMap::new();
-    for c in t.concepts() {
-        *kinds.entry(c.kind.as_str()).or_insert(0usize) += 1;
-    }
-    let mut out = io::stdout().lock();
-    if args.json {
-        let summary = serde_json::json!({
-            "name": t.name(),
-            "version": t.version(),
-            "hash": t.hash(),
-            "concepts": t.concepts().len(),
-            "surface_forms": forms,
-            "patterns": matcher.pattern_count(),
-            "roles": t.roles().iter().map(|r| &r.id).collect::<Vec<_>>(),
-            "kinds": kinds,
-        });
-        writeln!(out, "{summary}")?;
-    } else {
-        writeln!(out, "{} {} ({})", t.name(), t.version(), t.hash())?;
-        writeln!(
-            out,
-            "{} concepts, {} surface forms, {} patterns with spelling variants",
-            t.concepts().len(),
-            forms,
-            matcher.pattern_count()
-        )?;
-        for (kind, n) in kinds {
-            writeln!(out, "  {kind:<16} {n}")?;
-        }
-        for r in t.roles() {
-            writeln!(
-                out,
-                "role {}: {} ({} groups, {} levels)",
-                r.id,
-                r.name,
-                r.groups.len(),
-                r.levels.len()
-            )?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The table row of the counts format, which prints only the rendered line.
-struct Count;
-
-impl TableRow for Count {
-    fn write_table(&self, _: &mut dyn Write) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// One input's result, rendered by the worker that made it.
-struct Out {
-    json: String,
-    row: Box<dyn TableRow + Send>,
-    error: Option<ErrorRecord>,
-    /// The fit score, for `scan`.
-    score: Option<f64>,
-}
-
-fn process(args: &CommonArgs, mode: Mode, scan: Option<&ScanArgs>) -> Result<ExitCode, Error> {
-    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
-    // One document (a pipe or a single file): start-up dominates, so build the automaton that
-    // builds fastest; batches get the one that searches fastest.
-    let single = !args.jsonl
-        && match args.paths.as_slice() {
-            [] => true,
-            [p] => p.as_os_str() == "-" || p.is_file(),
-            _ => false,
-        };
-    let matcher = MatcherOptions::new()
-        .spelling_variants(!args.exact)
-        .quick_build(single)
-        .build(&taxonomy)?;
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()?;
-    }
-    if args.paths.is_empty() && io::stdin().is_terminal() {
-        return Err(
-            "no input: name files or folders, or pipe text in (cat posting.txt | rolefit scan)"
-                .into(),
-        );
-    }
-    let format = match args.format {
-        Some(FormatArg::Table) => OutputFormat::Table,
-        Some(FormatArg::Json) => OutputFormat::Json,
-        Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
-        Some(FormatArg::Counts) => OutputFormat::Counts,
-        None if io::stdout().is_terminal() => OutputFormat::Table,
-        None => OutputFormat::Jsonl,
-    };
-    let options = InputOptions {
-        jsonl: args.jsonl,
-        globs: args.glob.clone(),
-        follow_links: args.follow,
-        limits: Limits {
-            max_input_bytes: args.max_size,
-            ..Limits::default()
+/// Runs a batch: records to standard output, error messages and the summary to standard error.
+fn batch(config: Config) -> Result<ExitCode, Error> {
+    let printer = printer(
+        config.format,
+        &PrintOptions {
+            kind: config.kind,
+            fields: config.fields.clone(),
+            taxonomy: Some(config.pipeline.taxonomy()),
         },
-    };
-    let limits = options.limits.clone();
-    let fit = scan
-        .map(|s| fit::Fit::new(s, &matcher, &limits))
-        .transpose()?;
-    let fail_under = scan.and_then(|s| s.fail_under);
-    let top = scan.and_then(|s| s.top);
-    // Ranking needs the whole batch: results are held, sorted, cut and printed at the end.
-    let mut held: Option<Vec<Out>> = scan
-        .filter(|s| s.sort.is_some() || s.top.is_some())
-        .map(|_| Vec::new());
-    let mut below = 0usize;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut printer = printer(format);
+    );
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut stderr = io::stderr();
-    let (mut total, mut failed) = (0usize, 0usize);
-    let mut statuses: std::collections::BTreeMap<String, usize> = Default::default();
-    let work = |state: &mut (Scratch, Vec<rolefit::Match>), input: Input| -> Out {
-        let (scratch, matches) = state;
-        match input.load(&limits) {
-            Err(e) => Out {
-                json: if format == OutputFormat::Counts {
-                    format!("{}\terror\t{}", e.id, e.status)
-                } else {
-                    serde_json::to_string(&e).expect("records serialise")
-                },
-                row: Box::new(e.clone()),
-                error: Some(e),
-                score: None,
-            },
-            Ok(doc) => {
-                matcher.extract_into(&doc.text, scratch, matches);
-                match mode {
-                    // Counting needs no records: the fast path of keyword-counting pipelines.
-                    Mode::Extract if format == OutputFormat::Counts => Out {
-                        json: format!("{}\t{}", doc.id, matches.len()),
-                        row: Box::new(Count),
-                        error: None,
-                        score: None,
-                    },
-                    Mode::Extract => {
-                        let rec = ExtractRecord {
-                            matches: matches
-                                .iter()
-                                .map(|m| MatchRecord::new(&matcher, &doc.text, m))
-                                .collect(),
-                            id: doc.id,
-                            format: doc.format,
-                            status: "ok".to_string(),
-                        };
-                        Out {
-                            json: serde_json::to_string(&rec).expect("records serialise"),
-                            row: Box::new(rec),
-                            error: None,
-                            score: None,
-                        }
-                    }
-                    Mode::Scan => {
-                        let rec = ScanRecord::new(&matcher, doc.id, doc.format, &doc.text, matches);
-                        match &fit {
-                            Some(fit) => {
-                                let rec = fit.record(rec, &doc.text, matches);
-                                Out {
-                                    json: serde_json::to_string(&rec).expect("records serialise"),
-                                    score: Some(rec.fit.score),
-                                    row: Box::new(rec),
-                                    error: None,
-                                }
-                            }
-                            None => Out {
-                                json: serde_json::to_string(&rec).expect("records serialise"),
-                                score: Some(rec.score),
-                                row: Box::new(rec),
-                                error: None,
-                            },
-                        }
-                    }
-                }
-            }
+    let quiet = config.quiet;
+    let on_error = |e: &ErrorRecord| {
+        if !quiet {
+            let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            let (id, error) = (escape(&e.id), escape(&e.error));
+            let _ = writeln!(stderr, "rolefit: {id}{at}: {}: {error}", e.status);
         }
     };
-    map_ordered(
-        inputs(&args.paths, &options),
-        DEFAULT_CHUNK,
-        || (Scratch::new(), Vec::new()),
-        work,
-        |o: Out| -> io::Result<()> {
-            total += 1;
-            if let Some(e) = &o.error {
-                // A binary file met while walking a folder is reported, but is no failure.
-                if e.status != "skipped" {
-                    failed += 1;
-                }
-                *statuses.entry(e.status.clone()).or_insert(0) += 1;
-                if !args.quiet {
-                    let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
-                    let _ = writeln!(stderr, "rolefit: {}{at}: {}: {}", e.id, e.status, e.error);
-                }
-            } else {
-                *statuses.entry("ok".to_string()).or_insert(0) += 1;
-            }
-            if let (Some(min), Some(score)) = (fail_under, o.score) {
-                if score < min {
-                    below += 1;
-                }
-            }
-            match held.as_mut() {
-                Some(held) => {
-                    held.push(o);
-                    Ok(())
-                }
-                None => printer.record(&mut out, &o.json, &*o.row),
-            }
-        },
+    let found = inputs(&config.paths, &config.inputs);
+    let summary = run(
+        &config.pipeline,
+        found,
+        &*printer,
+        &mut out,
+        &config.run,
+        on_error,
     )?;
-    if let Some(mut held) = held {
-        // Best first; ties and error records keep input order (the sort is stable), errors last.
-        held.sort_by(|a, b| match (a.score, b.score) {
-            (Some(x), Some(y)) => y.total_cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-        let mut shown = 0usize;
-        for o in &held {
-            if o.score.is_some() {
-                if top.is_some_and(|n| shown >= n) {
-                    continue;
-                }
-                shown += 1;
-            }
-            printer.record(&mut out, &o.json, &*o.row)?;
-        }
+    if !quiet {
+        report(&summary, config.run.fail_under)?;
     }
-    printer.finish(&mut out)?;
-    if !args.quiet && (statuses.len() > 1 || failed > 0 || io::stderr().is_terminal()) {
-        let parts: Vec<String> = statuses.iter().map(|(s, n)| format!("{n} {s}")).collect();
-        let _ = writeln!(stderr, "rolefit: {total} documents: {}", parts.join(", "));
-    }
-    if below > 0 && !args.quiet {
-        let _ = writeln!(
-            stderr,
-            "rolefit: {below} documents scored below {}",
-            fail_under.unwrap_or_default()
-        );
-    }
-    Ok(if failed > 0 && !args.errors_ok {
+    Ok(if summary.failed() > 0 && !config.errors_ok {
         ExitCode::from(2)
-    } else if below > 0 {
+    } else if summary.below > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The batch summary on standard error: on a terminal, or when something needs saying.
+fn report(summary: &Summary, fail_under: Option<f64>) -> io::Result<()> {
+    let mut stderr = io::stderr();
+    let statuses = &summary.statuses;
+    if statuses.len() > 1 || summary.failed() > 0 || stderr.is_terminal() {
+        // By name, so that the line reads the same whatever order the statuses are declared in.
+        let mut parts: Vec<(&str, usize)> =
+            statuses.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+        parts.sort();
+        let parts: Vec<String> = parts.iter().map(|(s, n)| format!("{n} {s}")).collect();
+        let total = summary.total();
+        writeln!(stderr, "rolefit: {total} documents: {}", parts.join(", "))?;
+    }
+    if summary.below > 0 {
+        let min = fail_under.unwrap_or_default();
+        writeln!(
+            stderr,
+            "rolefit: {} documents scored below {min}",
+            summary.below
+        )?;
+    }
+    Ok(())
 }

@@ -1,0 +1,485 @@
+//! One input in, one [`Record`] out: the per-document work of `extract` and `scan`, and [`run`],
+//! which streams a batch through it in parallel and hands the printed records to any writer in
+//! input order (or ranked). The CLI, batch jobs and embeddings all go through here; nothing in
+//! this module prints.
+//!
+//! ```
+//! use rolefit::pipeline::{Pipeline, Workspace};
+//! use rolefit::input::Document;
+//! use rolefit::record::{Record, Status};
+//! use rolefit::{Matcher, Taxonomy};
+//!
+//! let pipeline = Pipeline::extract(Matcher::new(Taxonomy::embedded()).unwrap());
+//! let doc = Document { id: "a".into(), format: "text".into(), text: "PowerShell, ITIL".into() };
+//! let rec = pipeline.document(&doc, &mut Workspace::default());
+//! assert_eq!(rec.status(), Status::Ok);
+//! assert!(matches!(rec, Record::Extract(r) if r.matches.len() == 2));
+//! ```
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeMap, BinaryHeap};
+use std::fmt;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::batch::{map_ordered, DEFAULT_CHUNK};
+use crate::document::Limits;
+use crate::input::{inputs, Document, Input, InputOptions};
+use crate::matching::{Match, Matcher, Scratch};
+use crate::output::{Printer, Sink};
+use crate::record::{
+    ConceptHit, ErrorRecord, Explained, ExtractRecord, MatchRecord, Record, ScanDetail, ScanRecord,
+    ScanSummary, Status,
+};
+use crate::scoring::{Analysis, DocKind, Profile, ProfileError, ScoreReport, Scorer};
+use crate::taxonomy::ConceptId;
+
+/// How much a record carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Only the number: the match count of an `extract` record (no record per match); `scan`
+    /// records are compact.
+    Count,
+    /// Every match of an `extract` record; for `scan`, ids only: level, profile, taxonomy hash,
+    /// matched, missing essential and negated concepts.
+    #[default]
+    Compact,
+    /// `scan`: the full report, every concept with its first evidence, every group, gap and
+    /// reason. `extract` records are as at [`Detail::Compact`].
+    Explained,
+}
+
+/// What each document is scored against.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// A fixed profile (a taxonomy role, or a job posting); documents are read as the given
+    /// kind, or the kind is guessed from each document when `None`.
+    Profile(Box<Profile>, Option<DocKind>),
+    /// One resume: each document is a job posting whose requirements the resume is scored
+    /// against, so that a pair gets the same score in both directions.
+    Resume(Box<Analysis>),
+}
+
+impl Target {
+    /// A role of the taxonomy (its first role when `id` is `None`); documents read as `kind`.
+    pub fn role(scorer: &Scorer, id: Option<&str>, kind: Option<DocKind>) -> Result<Target, Error> {
+        let profile = match id {
+            Some(id) => scorer.role_profile(id)?,
+            None => scorer.default_profile().ok_or_else(|| {
+                Error::new("the taxonomy has no role to score against: add one under \"roles\", or give --job FILE")
+            })?,
+        };
+        Ok(Target::Profile(Box::new(profile), kind))
+    }
+
+    /// The requirements of a job posting's text; documents are read as `kind` (resumes unless
+    /// told otherwise).
+    pub fn job(scorer: &Scorer, posting: &str, kind: Option<DocKind>) -> Target {
+        Target::Profile(
+            Box::new(scorer.posting_profile(posting)),
+            Some(kind.unwrap_or(DocKind::Resume)),
+        )
+    }
+
+    /// One resume's text, scored against each document read as a posting.
+    pub fn resume(scorer: &Scorer, resume: &str) -> Target {
+        Target::Resume(Box::new(scorer.analyze(resume, Some(DocKind::Resume))))
+    }
+}
+
+/// A configuration error: a missing role, an unreadable `--job` file, ...
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    message: String,
+}
+
+impl Error {
+    fn new(message: impl Into<String>) -> Error {
+        Error {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ProfileError> for Error {
+    fn from(e: ProfileError) -> Error {
+        Error::new(e.to_string())
+    }
+}
+
+/// Reads one named file (or `-`, standard input) as text with the usual readers and limits, for
+/// the document a batch is scored against (`--job`, `--resume`).
+///
+/// ```
+/// let err = rolefit::pipeline::read_text(std::path::Path::new("."), &Default::default());
+/// assert!(err.unwrap_err().to_string().contains("is a folder"));
+/// ```
+pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Error> {
+    if path.is_dir() {
+        return Err(Error::new(format!(
+            "{} is a folder: name one file (a posting or a resume)",
+            path.display()
+        )));
+    }
+    let options = InputOptions {
+        limits: limits.clone(),
+        ..InputOptions::default()
+    };
+    let input = inputs(&[path.to_path_buf()], &options)
+        .next()
+        .ok_or_else(|| Error::new(format!("{}: nothing to read", path.display())))?;
+    input
+        .load(limits)
+        .map(|doc| doc.text)
+        .map_err(|e| Error::new(format!("{}: {}: {}", path.display(), e.status, e.error)))
+}
+
+/// What a pipeline does to each document.
+#[derive(Clone, Debug)]
+enum Task {
+    Extract,
+    Scan(Box<Scan>),
+}
+
+#[derive(Clone, Debug)]
+struct Scan {
+    scorer: Scorer,
+    target: Target,
+}
+
+/// Turns inputs into records: reads each document within the limits, finds its concepts and,
+/// for `scan`, scores it.
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    matcher: Matcher,
+    task: Task,
+    detail: Detail,
+    limits: Limits,
+}
+
+/// Buffers one worker reuses from document to document.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    scratch: Scratch,
+    matches: Vec<Match>,
+}
+
+impl Pipeline {
+    /// A pipeline that lists every concept found (`extract`).
+    pub fn extract(matcher: Matcher) -> Pipeline {
+        Pipeline {
+            matcher,
+            task: Task::Extract,
+            detail: Detail::default(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// A pipeline that scores each document against `target` with `scorer` (`scan`).
+    pub fn scan(scorer: Scorer, target: Target) -> Pipeline {
+        Pipeline {
+            matcher: scorer.matcher().clone(),
+            task: Task::Scan(Box::new(Scan { scorer, target })),
+            detail: Detail::default(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// Sets how much each record carries.
+    pub fn detail(&mut self, detail: Detail) -> &mut Pipeline {
+        self.detail = detail;
+        self
+    }
+
+    /// The taxonomy the pipeline matches.
+    pub fn taxonomy(&self) -> &crate::taxonomy::Taxonomy {
+        self.matcher.taxonomy()
+    }
+
+    /// Sets the limits documents are read within.
+    pub fn limits(&mut self, limits: Limits) -> &mut Pipeline {
+        self.limits = limits;
+        self
+    }
+
+    /// Reads one input and turns it into its record: never fails, an input that cannot be read
+    /// becomes an error record.
+    pub fn record(&self, input: Input, work: &mut Workspace) -> Record {
+        match input.load(&self.limits) {
+            Ok(doc) => self.document(&doc, work),
+            Err(e) => Record::Error(e),
+        }
+    }
+
+    /// The record of a document already read.
+    pub fn document(&self, doc: &Document, work: &mut Workspace) -> Record {
+        let matches = &mut work.matches;
+        self.matcher
+            .extract_into(&doc.text, &mut work.scratch, matches);
+        match &self.task {
+            Task::Extract => Record::Extract(ExtractRecord {
+                id: doc.id.clone(),
+                format: doc.format.clone(),
+                status: Status::Ok,
+                matches: match self.detail {
+                    Detail::Count => Vec::new(),
+                    _ => matches
+                        .iter()
+                        .map(|m| MatchRecord::new(&self.matcher, &doc.text, m))
+                        .collect(),
+                },
+                count: (self.detail == Detail::Count).then_some(matches.len()),
+            }),
+            Task::Scan(scan) => {
+                let fit = scan.score(&doc.text, matches);
+                let score = fit.score;
+                let detail = match self.detail {
+                    Detail::Explained => ScanDetail::Explained(Box::new(Explained {
+                        concepts: ConceptHit::collect(&self.matcher, &doc.text, matches),
+                        fit,
+                    })),
+                    Detail::Count | Detail::Compact => ScanDetail::Compact(ScanSummary::new(
+                        &fit,
+                        distinct(&self.matcher, matches),
+                    )),
+                };
+                Record::Scan(ScanRecord {
+                    id: doc.id.clone(),
+                    format: doc.format.clone(),
+                    status: Status::Ok,
+                    score,
+                    detail,
+                })
+            }
+        }
+    }
+}
+
+/// The distinct concepts of `matches` by id, in order of first appearance.
+fn distinct(matcher: &Matcher, matches: &[Match]) -> Vec<ConceptId> {
+    let mut seen = std::collections::HashSet::new();
+    matches
+        .iter()
+        .filter(|m| seen.insert(m.concept_index()))
+        .map(|m| matcher.concept(m).id.clone())
+        .collect()
+}
+
+impl Scan {
+    fn score(&self, text: &str, matches: &[Match]) -> ScoreReport {
+        let scorer = &self.scorer;
+        match &self.target {
+            Target::Profile(profile, kind) => {
+                scorer.score(profile, &scorer.analyze_matches(text, matches, *kind))
+            }
+            Target::Resume(resume) => {
+                let posting = scorer.analyze_matches(text, matches, Some(DocKind::Posting));
+                scorer.score(&scorer.posting_profile_of(&posting), resume)
+            }
+        }
+    }
+}
+
+/// How [`run`] orders its output.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Best score first (ties and errors keep input order; errors come last). Holds each
+    /// printed record until the batch ends.
+    pub sort: bool,
+    /// Print only the N best-scoring documents (and every error record); implies `sort`. Holds
+    /// at most N printed records.
+    pub top: Option<usize>,
+    /// Count documents that score below this.
+    pub fail_under: Option<f64>,
+    /// Inputs read and processed at a time.
+    pub chunk: usize,
+}
+
+/// What a [`run`] saw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records written, by status.
+    pub statuses: BTreeMap<Status, usize>,
+    /// Documents scored below [`RunOptions::fail_under`].
+    pub below: usize,
+}
+
+impl Summary {
+    /// Every input seen.
+    pub fn total(&self) -> usize {
+        self.statuses.values().sum()
+    }
+
+    /// Inputs that failed ([`Status::is_failure`]).
+    pub fn failed(&self) -> usize {
+        self.statuses
+            .iter()
+            .filter(|(s, _)| s.is_failure())
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// One processed input: its printed bytes and what ranking and counting need.
+struct Done {
+    status: Status,
+    score: Option<f64>,
+    error: Option<ErrorRecord>,
+    bytes: Vec<u8>,
+}
+
+/// A scored record held for ranking: the better one compares greater; on equal scores the
+/// earlier input is better.
+struct Ranked {
+    score: f64,
+    seq: usize,
+    bytes: Vec<u8>,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Ranked) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Ranked) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then_with(|| other.seq.cmp(&self.seq))
+    }
+}
+
+/// Records held for `--sort` / `--top`: the scored ones (all, or a heap of the best N whose
+/// top is the worst kept), and error records in input order.
+struct Ranking {
+    top: Option<usize>,
+    heap: BinaryHeap<Reverse<Ranked>>,
+    errors: Vec<Vec<u8>>,
+}
+
+impl Ranking {
+    fn push(&mut self, seq: usize, done: Done) {
+        let Some(score) = done.score else {
+            self.errors.push(done.bytes);
+            return;
+        };
+        self.heap.push(Reverse(Ranked {
+            score,
+            seq,
+            bytes: done.bytes,
+        }));
+        if self.top.is_some_and(|n| self.heap.len() > n) {
+            self.heap.pop();
+        }
+    }
+
+    fn write(self, sink: &mut Sink<'_>, out: &mut dyn Write) -> io::Result<()> {
+        // Ascending order of `Reverse` is best first.
+        for Reverse(r) in self.heap.into_sorted_vec() {
+            sink.write(out, &r.bytes)?;
+        }
+        for e in self.errors {
+            sink.write(out, &e)?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs `pipeline` over `inputs` in parallel and writes each record with `printer` to `out`, in
+/// input order unless `options` ranks them. `on_error` sees each error record as it comes (the
+/// CLI reports them on standard error). Stops at the first write error and returns it.
+///
+/// ```
+/// use rolefit::input::{inputs, InputOptions};
+/// use rolefit::output::{printer, OutputFormat, PrintOptions};
+/// use rolefit::pipeline::{run, Pipeline, RunOptions};
+/// use rolefit::record::Status;
+/// use rolefit::{Matcher, Taxonomy};
+///
+/// let pipeline = Pipeline::extract(Matcher::new(Taxonomy::embedded()).unwrap());
+/// let found = inputs(&["no-such-file.txt".into()], &InputOptions::default());
+/// let printer = printer(OutputFormat::Counts, &PrintOptions::default());
+/// let mut out = Vec::new();
+/// let mut errors = 0;
+/// let summary = run(&pipeline, found, &*printer, &mut out, &RunOptions::default(), |_| errors += 1)
+///     .unwrap();
+/// assert_eq!((summary.failed(), errors), (1, 1));
+/// assert_eq!(summary.statuses[&Status::Unreadable], 1);
+/// assert_eq!(String::from_utf8(out).unwrap(), "no-such-file.txt\terror\tunreadable\n");
+/// ```
+pub fn run(
+    pipeline: &Pipeline,
+    inputs: impl IntoIterator<Item = Input, IntoIter: Send>,
+    printer: &dyn Printer,
+    out: &mut dyn Write,
+    options: &RunOptions,
+    mut on_error: impl FnMut(&ErrorRecord),
+) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut sink = Sink::new(printer);
+    let mut ranking = (options.sort || options.top.is_some()).then(|| Ranking {
+        top: options.top,
+        heap: BinaryHeap::new(),
+        errors: Vec::new(),
+    });
+    let chunk = if options.chunk == 0 {
+        DEFAULT_CHUNK
+    } else {
+        options.chunk
+    };
+    let work = |work: &mut Workspace, input: Input| -> io::Result<Done> {
+        let record = pipeline.record(input, work);
+        let mut bytes = Vec::new();
+        printer.record(&record, &mut bytes)?;
+        Ok(Done {
+            status: record.status(),
+            score: record.score(),
+            error: match record {
+                Record::Error(e) => Some(e),
+                _ => None,
+            },
+            bytes,
+        })
+    };
+    let mut seq = 0usize;
+    map_ordered(inputs, chunk, Workspace::default, work, |done| {
+        let done = done?;
+        *summary.statuses.entry(done.status).or_insert(0) += 1;
+        if let Some(e) = &done.error {
+            on_error(e);
+        }
+        if let (Some(min), Some(score)) = (options.fail_under, done.score) {
+            summary.below += usize::from(score < min);
+        }
+        seq += 1;
+        match ranking.as_mut() {
+            Some(r) => {
+                r.push(seq, done);
+                Ok(())
+            }
+            None => sink.write(out, &done.bytes),
+        }
+    })?;
+    if let Some(r) = ranking {
+        r.write(&mut sink, out)?;
+    }
+    sink.finish(out)?;
+    Ok(summary)
+}
