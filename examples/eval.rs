@@ -1,10 +1,19 @@
 //! Measures how well the desktop-technician score separates IT-support postings and IT resumes
 //! from the rest, as ROC AUC, next to a naive baseline that counts about 100 desktop-support
-//! keywords, and prints the worst-ranked positives and best-ranked negatives.
+//! keywords, and prints the worst-ranked positives and best-ranked negatives. Also: AUC with
+//! resumes labelled by their title line (support titles against the rest), precision at 10 when
+//! each `it_support` posting ranks every resume (`scan --job`), and how many resumes are read
+//! as postings when their kind is guessed.
 //!
 //! ```text
-//! cargo run --release --example eval -- /work/shared/data/dev
+//! cargo run --release --example eval -- ../shared/data/dev
+//! cargo run --release --example eval -- ../shared/data/dev --floors 0.96,0.93,0.95,0.90,0.95,0.80,0.01
 //! ```
+//!
+//! `--floors` takes the least acceptable figures, in the order printed in the summary (posting
+//! AUCs vs other, vs other IT, vs all; resume AUC by category; resume AUC by title; P@10; the
+//! highest acceptable share of resumes read as postings) and exits with status 1 when any
+//! figure is worse.
 //!
 //! The directory holds `postings.jsonl` (`{"id","title","text","label"}`, labels `it_support`,
 //! `it_support_ambiguous`, `other_it`, `other`) and `resumes.jsonl` (`{"id","category","text"}`).
@@ -132,6 +141,53 @@ struct Doc {
     text: String,
 }
 
+/// Whether a resume's title line names an IT-support job: an IT word ("IT", "information
+/// technology", "computer", "desktop", "help desk") with a support job word ("support",
+/// "technician", "specialist", "coordinator"), and no management, teaching or audit word.
+/// Independent of the taxonomy's own titles, and of the dataset's categories.
+fn support_title(title: &str) -> bool {
+    let t = format!(
+        " {} ",
+        title
+            .to_ascii_lowercase()
+            .replace(['/', ',', '(', ')', '-', '&'], " ")
+    );
+    let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    any(&[
+        " it ",
+        " i.t. ",
+        "information technology",
+        "computer",
+        " pc ",
+        "desktop",
+        "help desk",
+        "helpdesk",
+        "service desk",
+        "deskside",
+        "technical support",
+    ]) && any(&[
+        "support",
+        "technician",
+        "specialist",
+        "coordinator",
+        "help desk",
+        "helpdesk",
+        "service desk",
+        "desktop",
+        "deskside",
+    ]) && !any(&[
+        "manager",
+        "director",
+        "president",
+        " vp ",
+        "instructor",
+        "student",
+        "auditor",
+        "project",
+        "consultant",
+    ])
+}
+
 fn load(path: &Path, label_key: &str, title_key: &str) -> Result<Vec<Doc>, String> {
     let raw = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
@@ -142,11 +198,17 @@ fn load(path: &Path, label_key: &str, title_key: &str) -> Result<Vec<Doc>, Strin
         let v: Value =
             serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
         let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let (title, mut text) = (s(title_key), s("text"));
+        // A posting's title is a field of its own in the dataset; a posting as a user has it
+        // starts with its title. (A resume's title line is already its first line.)
+        if title_key == "title" && !title.is_empty() && !text.starts_with(&title) {
+            text = format!("{title}\n\n{text}");
+        }
         out.push(Doc {
             id: s("id"),
-            title: s(title_key),
+            title,
             label: s(label_key),
-            text: s("text"),
+            text,
         });
     }
     Ok(out)
@@ -249,9 +311,25 @@ fn main() -> ExitCode {
         .iter()
         .position(|a| a == "--dump")
         .and_then(|i| args.get(i + 1).cloned());
+    let floors_arg = args
+        .iter()
+        .position(|a| a == "--floors")
+        .and_then(|i| args.get(i + 1).cloned());
+    let floors: Option<Vec<f64>> = match &floors_arg {
+        None => None,
+        Some(f) => match f.split(',').map(|x| x.trim().parse::<f64>()).collect() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                eprintln!("error: --floors takes seven comma-separated numbers, got {f:?}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let Some(dir) = args
         .iter()
-        .find(|a| !a.starts_with("--") && Some(*a) != dump.as_ref())
+        .find(|a| {
+            !a.starts_with("--") && Some(*a) != dump.as_ref() && Some(*a) != floors_arg.as_ref()
+        })
         .cloned()
     else {
         eprintln!("usage: cargo run --release --example eval -- <data dir with postings.jsonl and resumes.jsonl>");
@@ -348,6 +426,12 @@ fn main() -> ExitCode {
     report("postings: IT support vs other", &pos, &other);
     report("postings: IT support vs other IT", &pos, &other_it);
     report("postings: IT support vs all others", &pos, &all_neg);
+    let scores = |v: &[&Scored<'_>]| v.iter().map(|s| s.score).collect::<Vec<_>>();
+    let posting_aucs = [
+        auc(&scores(&pos), &scores(&other)),
+        auc(&scores(&pos), &scores(&other_it)),
+        auc(&scores(&pos), &scores(&all_neg)),
+    ];
     extremes("postings", &pos, &all_neg, 6, 8);
 
     let rs = score_all(&resumes, DocKind::Resume);
@@ -371,6 +455,119 @@ fn main() -> ExitCode {
     println!();
     report("resumes: INFORMATION-TECHNOLOGY vs all others", &pos, &neg);
     extremes("resumes", &pos, &neg, 8, 10);
+    let title_pos: Vec<&Scored<'_>> = scored
+        .iter()
+        .filter(|s| support_title(&s.doc.title))
+        .collect();
+    let title_neg: Vec<&Scored<'_>> = scored
+        .iter()
+        .filter(|s| !support_title(&s.doc.title))
+        .collect();
+    report(
+        "resumes: support title vs all others",
+        &title_pos,
+        &title_neg,
+    );
+    extremes("resumes by title", &title_pos, &title_neg, 6, 6);
+
+    // `scan --job`: each it_support posting ranks every resume; a resume is relevant when its
+    // title line is a support title.
+    let analyses: Vec<_> = resumes
+        .par_iter()
+        .map(|d| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                scorer.analyze(&d.text, Some(DocKind::Resume))
+            }))
+            .ok()
+        })
+        .collect();
+    let mut precisions = Vec::new();
+    println!();
+    for p in postings.iter().filter(|p| p.label == "it_support") {
+        let job = scorer.posting_profile(&p.text);
+        let mut ranked: Vec<(f64, &Doc)> = analyses
+            .par_iter()
+            .zip(&resumes)
+            .map(|(a, d)| (a.as_ref().map_or(0.0, |a| scorer.score(&job, a).score), d))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+        let hits = ranked
+            .iter()
+            .take(10)
+            .filter(|(_, d)| support_title(&d.title))
+            .count();
+        let top: Vec<String> = ranked
+            .iter()
+            .take(4)
+            .map(|(s, d)| format!("{s:.0} {}", d.title.chars().take(22).collect::<String>()))
+            .collect();
+        println!(
+            "  --job {:<32} P@10 {:.1}  top: {}",
+            p.title.chars().take(32).collect::<String>(),
+            hits as f64 / 10.0,
+            top.join(" | ")
+        );
+        precisions.push(hits as f64 / 10.0);
+    }
+    let p_at_10 = precisions.iter().sum::<f64>() / precisions.len().max(1) as f64;
+    println!("postings --job: mean precision at 10 (support titles) {p_at_10:.3}");
+
+    let as_postings: Vec<&Doc> = resumes
+        .par_iter()
+        .filter(|d| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                scorer.analyze(&d.text, None).kind == DocKind::Posting
+            }))
+            .unwrap_or(false)
+        })
+        .collect();
+    let share = as_postings.len() as f64 / resumes.len().max(1) as f64;
+    let as_resumes = postings
+        .par_iter()
+        .filter(|d| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                scorer.analyze(&d.text, None).kind == DocKind::Resume
+            }))
+            .unwrap_or(false)
+        })
+        .count();
+    println!(
+        "postings read as resumes when the kind is guessed: {as_resumes} of {}",
+        postings.len()
+    );
+    println!(
+        "resumes read as postings when the kind is guessed: {} of {} ({:.1} %)",
+        as_postings.len(),
+        resumes.len(),
+        share * 100.0
+    );
+    for d in as_postings.iter().take(5) {
+        println!(
+            "    {:<24} {}",
+            d.id,
+            d.title.chars().take(60).collect::<String>()
+        );
+    }
+
+    let auc_of = |pos: &[&Scored<'_>], neg: &[&Scored<'_>]| {
+        auc(
+            &pos.iter().map(|s| s.score).collect::<Vec<_>>(),
+            &neg.iter().map(|s| s.score).collect::<Vec<_>>(),
+        )
+    };
+    let figures = [
+        ("posting AUC vs other", posting_aucs[0]),
+        ("posting AUC vs other IT", posting_aucs[1]),
+        ("posting AUC vs all others", posting_aucs[2]),
+        ("resume AUC by category", auc_of(&pos, &neg)),
+        ("resume AUC by title", auc_of(&title_pos, &title_neg)),
+        ("precision at 10 for --job", p_at_10),
+        ("share of resumes read as postings", share),
+    ];
+    println!("\nsummary");
+    for (name, v) in &figures {
+        println!("  {name:<36} {v:.3}");
+    }
     if let Some(path) = &dump {
         let mut lines = dumped.into_inner().unwrap_or_default();
         lines.sort();
@@ -383,6 +580,24 @@ fn main() -> ExitCode {
     let retried = retried.load(std::sync::atomic::Ordering::Relaxed);
     if retried > 0 {
         println!("\nnote: {retried} documents panicked in the library and were retried with bullets replaced");
+    }
+    if let Some(floors) = &floors {
+        let mut failed = false;
+        for (i, ((name, v), floor)) in figures.iter().zip(floors).enumerate() {
+            // The last figure is a share to keep low: its floor is a ceiling.
+            let bad = if i == figures.len() - 1 {
+                v > floor
+            } else {
+                v.is_nan() || v < floor
+            };
+            if bad {
+                eprintln!("below the floor: {name} {v:.3} (floor {floor})");
+                failed = true;
+            }
+        }
+        if failed {
+            return ExitCode::from(1);
+        }
     }
     ExitCode::SUCCESS
 }

@@ -587,7 +587,7 @@ mod tests {
         let e = parse_record("f", 3, r#"{"text": "x"}"#).unwrap_err();
         assert_eq!((e.id.as_str(), e.line), ("f:3", Some(3)));
         let e = parse_record("f", 4, r#"{"id": "a", "text": 5}"#).unwrap_err();
-        assert_eq!((e.status, e.id.as_str()), (Status::InvalidRecord, "a"));
+        assert_eq!((e.status.as_str(), e.id.as_str()), ("invalid-record", "a"));
         let e = parse_record("f", 5, "not json").unwrap_err();
         assert!(e.error.contains("not a JSON object"), "{}", e.error);
     }
@@ -620,7 +620,7 @@ mod tests {
         std::iter::from_fn(|| lines.next_record())
             .map(|input| match input {
                 Input::Record { line, raw, .. } => (line, raw),
-                Input::Failed(e) => (e.line.unwrap(), e.status.to_string()),
+                Input::Failed(e) => (e.line.unwrap(), e.status.as_str().to_string()),
                 other => panic!("{other:?}"),
             })
             .collect()

@@ -24,6 +24,7 @@ pub mod batch;
 pub mod document;
 pub mod input;
 pub mod matching;
+pub mod normalize;
 pub mod output;
 pub mod pipeline;
 pub mod record;

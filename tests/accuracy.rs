@@ -1066,6 +1066,145 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["vulnerability-management"],
         &[],
     ),
+    // A degree and its field are both found, however the degree is written.
+    (
+        "Bachelor's in Computer Science required.",
+        &["bachelors-degree", "field-computer-science"],
+        &[],
+    ),
+    (
+        "Master's in IT preferred.",
+        &["masters-degree", "field-information-technology"],
+        &[],
+    ),
+    (
+        "B.S. in Computer Science or equivalent.",
+        &["bachelors-degree", "field-computer-science"],
+        &[],
+    ),
+    (
+        "BSc Computer Science, 2019",
+        &["bachelors-degree", "field-computer-science"],
+        &[],
+    ),
+    (
+        "Associate degree in Information Technology or a postsecondary certificate.",
+        &["associate-degree", "field-information-technology"],
+        &[],
+    ),
+    (
+        "Associate's degree in IT or related field.",
+        &["associate-degree", "field-information-technology"],
+        &[],
+    ),
+    (
+        "A Bachelor or Master in Information Systems.",
+        &[
+            "bachelors-degree",
+            "masters-degree",
+            "field-information-systems",
+        ],
+        &[],
+    ),
+    (
+        "Two years of IT experience and a degree.",
+        &[],
+        &["field-information-technology"],
+    ),
+    ("Scrum Master for the data team.", &[], &["masters-degree"]),
+    // Acronyms written as titles and org-chart lines.
+    (
+        "Reports to the Senior Manager/AD, Domain Services and user accounts.",
+        &[],
+        &["active-directory"],
+    ),
+    (
+        "AD of Finance; manages user accounts in the domain.",
+        &[],
+        &["active-directory"],
+    ),
+    (
+        "Manage AD users, groups and GPOs.",
+        &["active-directory"],
+        &[],
+    ),
+    ("Presented to CMOs and CFOs.", &[], &["bios-uefi"]),
+    ("Reset the CMOS battery and BIOS.", &["bios-uefi"], &[]),
+    (
+        "Senior Manager PCS & Business Analysis",
+        &[],
+        &["desktop-computers"],
+    ),
+    // Senses that are not skills: departments, students, perks, the employer, application steps.
+    (
+        "The Department of Electrical Engineering is hiring a postdoc.",
+        &[],
+        &["field-computer-engineering"],
+    ),
+    (
+        "Co-supervise BSc/MSc students in the lab.",
+        &[],
+        &["bachelors-degree", "masters-degree"],
+    ),
+    (
+        "Perks: a MacBook Pro or Linux laptop of your choice.",
+        &[],
+        &["apple-mac", "laptops"],
+    ),
+    (
+        "Deployed 200 MacBook Pro laptops with Jamf.",
+        &["apple-mac", "laptops"],
+        &[],
+    ),
+    (
+        "We offer a collaborative environment and free lunch.",
+        &[],
+        &["teamwork"],
+    ),
+    (
+        "You will work in close collaboration with the product team.",
+        &[],
+        &["teamwork"],
+    ),
+    (
+        "You are a team player with strong collaboration skills.",
+        &["teamwork"],
+        &[],
+    ),
+    ("We value team - work.", &[], &["teamwork"]),
+    (
+        "Software Engineer - Service Desk UI",
+        &[],
+        &["help-desk-support"],
+    ),
+    (
+        "Two years on a service desk, resolving tickets.",
+        &["help-desk-support"],
+        &[],
+    ),
+    (
+        "Interviews are held via Skype; attached files must be Adobe PDF.",
+        &[],
+        &["skype", "adobe-acrobat"],
+    ),
+    ("Excel in change management.", &[], &["microsoft-excel"]),
+    ("Pivot tables in Excel.", &["microsoft-excel"], &[]),
+    // Misses that are found now.
+    (
+        "Technologies: aws, docker, python",
+        &["amazon-web-services"],
+        &[],
+    ),
+    (
+        "Basic networking and printer setup.",
+        &["networking-fundamentals"],
+        &[],
+    ),
+    (
+        "Networking events every month.",
+        &[],
+        &["networking-fundamentals"],
+    ),
 ];
 
 #[test]

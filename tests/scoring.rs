@@ -127,8 +127,26 @@ fn score_is_the_sum_of_group_points() {
             );
         }
     }
+    // A role's score: the groups' points (coverage), weighed by focus on the role, and the
+    // title; then the adjustments.
     let sum: f64 = r.groups.iter().map(|g| g.points).sum();
-    assert!((sum * r.adjustment_factor() - r.score).abs() < 0.2);
+    let fit = r
+        .role_fit
+        .as_ref()
+        .expect("a role's profile reports its fit");
+    assert!(
+        (fit.coverage - sum).abs() < 0.1,
+        "{} vs {sum}",
+        fit.coverage
+    );
+    assert!((0.0..=1.0).contains(&fit.focus) && (0.0..=1.0).contains(&fit.title_match));
+    let expected =
+        (0.75 * sum * (0.4 + 0.6 * fit.focus) + 25.0 * fit.title_match) * r.adjustment_factor();
+    assert!(
+        (expected - r.score).abs() < 0.3,
+        "{expected} vs {}",
+        r.score
+    );
     assert!((0.0..=100.0).contains(&r.score));
 }
 

@@ -3,7 +3,6 @@
 //! TCP/IP), the taxonomy's case and context rules, and leftmost-longest resolution that does not
 //! lose a valid shorter form when a longer one fails its checks.
 
-pub mod normalize;
 mod table;
 mod trie;
 
@@ -11,10 +10,14 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use self::normalize::{keeps_non_ascii, Normalized};
 use self::table::{embedded_table, Table};
 use self::trie::{Trie, Walk};
+use crate::normalize::{keeps_non_ascii, Normalized};
 use crate::taxonomy::{Concept, Taxonomy};
+
+/// Text normalisation, shared with the taxonomy (which normalises terms to validate them): it
+/// lives in [`crate::normalize`], below both, and is re-exported here where it always was.
+pub use crate::normalize;
 
 /// Options for compiling a [`Matcher`].
 #[derive(Clone, Debug)]
@@ -82,6 +85,12 @@ pub struct BuildError {
     message: String,
 }
 
+impl BuildError {
+    fn new(message: String) -> BuildError {
+        BuildError { message }
+    }
+}
+
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "cannot compile the taxonomy: {}", self.message)
@@ -129,6 +138,8 @@ struct FormRule {
     require: Box<[u32]>,
     /// Cue ids, sorted.
     forbid: Box<[u32]>,
+    /// Cue ids that lift `forbid`, sorted.
+    allow: Box<[u32]>,
     window: usize,
 }
 
@@ -199,7 +210,7 @@ impl Matcher {
         // The embedded taxonomy's table is compiled ahead of time (see `table.rs`).
         let table = match embedded_table(taxonomy, options) {
             Some(t) => t,
-            None => Table::generate(taxonomy, fold),
+            None => Table::generate(taxonomy, fold)?,
         };
         let keys: Vec<&str> = table.patterns.iter().map(String::as_str).collect();
         let automaton = Trie::new(&keys, fold, !options.quick_build);
@@ -309,16 +320,21 @@ impl Matcher {
             trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
             let mut accepted = None;
             'ends: for &(end, pid) in ends.iter().rev() {
+                // A dash with white space on both sides separates, it does not join: "team -
+                // work" is two words, "Engineer - Service Desk" a title and its product area.
+                let span = if direct {
+                    i..end as usize
+                } else {
+                    norm.original_span(text, i..end as usize)
+                };
+                if has_spaced_dash(&text[span.clone()]) {
+                    continue;
+                }
                 let range = &inner.pattern_entries[pid as usize];
                 for &r in &inner.entries[range.start as usize..range.end as usize] {
                     let rule = &inner.rules[r as usize];
                     if let Some(letters) = &rule.case_letters {
-                        let span = if direct {
-                            i..end as usize
-                        } else {
-                            norm.original_span(text, i..end as usize)
-                        };
-                        if !case_matches(&text.as_bytes()[span], letters) {
+                        if !case_matches(&text.as_bytes()[span.clone()], letters) {
                             continue;
                         }
                     }
@@ -353,6 +369,25 @@ impl Matcher {
             i = next_start(hay, i);
         }
     }
+}
+
+/// Whether `s` holds a dash (any Unicode dash) with white space right before and after it.
+fn has_spaced_dash(s: &str) -> bool {
+    let is_dash = |c: char| matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}');
+    // Only text with a dash in it is looked at closely (dashes are ASCII or start with 0xE2).
+    if !s.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return false;
+    }
+    let mut prev: [Option<char>; 2] = [None, None];
+    for c in s.chars() {
+        if let [Some(a), Some(b)] = prev {
+            if a.is_whitespace() && is_dash(b) && c.is_whitespace() {
+                return true;
+            }
+        }
+        prev = [prev[1], Some(c)];
+    }
+    false
 }
 
 /// Whether the ASCII letters of a match are exactly those of a case-sensitive form.
@@ -402,13 +437,14 @@ impl Cues {
         }
     }
 
-    /// Adds the ids of the cues lying wholly within `range` of `hay`, as whole terms, to `found`.
+    /// Adds the cues lying wholly within `range` of `hay`, as whole terms, to `found`, each as
+    /// `(start, end, id)`.
     fn find(
         &self,
         hay: &[u8],
         range: Range<usize>,
         ends: &mut Vec<(u32, u32)>,
-        found: &mut Vec<u32>,
+        found: &mut Vec<(usize, usize, u32)>,
     ) {
         let Some(trie) = &self.automaton else {
             return;
@@ -422,7 +458,7 @@ impl Cues {
             found.extend(
                 ends.iter()
                     .filter(|&&(end, _)| end as usize <= range.end)
-                    .map(|&(_, id)| id),
+                    .map(|&(end, id)| (i, end as usize, id)),
             );
         }
     }
@@ -432,7 +468,8 @@ impl Cues {
 #[derive(Clone, Debug, Default)]
 struct CueHits {
     ends: Vec<(u32, u32)>,
-    found: Vec<u32>,
+    /// `(start, end, cue id)` in the normalised text.
+    found: Vec<(usize, usize, u32)>,
 }
 
 /// Whether the context cues of a form allow a match at `s..e` of the normalised `text`.
@@ -463,20 +500,35 @@ fn cues_accept(
     };
     hits.found.clear();
     let hay = text.as_bytes();
-    cues.find(hay, s - before.len()..s, &mut hits.ends, &mut hits.found);
-    cues.find(hay, e..e + after.len(), &mut hits.ends, &mut hits.found);
-    if hits
-        .found
-        .iter()
-        .any(|id| rule.forbid.binary_search(id).is_ok())
-    {
-        return false;
+    // One search over the window and the match itself: a cue counts when it lies wholly before
+    // or after the match, or when it holds the whole match ("collaborative environment" around
+    // "collaborative", "in close collaboration" around "collaboration"). A cue that only
+    // overlaps part of the match is a word of the form itself, and does not count.
+    cues.find(
+        hay,
+        s - before.len()..e + after.len(),
+        &mut hits.ends,
+        &mut hits.found,
+    );
+    let holds = |cs: usize, ce: usize| cs <= s && ce >= e;
+    let mut forbidden_near = false;
+    let (mut allowed, mut required) = (false, rule.require.is_empty());
+    for &(cs, ce, id) in &hits.found {
+        let near = ce <= s || cs >= e;
+        if !near && !holds(cs, ce) {
+            continue;
+        }
+        if rule.forbid.binary_search(&id).is_ok() {
+            // A phrase around the match names another sense outright: nothing lifts it.
+            if !near {
+                return false;
+            }
+            forbidden_near = true;
+        }
+        allowed |= rule.allow.binary_search(&id).is_ok();
+        required |= rule.require.binary_search(&id).is_ok();
     }
-    rule.require.is_empty()
-        || hits
-            .found
-            .iter()
-            .any(|id| rule.require.binary_search(id).is_ok())
+    (!forbidden_near || allowed) && required
 }
 
 /// Whether a character ends a sentence for the purpose of context cues. A comma does not: skill lists
@@ -485,9 +537,16 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | ';' | '!' | '?' | '\u{2022}' | '|')
 }
 
-/// A full stop ends a sentence only when a space or the end follows ("Node.js" and "802.1X" go on).
+/// A full stop ends a sentence only when a space or the end follows ("Node.js" and "802.1X" go
+/// on), and not after a single letter ("B.S. in Computer Science", "e.g. Jamf").
 fn ends_sentence(text: &str, i: usize) -> bool {
-    text.as_bytes()[i] != b'.' || matches!(text.as_bytes().get(i + 1), None | Some(b' '))
+    let b = text.as_bytes();
+    if b[i] != b'.' {
+        return true;
+    }
+    let single_letter =
+        i >= 1 && b[i - 1].is_ascii_alphabetic() && (i == 1 || !WORD_BYTE[b[i - 2] as usize]);
+    matches!(b.get(i + 1), None | Some(b' ')) && !single_letter
 }
 
 /// Moves a window edge left to a char boundary and out of the middle of a word.
@@ -691,6 +750,37 @@ mod tests {
     }
 
     #[test]
+    fn a_spaced_dash_separates() {
+        let m = Matcher::new(&tiny()).unwrap();
+        assert!(found(&m, "Wi - Fi").is_empty());
+        assert!(found(&m, "Wi \u{2013} Fi").is_empty());
+        assert_eq!(found(&m, "Wi-Fi and Wi Fi").len(), 2);
+        assert_eq!(found(&m, "Windows - 10")[0].1, "Windows");
+    }
+
+    #[test]
+    fn cues_that_hold_the_match_count_and_allow_lifts_forbid() {
+        let t = Taxonomy::from_json_str(
+            r#"{"name":"t","version":"1","cue_sets":{"place":["culture","in close collaboration"]},
+  "concepts":[{"id":"teamwork","name":"Teamwork","kind":"soft-skill","forbid":["@place"],"allow":["you"],
+    "aliases":["collaboration",{"text":"team player","forbid":["a team player"]}]}]}"#,
+            "t.json",
+        )
+        .unwrap();
+        let m = Matcher::new(&t).unwrap();
+        // The cue "in close collaboration" holds the match: it counts.
+        assert!(found(&m, "Built in close collaboration with sales.").is_empty());
+        assert!(found(&m, "A teamwork culture.").is_empty());
+        assert_eq!(found(&m, "You enjoy a teamwork culture.").len(), 1);
+        assert_eq!(found(&m, "Strong collaboration skills.").len(), 1);
+        // A forbidding cue that holds the match is not lifted by an allowing one.
+        assert!(found(&m, "You work in close collaboration with sales.").is_empty());
+        // A cue that holds only part of the match does not.
+        assert_eq!(found(&m, "Be a team player.").len(), 0);
+        assert_eq!(found(&m, "Team player.").len(), 1);
+    }
+
+    #[test]
     fn symbols_and_variants() {
         let m = Matcher::new(&tiny()).unwrap();
         let got = found(&m, "C#, .NET, TCP/IP, WiFi and Wi Fi; not C## or ASP.NET");
@@ -735,8 +825,59 @@ mod tests {
         );
         let spans: Vec<&str> = direct.iter().map(|x| &text[x.span()]).collect();
         assert!(spans.contains(&"Active \r\n\t Directory"), "{spans:?}");
-        assert!(spans.contains(&"Wi - Fi"), "{spans:?}");
+        assert!(
+            !spans.contains(&"Wi - Fi"),
+            "a spaced dash separates: {spans:?}"
+        );
         assert!(spans.contains(&"wi  fi"), "{spans:?}");
+    }
+
+    /// Hostile taxonomies: the longest term and the widest window accepted keep matching linear
+    /// (a 1 MB term took 22 s on 256 KB of text before terms were bounded; see the loader's
+    /// limits). The text repeats the term's prefix, so every walk goes as deep as a term can.
+    #[test]
+    fn matching_stays_linear_at_the_taxonomys_limits() {
+        use crate::taxonomy::{MAX_TERM_BYTES, MAX_WINDOW};
+        let term = "a ".repeat(MAX_TERM_BYTES / 2 - 1) + "b";
+        assert!(term.len() <= MAX_TERM_BYTES);
+        let json = format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"x","name":"X","kind":"tool","aliases":["{term}",{{"text":"a a","require":["zz"],"window":{MAX_WINDOW}}}]}}]}}"#
+        );
+        let t = Taxonomy::from_json_str(&json, "t.json").unwrap();
+        let m = Matcher::new(&t).unwrap();
+        let time = |n: usize| {
+            let text = "a ".repeat(n / 2);
+            let start = std::time::Instant::now();
+            assert!(m.extract(&text).is_empty());
+            start.elapsed().as_secs_f64()
+        };
+        let small = time(16 << 10);
+        let large = time(64 << 10);
+        // Linear: about 4 times as long for 4 times the text (quadratic would be 16).
+        assert!(
+            large < 10.0 * small.max(0.01),
+            "16 KB {small:.3} s, 64 KB {large:.3} s"
+        );
+    }
+
+    #[test]
+    fn a_taxonomy_whose_variants_would_exhaust_memory_does_not_compile() {
+        // Each form is within the loader's limits; their spelling variants (26 for each form of
+        // three hyphenated parts) are not.
+        let part = |c: &str| c.repeat(80);
+        let forms: Vec<String> = (0..5_000)
+            .map(|i| format!("\"f{i}-{}-{}-{}\"", part("x"), part("y"), part("z")))
+            .collect();
+        let json = format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"x","name":"X","kind":"tool","aliases":[{}]}}]}}"#,
+            forms.join(",")
+        );
+        let t = Taxonomy::from_json_str(&json, "t.json").unwrap();
+        let err = Matcher::new(&t).err().expect("the build fails");
+        assert!(err.to_string().contains("spelling variants"), "{err}");
+        let mut exact = MatcherOptions::new();
+        exact.spelling_variants(false);
+        assert!(exact.build(&t).is_ok());
     }
 
     #[test]

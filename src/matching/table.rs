@@ -10,8 +10,12 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::normalize::{normalize_term_with, Normalized};
-use super::{FormRule, MatcherOptions};
+use super::{BuildError, FormRule, MatcherOptions};
+
+/// The most bytes of patterns (surface forms and their spelling variants, normalised) a matcher
+/// is compiled from: 16 MiB, some 50 times what the embedded taxonomy needs.
+pub(super) const MAX_PATTERN_BYTES: usize = 16 << 20;
+use crate::normalize::{normalize_term_with, Normalized};
 use crate::taxonomy::{AliasRule, Taxonomy, DEFAULT_WINDOW};
 
 /// What the matcher compiles: patterns (ids are positions), the rules of each, the cue words.
@@ -29,7 +33,24 @@ pub(super) struct Table {
 impl Table {
     /// The table of `taxonomy`; with `fold` (spelling variants on), variants are generated and
     /// hyphens fold into spaces.
-    pub(super) fn generate(taxonomy: &Taxonomy, fold: bool) -> Table {
+    ///
+    /// Fails when the patterns, spelling variants included, would hold more than
+    /// [`MAX_PATTERN_BYTES`]: the taxonomy's own limits bound its forms, and this bounds what
+    /// the variants multiply them into, so that no taxonomy makes the automaton exhaust memory.
+    pub(super) fn generate(taxonomy: &Taxonomy, fold: bool) -> Result<Table, BuildError> {
+        let mut pattern_bytes = 0usize;
+        let mut grow = |n: usize| -> Result<(), BuildError> {
+            pattern_bytes += n;
+            if pattern_bytes > MAX_PATTERN_BYTES {
+                return Err(BuildError::new(format!(
+                    "its surface forms and their spelling variants come to more than {} MB of \
+                     patterns; turn variants off for long forms (\"variants\": false) or split \
+                     the taxonomy",
+                    MAX_PATTERN_BYTES >> 20
+                )));
+            }
+            Ok(())
+        };
         let mut buf = Normalized::new();
         let mut rules = Vec::new();
         let mut cue_ids: FastMap<String, u32> = FastMap::default();
@@ -54,6 +75,7 @@ impl Table {
                     &mut raw_cue_ids,
                 ));
                 let key = buf.term(text, fold);
+                grow(key.len())?;
                 if fold && rule.and_then(|r| r.variants).unwrap_or(true) {
                     let written = if fold {
                         buf.term(text, false)
@@ -61,6 +83,7 @@ impl Table {
                         key.clone()
                     };
                     for v in spelling_variants(&written) {
+                        grow(v.len())?;
                         variants.push((buf.term(&v, fold), ci, rule_index));
                     }
                 }
@@ -92,13 +115,13 @@ impl Table {
         for (cue, id) in cue_ids {
             cues[id as usize] = cue;
         }
-        Table {
+        Ok(Table {
             patterns,
             pattern_entries,
             entries,
             rules,
             cues,
-        }
+        })
     }
 }
 
@@ -132,6 +155,7 @@ fn compile_rule<'t>(
             case_letters: None,
             require: Box::new([]),
             forbid: Box::new([]),
+            allow: Box::new([]),
             window: DEFAULT_WINDOW,
         };
     };
@@ -170,6 +194,7 @@ fn compile_rule<'t>(
         }),
         require: ids(&rule.require),
         forbid: ids(&rule.forbid),
+        allow: ids(&rule.allow),
         window: rule.window.unwrap_or(DEFAULT_WINDOW),
     }
 }
@@ -288,7 +313,7 @@ pub(super) fn embedded_table(taxonomy: &Taxonomy, options: &MatcherOptions) -> O
     Table::from_bytes(EMBEDDED_TABLE, taxonomy.hash())
 }
 
-const MAGIC: &[u8; 8] = b"rolefit1";
+const MAGIC: &[u8; 8] = b"rolefit2";
 
 impl Table {
     /// The table as bytes, stamped with the hash of the taxonomy it was made from.
@@ -316,6 +341,7 @@ impl Table {
             }
             w.u32s(&r.require);
             w.u32s(&r.forbid);
+            w.u32s(&r.allow);
             w.u32(r.window as u32);
         }
         w.u32(self.cues.len() as u32);
@@ -356,6 +382,7 @@ impl Table {
                 case_letters,
                 require: r.u32s()?.into(),
                 forbid: r.u32s()?.into(),
+                allow: r.u32s()?.into(),
                 window: r.u32()? as usize,
             });
         }
@@ -389,6 +416,7 @@ impl Table {
                 rule.require
                     .iter()
                     .chain(rule.forbid.iter())
+                    .chain(rule.allow.iter())
                     .all(|&c| (c as usize) < self.cues.len())
             })
             && self.patterns.iter().all(|p| !p.is_empty())
@@ -462,7 +490,7 @@ mod tests {
     #[test]
     fn the_embedded_table_is_up_to_date() {
         let t = Taxonomy::embedded();
-        let generated = Table::generate(t, true);
+        let generated = Table::generate(t, true).expect("the embedded taxonomy compiles");
         let bytes = generated.to_bytes(t.hash());
         if std::env::var_os("ROLEFIT_BLESS").is_some() {
             let path = concat!(
@@ -490,7 +518,7 @@ mod tests {
             "t.json",
         )
         .unwrap();
-        let table = Table::generate(&t, true);
+        let table = Table::generate(&t, true).unwrap();
         assert!(table.patterns.contains(&"wifi".to_string()));
         assert_eq!(table.cues, ["users", "domain"]);
         let bytes = table.to_bytes(t.hash());

@@ -7,7 +7,7 @@
 //! a dense transition table (one row per state, one column per byte class), fastest to walk, for
 //! batches; and linked child lists, built in a fraction of the time, for one short document.
 
-use super::normalize::is_separator;
+use crate::normalize::is_separator;
 
 /// Bytes that can never be part of a pattern go to class 0, whose every transition is dead.
 const DEAD_CLASS: u8 = 0;

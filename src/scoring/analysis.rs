@@ -7,8 +7,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::polarity::{polarity_in, Polarity};
-use super::sections::{CueHits, DocKind, SectionKind, Sections};
+use super::polarity::{is_in_progress_cue, polarity_in, Polarity};
+use super::requirements::clause_around;
+use super::sections::{CueHits, DocKind, KindBasis, SectionKind, Sections};
 use super::years::{self, DateRange, YearMonth, YearsClaim};
 use crate::matching::{Match, Matcher};
 use crate::taxonomy::{ConceptId, Kind};
@@ -42,6 +43,10 @@ pub struct Mention {
     pub section: SectionKind,
     /// Affirmed, denied or (postings) preferred.
     pub polarity: Polarity,
+    /// Set when the mention is denied because the text works toward it ("studying for
+    /// Network+"): in progress, not held.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_progress: bool,
     /// Prose or list.
     pub context: Context,
     /// How much this mention shows the concept, from 0 (denied, boilerplate) to 1 (prose in
@@ -101,9 +106,14 @@ pub struct Analysis {
     pub as_of: YearMonth,
     /// The text's first non-empty line (a resume's name or title, a posting's title).
     pub first_line: String,
+    /// How the kind was decided: given by the caller, or guessed from the text's cues.
+    pub kind_basis: KindBasis,
     /// The text, ASCII lower-cased, for cue searches.
     #[serde(skip)]
     lower: String,
+    /// The text as given, for reading requirement phrases.
+    #[serde(skip)]
+    text: String,
 }
 
 /// The best showing of one concept in a document.
@@ -123,6 +133,11 @@ impl Analysis {
     /// The text, ASCII lower-cased (same byte offsets as the original).
     pub(crate) fn text_lower(&self) -> &str {
         &self.lower
+    }
+
+    /// The text as given.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
     }
 
     /// Mentions the text denies ("no experience with Linux").
@@ -190,6 +205,7 @@ pub(crate) fn analyze(
     as_of: YearMonth,
     lower: String,
     hits: Option<&CueHits>,
+    kind_basis: KindBasis,
 ) -> Analysis {
     let sections = Sections::detect_with(text, kind, hits);
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
@@ -198,9 +214,20 @@ pub(crate) fn analyze(
         let concept = matcher.concept(m);
         let span = m.span();
         let section = sections.kind_at(span.start);
-        let pol = polarity_in(&lower, span.clone(), kind == DocKind::Posting).polarity;
+        let cue = polarity_in(&lower, span.clone(), kind == DocKind::Posting);
+        let pol = cue.polarity;
+        let in_progress = pol == Polarity::Negated
+            && cue
+                .cue
+                .as_ref()
+                .is_some_and(|c| is_in_progress_cue(&lower[c.clone()]));
         let context = context_of(text, &spans, i);
-        let credit = mention_credit(kind, concept.kind, section, pol, context);
+        let mut credit = mention_credit(kind, concept.kind, section, pol, context);
+        // A posting's contact lines and application instructions ("questions go to the
+        // Workday Helpdesk at 555-...") ask for nothing.
+        if kind == DocKind::Posting && is_contact(&lower, &span) {
+            credit = 0.0;
+        }
         mentions.push(Mention {
             concept: concept.id.clone(),
             index: m.concept_index(),
@@ -209,6 +236,7 @@ pub(crate) fn analyze(
             span,
             section,
             polarity: pol,
+            in_progress,
             context,
             credit,
         });
@@ -237,8 +265,61 @@ pub(crate) fn analyze(
         keyword_density,
         as_of,
         first_line,
+        kind_basis,
         lower,
+        text: text.to_string(),
     }
+}
+
+/// Phrases of application instructions and contact lines in a posting.
+const CONTACT_CUES: &[&str] = &[
+    "to apply",
+    "apply at",
+    "apply online",
+    "apply now",
+    "apply today",
+    "apply here",
+    "click apply",
+    "click here",
+    "questions",
+    "please contact",
+    "contact us",
+    "send your resume",
+    "submit your resume",
+    "email your resume",
+    "e-mail your resume",
+    "reach out to",
+];
+
+/// Whether the clause around `span` is a contact line or application instruction: it names
+/// a phone number, an e-mail or web address, or says how to apply.
+fn is_contact(lower: &str, span: &Range<usize>) -> bool {
+    let c = clause_around(lower, span.start);
+    let clause = &lower[c.start.min(span.start)..c.end.max(span.end)];
+    CONTACT_CUES.iter().any(|cue| clause.contains(cue))
+        || clause.contains("www.")
+        || clause.contains("http")
+        || clause
+            .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';')
+            .any(|w| w.contains('@') && w.contains('.'))
+        || has_phone(clause)
+}
+
+/// A phone number: ten or more digits in a run broken only by spaces, dashes, dots and
+/// brackets ("555-123-4567", "(555) 123 4567").
+fn has_phone(s: &str) -> bool {
+    let mut digits = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            digits += 1;
+            if digits >= 10 {
+                return true;
+            }
+        } else if !matches!(b, b'-' | b'.' | b' ' | b'(' | b')' | b'+') {
+            digits = 0;
+        }
+    }
+    false
 }
 
 /// The credit a single mention earns. Resumes: prose in experience is the best evidence, a term
@@ -452,7 +533,8 @@ fn experience_of(
         }
         DocKind::Posting => (None, claimed.map(round1)),
     };
-    let relevant = (kind == DocKind::Resume).then(|| relevant_years(&ranges, &per_skill, mentions));
+    let relevant =
+        (kind == DocKind::Resume).then(|| relevant_years(&ranges, sections, &per_skill, mentions));
     Experience {
         total_years: total,
         dated_years: dated.map(round1),
@@ -468,39 +550,73 @@ fn experience_of(
 /// Years of dated roles whose entry (from its dates to the next dated role, at most 1,500
 /// bytes) names a technical concept, overlaps counted once; or the largest claim of years of a
 /// technical skill, if larger.
-fn relevant_years(ranges: &[DateRange], per_skill: &[SkillYears], mentions: &[Mention]) -> f64 {
+fn relevant_years(
+    ranges: &[DateRange],
+    sections: &Sections,
+    per_skill: &[SkillYears],
+    mentions: &[Mention],
+) -> f64 {
+    let technical = |m: &Mention| m.credit > 0.0 && m.kind != Kind::SoftSkill;
+    let dated = field_dated_years(ranges, sections, mentions, technical);
+    // Concepts with a technical mention, looked up instead of scanning the mentions per claim.
+    let shown: std::collections::BTreeSet<&ConceptId> = mentions
+        .iter()
+        .filter(|m| m.kind != Kind::SoftSkill)
+        .map(|m| &m.concept)
+        .collect();
+    let claimed = per_skill
+        .iter()
+        .filter(|s| shown.contains(&s.concept))
+        .map(|s| s.years)
+        .fold(0.0, f64::max);
+    round1(dated.max(claimed))
+}
+
+/// Years of the dated roles whose entry names a mention `counts` accepts, overlaps counted once.
+/// An entry runs from 120 bytes before its dates (the title line often comes just before them)
+/// to 120 bytes before the next dated role or the end of its section (a skills list after the
+/// last role is not that role's duties), at most 1,500 bytes after its dates. Mentions are in
+/// text order, so each entry's are found by binary search: ranges times log mentions, not
+/// ranges times mentions.
+pub(crate) fn field_dated_years(
+    ranges: &[DateRange],
+    sections: &Sections,
+    mentions: &[Mention],
+    counts: impl Fn(&Mention) -> bool,
+) -> f64 {
     let mut sorted: Vec<&DateRange> = ranges.iter().collect();
     sorted.sort_by_key(|r| r.span.start);
-    let technical = |m: &&Mention| m.credit > 0.0 && m.kind != Kind::SoftSkill;
+    let accepted: Vec<&Mention> = mentions.iter().filter(|m| counts(m)).collect();
+    let section_end = |at: usize| {
+        let i = sections.sections.partition_point(|s| s.range.start <= at);
+        sections
+            .sections
+            .get(i.saturating_sub(1))
+            .map_or(usize::MAX, |s| s.range.end)
+    };
     let mut kept: Vec<DateRange> = Vec::new();
     for (i, r) in sorted.iter().enumerate() {
-        // The entry's title line often comes just before its dates.
         let from = r.span.start.saturating_sub(120);
         let to = sorted
             .get(i + 1)
             .map_or(usize::MAX, |n| {
                 n.span.start.saturating_sub(120).max(r.span.end)
             })
-            .min(r.span.end + 1500);
-        if mentions
+            .min(r.span.end + 1500)
+            .min(section_end(r.span.start).max(r.span.end));
+        let lo = accepted.partition_point(|m| m.span.start < from);
+        // Mentions start in order; a mention starting before `to` and ending by it is inside.
+        // Spans are short (a few words), so the walk stops within a few steps of the first
+        // mention that starts in the entry.
+        if accepted[lo..]
             .iter()
-            .filter(technical)
-            .any(|m| m.span.start >= from && m.span.end <= to)
+            .take_while(|m| m.span.start < to)
+            .any(|m| m.span.end <= to)
         {
             kept.push((*r).clone());
         }
     }
-    let dated = years::union_months(&kept) as f64 / 12.0;
-    let claimed = per_skill
-        .iter()
-        .filter(|s| {
-            mentions
-                .iter()
-                .any(|m| m.concept == s.concept && m.kind != Kind::SoftSkill)
-        })
-        .map(|s| s.years)
-        .fold(0.0, f64::max);
-    round1(dated.max(claimed))
+    years::union_months(&kept) as f64 / 12.0
 }
 
 pub(crate) fn round1(x: f64) -> f64 {

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::analysis::Credit;
+use super::fraction::{group_fraction, item_credits, round2, Reading};
 use super::profile::Profile;
-use super::score::{group_fraction, item_credits, round2};
-use crate::taxonomy::role::Importance;
+use crate::taxonomy::role::{GroupRule, Importance};
 use crate::taxonomy::{ConceptId, Taxonomy};
 
 /// What kind of gap.
@@ -28,10 +28,11 @@ pub enum GapKind {
 pub struct Gap {
     /// Missing, to strengthen, or years.
     pub kind: GapKind,
-    /// The concept, unless the gap is years.
+    /// The concept, unless the gap is years (for interchangeable options, the first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concept: Option<ConceptId>,
-    /// The concept's name, or a description of the years gap.
+    /// The concept's name, a description of interchangeable options ("a directory service,
+    /// e.g. Active Directory, LDAP"), or of the years gap.
     pub name: String,
     /// The group it belongs to.
     pub group: String,
@@ -42,26 +43,44 @@ pub struct Gap {
     /// Advice from the role data (the seed documents), when it has some.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<String>,
+    /// Interchangeable options, any one of which closes the gap (an any-of group's concepts, a
+    /// requirement's alternatives); empty for a single concept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ConceptId>,
 }
 
 /// Gains below this are noise.
 const MIN_GAIN: f64 = 0.05;
+/// Options named in a grouped gap's name.
+const NAMED_OPTIONS: usize = 3;
 
-/// The gaps of a resume with `credits` against `profile`; `scale` turns group weight into
-/// points (including any adjustment factor).
+/// The gaps of a resume with `credits` against `profile`; `years` are the years found per
+/// group, `scale` turns group weight into points (including any adjustment factor). Options
+/// that meet a requirement interchangeably (the concepts of an any-of or k-of-n group, the
+/// alternatives of a posting's requirement) make one gap, not one per option.
 pub(crate) fn gaps(
-    _taxonomy: &Taxonomy,
+    taxonomy: &Taxonomy,
     profile: &Profile,
     credits: &BTreeMap<ConceptId, Credit>,
-    years: Option<f64>,
+    years: &[Option<f64>],
     scale: f64,
+    reading: Reading,
 ) -> Vec<Gap> {
+    let name_of = |id: &ConceptId| {
+        taxonomy
+            .concept(id.as_str())
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
     let mut by_concept: BTreeMap<&ConceptId, (usize, Gap)> = BTreeMap::new();
     let mut better: Vec<f64> = Vec::new();
     let mut others: Vec<(usize, Gap)> = Vec::new();
     for (gi, g) in profile.groups.iter().enumerate() {
-        let current = item_credits(g, credits);
+        let years = years.get(gi).copied().flatten();
+        let current = item_credits(g, credits, reading);
         let base = group_fraction(g, &current, years);
+        let interchangeable = g.rule != GroupRule::All;
+        // Missing options of an any-of or k-of-n group: one gap, worth what one option adds.
+        let mut options: Vec<(usize, f64)> = Vec::new();
         for (i, it) in g.items.iter().enumerate() {
             if current[i] >= 0.999 {
                 continue;
@@ -73,10 +92,27 @@ pub(crate) fn gaps(
             if gain < MIN_GAIN {
                 continue;
             }
+            // An option the role names as essential on its own (CompTIA A+ among valued
+            // certifications) is not interchangeable with the rest: it stays its own gap.
+            if interchangeable && current[i] <= 0.0 && it.importance != Importance::Essential {
+                options.push((i, gain));
+                continue;
+            }
             let kind = if current[i] > 0.0 {
                 GapKind::Strengthen
             } else {
                 GapKind::Missing
+            };
+            let alternatives: Vec<ConceptId> = if it.alternatives.is_empty() {
+                Vec::new()
+            } else {
+                it.options().cloned().collect()
+            };
+            let name = if alternatives.is_empty() {
+                it.name.clone()
+            } else {
+                let rest: Vec<String> = it.alternatives.iter().map(name_of).collect();
+                format!("{} (or {})", it.name, rest.join(", "))
             };
             // The first group to name a concept describes its gap; later ones add points.
             let e = by_concept.entry(&it.concept).or_insert_with(|| {
@@ -85,11 +121,12 @@ pub(crate) fn gaps(
                     Gap {
                         kind,
                         concept: Some(it.concept.clone()),
-                        name: it.name.clone(),
+                        name,
                         group: g.id.clone(),
                         importance: it.importance,
                         points: 0.0,
                         advice: it.advice.clone().or_else(|| g.advice.clone()),
+                        options: alternatives,
                     },
                 )
             });
@@ -97,6 +134,44 @@ pub(crate) fn gaps(
             if it.importance == Importance::Essential {
                 e.1.importance = Importance::Essential;
             }
+        }
+        if let Some(&(first, _)) = options.first() {
+            let gain = options.iter().map(|o| o.1).fold(0.0, f64::max);
+            let ids: Vec<ConceptId> = options
+                .iter()
+                .flat_map(|&(i, _)| g.items[i].options().cloned())
+                .collect();
+            let named: Vec<&str> = options
+                .iter()
+                .take(NAMED_OPTIONS)
+                .map(|&(i, _)| g.items[i].name.as_str())
+                .collect();
+            let more = if options.len() > NAMED_OPTIONS {
+                format!(" or {} more", options.len() - NAMED_OPTIONS)
+            } else {
+                String::new()
+            };
+            let it = &g.items[first];
+            others.push((
+                gi,
+                Gap {
+                    kind: GapKind::Missing,
+                    concept: Some(it.concept.clone()),
+                    name: if options.len() == 1 {
+                        it.name.clone()
+                    } else {
+                        format!("{}, e.g. {}{more}", g.name.to_lowercase(), named.join(", "))
+                    },
+                    group: g.id.clone(),
+                    importance: g.importance,
+                    points: gain,
+                    advice: g
+                        .advice
+                        .clone()
+                        .or_else(|| options.iter().find_map(|&(i, _)| g.items[i].advice.clone())),
+                    options: if ids.len() > 1 { ids } else { Vec::new() },
+                },
+            ));
         }
         if let Some(required) = g.years {
             let found = years.unwrap_or(0.0);
@@ -111,8 +186,9 @@ pub(crate) fn gaps(
                             name: format!("{required} years of experience ({found} found)"),
                             group: g.id.clone(),
                             importance: g.importance,
-                            points: 0.0 + gain,
+                            points: gain,
                             advice: g.advice.clone(),
+                            options: Vec::new(),
                         },
                     ));
                 }

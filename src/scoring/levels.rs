@@ -2,16 +2,20 @@
 //! Manager) a resume fits, from its years of experience, the titles it held and the focus areas
 //! it shows, with the reasons spelled out.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{Analysis, Credit};
+use super::profile::Profile;
+use super::role_fit::TitleTerms;
 use super::sections::SectionKind;
 use crate::taxonomy::role::CareerLevel;
-use crate::taxonomy::{ConceptId, Taxonomy};
+use crate::taxonomy::{ConceptId, Kind, Taxonomy};
 
 /// The level a resume fits, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,72 +58,102 @@ fn year_fit(level: &CareerLevel, years: Option<f64>) -> f64 {
     (1.0 - below.max(above)).max(0.0)
 }
 
-/// Words that make a title or duty line about IT work, so that "Senior Software Engineer",
-/// "Store Supervisor" or "Team Lead, MegaElectro Store" are not levels of this ladder.
-const IT_WORDS: &[&str] = &[
-    "it",
-    "i.t.",
-    "desktop",
-    "help desk",
-    "helpdesk",
-    "service desk",
-    "support",
-    "technician",
-    "technicians",
-    "technology",
-    "systems",
-    "network",
-    "computer",
-    "end user",
-    "end-user",
-    "infrastructure",
-    "deskside",
-    "tier",
-    "level",
-];
-
-fn line_around(lower: &str, at: usize) -> &str {
-    let start = lower[..at].rfind('\n').map_or(0, |p| p + 1);
-    let end = lower[at..].find('\n').map_or(lower.len(), |p| at + p);
-    &lower[start..end]
+/// What makes a line about the role's work, from the role itself: the distinctive words of its
+/// job titles ("technician", "desktop" for a desktop technician; "nurse" for a nurse) or a
+/// mention of one of its technical concepts ("help desk", "Active Directory"). Nothing here
+/// assumes a trade: a user's own role brings its own words.
+pub(crate) struct RoleLines<'a> {
+    terms: TitleTerms,
+    concepts: HashSet<&'a ConceptId>,
+    analysis: &'a Analysis,
+    /// Starts of the text's lines, for finding a line by binary search.
+    starts: Vec<usize>,
+    /// Per line start, whether the line is about the role's work (computed once per line).
+    verdicts: RefCell<HashMap<usize, bool>>,
 }
 
-fn names_it_work(line: &str) -> bool {
-    // "Aspiring Desktop Technician" names a goal, not a level held.
-    if ["aspiring", "seeking", "looking for", "want to become"]
-        .iter()
-        .any(|w| line.contains(w))
-    {
-        return false;
+impl<'a> RoleLines<'a> {
+    pub(crate) fn new(profile: &'a Profile, analysis: &'a Analysis) -> RoleLines<'a> {
+        let terms = TitleTerms::of(&profile.titles);
+        let concepts = profile
+            .groups
+            .iter()
+            .flat_map(|g| g.items.iter())
+            .filter(|it| !matches!(it.kind, Kind::SoftSkill | Kind::Other | Kind::Education))
+            .flat_map(|it| it.options())
+            .collect();
+        let lower = analysis.text_lower();
+        let starts = std::iter::once(0)
+            .chain(lower.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        RoleLines {
+            terms,
+            concepts,
+            analysis,
+            starts,
+            verdicts: RefCell::new(HashMap::new()),
+        }
     }
-    IT_WORDS.iter().any(|w| {
-        line.match_indices(w).any(|(i, _)| {
-            let b = line.as_bytes();
-            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                && b.get(i + w.len())
-                    .is_none_or(|c| !c.is_ascii_alphanumeric())
-        })
-    })
+
+    /// The line around byte `at`, found by binary search over the line starts.
+    fn line_at(&self, at: usize) -> Range<usize> {
+        let lower = self.analysis.text_lower();
+        let i = self.starts.partition_point(|&s| s <= at);
+        let start = self.starts[i.saturating_sub(1)];
+        let end = self.starts.get(i).map_or(lower.len(), |&n| n - 1);
+        start..end
+    }
+
+    /// Whether the line around byte `at` is about the role's work.
+    fn names_role(&self, at: usize) -> bool {
+        let r = self.line_at(at);
+        if let Some(&v) = self.verdicts.borrow().get(&r.start) {
+            return v;
+        }
+        let v = self.judge(r.clone());
+        self.verdicts.borrow_mut().insert(r.start, v);
+        v
+    }
+
+    fn judge(&self, r: Range<usize>) -> bool {
+        let line = &self.analysis.text_lower()[r.clone()];
+        // "Aspiring Desktop Technician" names a goal, not a level held.
+        if ["aspiring", "seeking", "looking for", "want to become"]
+            .iter()
+            .any(|w| line.contains(w))
+        {
+            return false;
+        }
+        let mentions = &self.analysis.mentions;
+        let first = mentions.partition_point(|m| m.span.start < r.start);
+        mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < r.end)
+            .any(|m| m.credit > 0.0 && self.concepts.contains(&m.concept))
+            || self.terms.names_words(line)
+    }
 }
 
 /// Whether the cue occurrence at `at` (`len` bytes) counts: a whole word, in the preamble or
-/// the experience, on a line about IT work.
-fn cue_counts(analysis: &Analysis, lower: &str, at: usize, len: usize) -> bool {
+/// the experience, on a line about the role's work.
+fn cue_counts(lines: &RoleLines<'_>, lower: &str, at: usize, len: usize) -> bool {
     let bytes = lower.as_bytes();
     let left = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
     let right = bytes
         .get(at + len)
         .is_none_or(|b| !b.is_ascii_alphanumeric());
-    let section = analysis.sections.kind_at(at);
     left && right
-        && names_it_work(line_around(lower, at))
-        && matches!(section, SectionKind::Preamble | SectionKind::Experience)
+        && matches!(
+            lines.analysis.sections.kind_at(at),
+            SectionKind::Preamble | SectionKind::Experience
+        )
+        && lines.names_role(at)
 }
 
 /// Title cues of `level` found in the resume's preamble (its title) or experience, on a line
 /// about IT work, as written (a summary's "moving into IT support" is an ambition, not a title).
 /// Each cue searched for in turn; [`CueFinder`] finds the same in one pass.
-fn cues_found_by_search(level: &CareerLevel, analysis: &Analysis, lower: &str) -> Vec<String> {
+fn cues_found_by_search(level: &CareerLevel, lines: &RoleLines<'_>, lower: &str) -> Vec<String> {
     let mut found = Vec::new();
     for cue in &level.cues {
         let c = cue.to_ascii_lowercase();
@@ -127,7 +161,7 @@ fn cues_found_by_search(level: &CareerLevel, analysis: &Analysis, lower: &str) -
         while let Some(p) = lower[from..].find(&c) {
             let at = from + p;
             from = at + c.len().max(1);
-            if cue_counts(analysis, lower, at, c.len()) {
+            if cue_counts(lines, lower, at, c.len()) {
                 found.push(cue.clone());
                 break;
             }
@@ -212,7 +246,7 @@ impl CueFinder {
         levels: &[CareerLevel],
         i: usize,
         occurrences: &[Vec<usize>],
-        analysis: &Analysis,
+        lines: &RoleLines<'_>,
         lower: &str,
     ) -> Vec<String> {
         let mut found = Vec::new();
@@ -220,7 +254,7 @@ impl CueFinder {
             let len = self.cues[c].len();
             if occurrences[c]
                 .iter()
-                .any(|&at| cue_counts(analysis, lower, at, len))
+                .any(|&at| cue_counts(lines, lower, at, len))
             {
                 found.push(cue.clone());
             }
@@ -233,10 +267,12 @@ impl CueFinder {
 /// level (years alone, say a chef's, do not make a Desktop Support Manager).
 pub(crate) fn fit(
     taxonomy: &Taxonomy,
-    levels: &[CareerLevel],
+    profile: &Profile,
     analysis: &Analysis,
     credits: &BTreeMap<ConceptId, Credit>,
 ) -> Option<LevelFit> {
+    let levels = &profile.levels[..];
+    let lines = RoleLines::new(profile, analysis);
     // Years in IT work, not in any trade: a chef's or a store supervisor's years do not make a
     // lead technician.
     let years = analysis
@@ -261,8 +297,8 @@ pub(crate) fn fit(
             shown as f64 / level.concepts.len() as f64
         };
         let cues = match (&finder, &occurrences) {
-            (Some(f), Some(occ)) => f.found(levels, i, occ, analysis, lower),
-            _ => cues_found_by_search(level, analysis, lower),
+            (Some(f), Some(occ)) => f.found(levels, i, occ, &lines, lower),
+            _ => cues_found_by_search(level, &lines, lower),
         };
         let cf: f64 = if cues.is_empty() { 0.0 } else { 1.0 };
         // Years alone do not make a lead or a manager: the year fit counts only with the
@@ -298,7 +334,7 @@ pub(crate) fn fit(
             let e = &analysis.experience;
             let mut basis = Vec::new();
             if e.relevant_years.is_some() {
-                basis.push("counting dated roles that name IT work".to_string());
+                basis.push("counting dated roles that name the role's work".to_string());
             }
             if let Some(d) = e.dated_years {
                 basis.push(format!("dated roles cover {d} years"));
@@ -307,7 +343,7 @@ pub(crate) fn fit(
                 basis.push(format!("the resume states {c} years"));
             }
             reasons.push(format!(
-                "{y} years of IT experience ({}); {} is usually {range}",
+                "{y} years of experience in the role's field ({}); {} is usually {range}",
                 basis.join(", "),
                 level.name
             ));
@@ -370,7 +406,8 @@ mod tests {
     #[test]
     fn one_pass_finds_what_the_searches_found() {
         let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
-        let levels = &scorer.default_profile().unwrap().levels;
+        let profile = scorer.default_profile().unwrap();
+        let levels = &profile.levels;
         let mut words: Vec<String> = levels.iter().flat_map(|l| l.cues.clone()).collect();
         words.extend(
             [
@@ -416,11 +453,12 @@ mod tests {
         let mut shown = 0;
         for t in &texts {
             let a = scorer.analyze(t, Some(DocKind::Resume));
+            let lines = RoleLines::new(&profile, &a);
             let lower = a.text_lower();
             let occ = finder.occurrences(lower);
             for (i, level) in levels.iter().enumerate() {
-                let found = finder.found(levels, i, &occ, &a, lower);
-                assert_eq!(found, cues_found_by_search(level, &a, lower), "{t:?}");
+                let found = finder.found(levels, i, &occ, &lines, lower);
+                assert_eq!(found, cues_found_by_search(level, &lines, lower), "{t:?}");
                 shown += found.len();
             }
         }

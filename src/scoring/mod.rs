@@ -13,16 +13,22 @@
 //!               Resolved Windows 11 and Active Directory tickets in ServiceNow.\n";
 //! let report = scorer.score_text(&profile, resume);
 //! assert!(report.score > 0.0 && report.score <= 100.0);
+//! // The groups' points are the coverage; the title and the focus on the role weigh on it.
 //! let sum: f64 = report.groups.iter().map(|g| g.points).sum();
-//! assert!((sum * report.adjustment_factor() - report.score).abs() < 0.2);
+//! let fit = report.role_fit.as_ref().unwrap();
+//! assert!((fit.coverage - sum).abs() < 0.1);
+//! assert_eq!(fit.title_match, 1.0); // "Help Desk Technician" is one of the role's titles
 //! ```
 
 mod analysis;
+mod fraction;
 pub mod gaps;
 pub mod levels;
 mod pattern;
 pub mod polarity;
 pub mod profile;
+pub mod requirements;
+pub mod role_fit;
 pub mod score;
 pub mod sections;
 pub mod years;
@@ -37,8 +43,10 @@ pub use self::gaps::{Gap, GapKind};
 pub use self::levels::LevelFit;
 pub use self::polarity::Polarity;
 pub use self::profile::{Profile, ProfileGroup, ProfileItem, ProfileSource};
+pub use self::requirements::Requirement;
+pub use self::role_fit::RoleFit;
 pub use self::score::{Adjustment, Evidence, GroupScore, ScoreReport, SpanRef};
-pub use self::sections::{DocKind, SectionKind};
+pub use self::sections::{DocKind, KindBasis, SectionKind};
 pub use self::years::YearMonth;
 
 /// The taxonomy a result was computed with: name, version and content hash, so that a score can
@@ -84,6 +92,9 @@ impl std::error::Error for ProfileError {}
 pub struct Scorer {
     matcher: Matcher,
     as_of: YearMonth,
+    /// The role that postings and resumes are read against (their groups, levels and titles),
+    /// by index into the taxonomy's roles; the first role unless [`Scorer::role`] chose another.
+    role: usize,
 }
 
 impl Scorer {
@@ -98,6 +109,51 @@ impl Scorer {
         Scorer {
             matcher,
             as_of: YearMonth::today(),
+            role: 0,
+        }
+    }
+
+    /// Chooses the role that profiles built from postings and resumes are read against (their
+    /// groups, career levels and titles) and that [`Scorer::default_profile`] returns.
+    ///
+    /// ```
+    /// let mut scorer = rolefit::scoring::Scorer::new(rolefit::Taxonomy::embedded()).unwrap();
+    /// assert!(scorer.role("desktop-technician").is_ok());
+    /// assert!(scorer.role("no-such-role").is_err());
+    /// ```
+    pub fn role(&mut self, role_id: &str) -> Result<&mut Scorer, ProfileError> {
+        let i = self
+            .taxonomy()
+            .roles()
+            .iter()
+            .position(|r| r.id == role_id)
+            .ok_or_else(|| self.unknown_role(role_id))?;
+        self.role = i;
+        Ok(self)
+    }
+
+    /// The chosen role, if the taxonomy has roles.
+    fn chosen_role(&self) -> Option<&crate::taxonomy::role::Role> {
+        self.taxonomy().roles().get(self.role)
+    }
+
+    fn unknown_role(&self, role_id: &str) -> ProfileError {
+        let known: Vec<&str> = self
+            .taxonomy()
+            .roles()
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        ProfileError {
+            message: format!(
+                "no role '{role_id}' in taxonomy '{}'; known roles: {}",
+                self.taxonomy().name(),
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ),
         }
     }
 
@@ -162,12 +218,17 @@ impl Scorer {
     ) -> Analysis {
         // One pass finds the cues that guess the kind and those a posting's sections need.
         let lower = text.to_ascii_lowercase();
-        let (kind, hits) = match kind {
-            Some(DocKind::Resume) => (DocKind::Resume, None),
-            Some(kind) => (kind, Some(sections::CueHits::of(&lower))),
+        let given = KindBasis {
+            given: true,
+            ..KindBasis::default()
+        };
+        let (kind, hits, basis) = match kind {
+            Some(DocKind::Resume) => (DocKind::Resume, None, given),
+            Some(kind) => (kind, Some(sections::CueHits::of(&lower)), given),
             None => {
                 let hits = sections::CueHits::of(&lower);
-                (sections::guess_kind_of(&hits), Some(hits))
+                let (kind, basis) = sections::guess_kind_of(&hits, &lower);
+                (kind, Some(hits), basis)
             }
         };
         analysis::analyze(
@@ -178,6 +239,7 @@ impl Scorer {
             self.as_of,
             lower,
             hits.as_ref(),
+            basis,
         )
     }
 
@@ -188,33 +250,17 @@ impl Scorer {
     /// assert!(scorer.role_profile("no-such-role").is_err());
     /// ```
     pub fn role_profile(&self, role_id: &str) -> Result<Profile, ProfileError> {
-        let role = self.taxonomy().role(role_id).ok_or_else(|| {
-            let known: Vec<&str> = self
-                .taxonomy()
-                .roles()
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect();
-            ProfileError {
-                message: format!(
-                    "no role '{role_id}' in taxonomy '{}'; known roles: {}",
-                    self.taxonomy().name(),
-                    if known.is_empty() {
-                        "none".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                ),
-            }
-        })?;
+        let role = self
+            .taxonomy()
+            .role(role_id)
+            .ok_or_else(|| self.unknown_role(role_id))?;
         Ok(profile::from_role(self.taxonomy(), role))
     }
 
-    /// The profile of the taxonomy's first role, if it has one.
+    /// The profile of the chosen role (the taxonomy's first unless [`Scorer::role`] chose
+    /// another), if the taxonomy has roles.
     pub fn default_profile(&self) -> Option<Profile> {
-        self.taxonomy()
-            .roles()
-            .first()
+        self.chosen_role()
             .map(|r| profile::from_role(self.taxonomy(), r))
     }
 
@@ -226,14 +272,14 @@ impl Scorer {
 
     /// The profile of a posting already analysed (as a [`DocKind::Posting`]).
     pub fn posting_profile_of(&self, posting: &Analysis) -> Profile {
-        profile::from_posting(self.taxonomy(), posting)
+        profile::from_posting(self.taxonomy(), self.chosen_role(), &self.matcher, posting)
     }
 
     /// A profile built from a resume: the concepts it shows, for scoring postings by how much
     /// of the candidate's skill set they use.
     pub fn resume_profile(&self, text: &str) -> Profile {
         let analysis = self.analyze(text, Some(DocKind::Resume));
-        profile::from_resume(self.taxonomy(), &analysis)
+        profile::from_resume(self.taxonomy(), self.chosen_role(), &analysis)
     }
 
     /// Scores an analysed document against a profile.

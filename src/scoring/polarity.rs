@@ -154,12 +154,13 @@ static NEGATION_BEFORE: Pattern = Pattern::starting(
         P::Seq(&[
             B,
             opt(&P::Seq(&[l("currently"), S1])),
+            // "Preparing" and "enrolled" are also duties ("preparing laptops for new hires",
+            // "enrolled 200 iPads in Intune"): only "preparing for", "enrolled in" study.
             P::Alt(&[
                 l("studying"),
-                l("preparing"),
+                P::Seq(&[words!("preparing", "enrolled"), S1, words!("for", "in")]),
                 P::Seq(&[l("working"), S1, l("toward"), opt(&l("s"))]),
                 l("pursuing"),
-                l("enrolled"),
             ]),
             S1,
             opt(&P::Seq(&[words!("for", "in"), S1])),
@@ -551,6 +552,23 @@ pub fn polarity(text: &str, span: Range<usize>, in_posting: bool) -> PolarityCue
     found
 }
 
+/// Whether a negation cue (as found by [`polarity`]) says the concept is being worked toward
+/// ("studying for", "pursuing", "planning to take") rather than lacked.
+pub(crate) fn is_in_progress_cue(cue: &str) -> bool {
+    let cue = cue.trim_start().to_ascii_lowercase();
+    [
+        "currently",
+        "studying",
+        "preparing",
+        "enrolled",
+        "working",
+        "pursuing",
+        "plan",
+    ]
+    .iter()
+    .any(|w| cue.starts_with(w))
+}
+
 /// Reads the polarity of the mention at `span` in `lower`, a whole text ASCII lower-cased: the
 /// same as [`polarity`] on the original text, without lower-casing a window per mention (only
 /// bytes within [`CLAUSE_LIMIT`] of the mention are read either way).
@@ -633,7 +651,7 @@ mod tests {
           | (?-u:\b)never\s+(?:used|worked\s+with|worked\s+on|touched|administered|configured)(?-u:\b)
           | (?-u:\b)(?:have|has)\s*(?:not|n't)\s+(?:yet\s+)?(?:used|worked\s+with|worked\s+on)(?-u:\b)
           | (?-u:\b)lack(?:ing|s)?\s+(?:of\s+)?(?:experience|knowledge|exposure)?\s*(?:with|in|of)?(?-u:\b)
-          | (?-u:\b)(?:currently\s+)?(?:studying|preparing|working\s+towards?|pursuing|enrolled)\s+(?:for\s+|in\s+)?(?:the\s+|an?\s+|my\s+)?
+          | (?-u:\b)(?:currently\s+)?(?:studying|(?:preparing|enrolled)\s+(?:for|in)|working\s+towards?|pursuing)\s+(?:for\s+|in\s+)?(?:the\s+|an?\s+|my\s+)?
           | (?-u:\b)plan(?:ning)?\s+to\s+(?:take|earn|obtain|sit)(?-u:\b)
           | (?-u:\b)not\s+required\s*:
           | (?-u:\b)no\s*$

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::analysis::Analysis;
 use super::polarity::Polarity;
+use super::requirements::{self, Requirement};
 use super::sections::SectionKind;
 use super::TaxonomyStamp;
+use crate::matching::Matcher;
 use crate::taxonomy::role::{CareerLevel, GroupRule, Importance, Role};
 use crate::taxonomy::{ConceptId, Kind, Taxonomy};
 
@@ -44,6 +46,20 @@ pub struct Profile {
     pub levels: Vec<CareerLevel>,
     /// The taxonomy the profile was made with.
     pub taxonomy: TaxonomyStamp,
+    /// Job titles that name the role (from the taxonomy's role), for reading a document's title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<String>,
+    /// For posting profiles: the career level the posting asks for (a level id), from its
+    /// title and required years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// For posting profiles: requirements that are not skills (a driver's licence, lifting,
+    /// shifts, travel), for a recruiter to check by hand; not scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_requirements: Vec<Requirement>,
+    /// For posting profiles: requirement phrases the taxonomy cannot name; each counts as unmet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unrecognised: Vec<Requirement>,
 }
 
 impl Profile {
@@ -89,7 +105,15 @@ pub struct ProfileGroup {
     /// Advice for a candidate who lacks the group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<String>,
+    /// For an experience group: the concepts that name its field ("desktop support" in "2+
+    /// years of desktop support"). Dated roles count toward the years only when they name one
+    /// of these or another technical concept of the profile.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field: Vec<ConceptId>,
 }
+
+/// The id of the group that holds a posting's unrecognised requirements.
+pub const UNRECOGNISED_GROUP: &str = "unrecognised";
 
 /// One concept of a group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -108,6 +132,17 @@ pub struct ProfileItem {
     /// For posting profiles: where the posting asks for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Range<usize>>,
+    /// Other concepts that meet the item as well as this one ("ServiceNow or a similar
+    /// ticketing system", "Windows 10/11").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<ConceptId>,
+}
+
+impl ProfileItem {
+    /// The concept and its alternatives: any of them meets the item.
+    pub fn options(&self) -> impl Iterator<Item = &ConceptId> {
+        std::iter::once(&self.concept).chain(&self.alternatives)
+    }
 }
 
 fn item(taxonomy: &Taxonomy, id: &ConceptId, importance: Importance) -> ProfileItem {
@@ -121,6 +156,7 @@ fn item(taxonomy: &Taxonomy, id: &ConceptId, importance: Importance) -> ProfileI
         importance,
         advice: None,
         span: None,
+        alternatives: Vec::new(),
     }
 }
 
@@ -158,6 +194,7 @@ pub(crate) fn from_role(taxonomy: &Taxonomy, role: &Role) -> Profile {
                 items,
                 years: g.years,
                 advice: g.advice.clone(),
+                field: Vec::new(),
             }
         })
         .collect();
@@ -175,6 +212,10 @@ pub(crate) fn from_role(taxonomy: &Taxonomy, role: &Role) -> Profile {
         required_years,
         levels: role.levels.clone(),
         taxonomy: TaxonomyStamp::of(taxonomy),
+        titles: role.titles.clone(),
+        level: None,
+        other_requirements: Vec::new(),
+        unrecognised: Vec::new(),
     }
 }
 
@@ -186,8 +227,8 @@ const SOFT_SKILL_FACTOR: f64 = 0.5;
 const YEARS_SHARE: f64 = 0.15;
 
 /// The group a concept falls in: the reference role's group naming it, else one group per kind.
-fn group_key(taxonomy: &Taxonomy, id: &ConceptId) -> (String, String) {
-    if let Some(role) = taxonomy.roles().first() {
+fn group_key(taxonomy: &Taxonomy, role: Option<&Role>, id: &ConceptId) -> (String, String) {
+    if let Some(role) = role {
         if let Some(g) = role.groups.iter().find(|g| g.concepts.contains(id)) {
             return (g.id.clone(), g.name.clone());
         }
@@ -210,62 +251,177 @@ fn group_key(taxonomy: &Taxonomy, id: &ConceptId) -> (String, String) {
     (kind.as_str().to_string(), name.to_string())
 }
 
-fn levels_of(taxonomy: &Taxonomy) -> Vec<CareerLevel> {
-    taxonomy
-        .roles()
-        .first()
-        .map(|r| r.levels.clone())
-        .unwrap_or_default()
+fn levels_of(role: Option<&Role>) -> Vec<CareerLevel> {
+    role.map(|r| r.levels.clone()).unwrap_or_default()
 }
 
-/// A profile from a posting: each concept it asks for outside benefits and company boilerplate,
-/// required unless it stands in a preferred section or a preference cue marks it; denied
-/// mentions ("CCNA not required") are left out. Required years become an experience group.
-pub(crate) fn from_posting(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile {
-    // Per concept: importance (required wins) and the first span that asks for it.
-    let mut asked: BTreeMap<ConceptId, (Importance, Range<usize>)> = BTreeMap::new();
-    let mut denied: Vec<ConceptId> = Vec::new();
-    for m in &analysis.mentions {
-        if m.section.is_boilerplate() {
+/// The level a posting asks for: the most senior level whose title cue its title names, else
+/// the level its required years fall in.
+pub(crate) fn posting_level(
+    levels: &[CareerLevel],
+    title: &str,
+    years: Option<f64>,
+) -> Option<usize> {
+    let title = title.to_ascii_lowercase();
+    let by_title = levels.iter().rposition(|l| {
+        l.cues.iter().any(|c| {
+            let c = c.to_ascii_lowercase();
+            let c = c.trim();
+            !c.is_empty()
+                && title.match_indices(c).any(|(i, _)| {
+                    let b = title.as_bytes();
+                    (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                        && b.get(i + c.len())
+                            .is_none_or(|x| !x.is_ascii_alphanumeric())
+                })
+        })
+    });
+    by_title.or_else(|| {
+        let y = years?;
+        levels
+            .iter()
+            .position(|l| y >= l.min_years && l.max_years.is_none_or(|m| y < m))
+    })
+}
+
+/// A profile from a posting: each requirement it states outside benefits and company
+/// boilerplate, required unless it stands in a preferred section or a preference cue marks it;
+/// denied mentions ("CCNA not required") are left out. Options joined by "or" ("Jamf, Intune,
+/// or another MDM") make one requirement; requirements that are not skills are listed apart;
+/// requirement phrases the taxonomy cannot name count as unmet. Required years become an
+/// experience group over the field they name.
+pub(crate) fn from_posting(
+    taxonomy: &Taxonomy,
+    role: Option<&Role>,
+    matcher: &Matcher,
+    analysis: &Analysis,
+) -> Profile {
+    let text = analysis.text();
+    let lower = analysis.text_lower();
+    let other_spans: Vec<Range<usize>> = analysis
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Other && m.polarity != Polarity::Negated)
+        .map(|m| m.span.clone())
+        .collect();
+    let other_requirements =
+        requirements::other_requirements(text, lower, &analysis.sections, &other_spans);
+    let in_other = |r: &Range<usize>| {
+        let i = other_requirements.partition_point(|o| o.end <= r.start);
+        other_requirements
+            .get(i)
+            .is_some_and(|o| o.start < r.end && r.start < o.end)
+    };
+    let mut denied: Vec<&ConceptId> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
+    for (i, m) in analysis.mentions.iter().enumerate() {
+        if m.section.is_boilerplate() || m.kind == Kind::Other || in_other(&m.span) {
             continue;
         }
         if m.polarity == Polarity::Negated {
-            denied.push(m.concept.clone());
+            denied.push(&m.concept);
             continue;
         }
-        let importance = if m.polarity == Polarity::Preferred || m.section == SectionKind::Preferred
-        {
+        // Contact lines and application instructions ask for nothing.
+        if m.credit <= 0.0 {
+            continue;
+        }
+        kept.push(i);
+    }
+    let importance_of = |i: usize| {
+        let m = &analysis.mentions[i];
+        if m.polarity == Polarity::Preferred || m.section == SectionKind::Preferred {
             Importance::Preferred
         } else {
             Importance::Essential
+        }
+    };
+    // Per requirement (its first concept): the options, the importance (required wins) and the
+    // first span that asks for it.
+    struct Asked {
+        options: Vec<ConceptId>,
+        importance: Importance,
+        span: Range<usize>,
+    }
+    let mut asked: Vec<Asked> = Vec::new();
+    let mut by_concept: BTreeMap<ConceptId, usize> = BTreeMap::new();
+    for set in requirements::alternative_sets(lower, &analysis.mentions, &kept) {
+        let mut options: Vec<ConceptId> = Vec::new();
+        for &i in &set {
+            let m = &analysis.mentions[i];
+            for id in std::iter::once(m.concept.clone())
+                .chain(requirements::version_variants(matcher, text, m))
+            {
+                if !options.contains(&id) {
+                    options.push(id);
+                }
+            }
+        }
+        let importance = if set
+            .iter()
+            .any(|&i| importance_of(i) == Importance::Essential)
+        {
+            Importance::Essential
+        } else {
+            Importance::Preferred
         };
-        let e = asked
-            .entry(m.concept.clone())
-            .or_insert((importance, m.span.clone()));
-        if importance == Importance::Essential && e.0 == Importance::Preferred {
-            *e = (importance, m.span.clone());
+        let span = analysis.mentions[set[0]].span.start
+            ..analysis.mentions[*set.last().unwrap_or(&set[0])].span.end;
+        // A requirement already asked (alone or with the same options) is asked once.
+        if options.len() == 1 {
+            if let Some(&k) = by_concept.get(&options[0]) {
+                if importance == Importance::Essential {
+                    asked[k].importance = Importance::Essential;
+                }
+                continue;
+            }
+        } else if let Some(k) = asked.iter().position(|a| a.options == options) {
+            if importance == Importance::Essential {
+                asked[k].importance = Importance::Essential;
+            }
+            continue;
         }
+        if options.len() == 1 {
+            by_concept.insert(options[0].clone(), asked.len());
+        }
+        asked.push(Asked {
+            options,
+            importance,
+            span,
+        });
     }
-    // A concept the posting both asks for and waives ("Linux a plus, not required") stays
-    // preferred at most.
+    // A single concept the posting both asks for and waives ("Linux a plus, not required")
+    // stays preferred at most.
     for id in denied {
-        if let Some(e) = asked.get_mut(&id) {
-            e.0 = Importance::Preferred;
+        if let Some(&k) = by_concept.get(id) {
+            asked[k].importance = Importance::Preferred;
         }
     }
+    // A concept asked alone is not also an option of a set: "Windows" and "Windows or macOS".
+    let alone: Vec<ConceptId> = by_concept.keys().cloned().collect();
+    for a in &mut asked {
+        if a.options.len() > 1 && a.options.iter().any(|o| alone.contains(o)) {
+            a.options.retain(|o| !alone.contains(o));
+            if a.options.is_empty() {
+                a.importance = Importance::Preferred;
+            }
+        }
+    }
+    asked.retain(|a| !a.options.is_empty());
     let mut groups: BTreeMap<(u8, String), ProfileGroup> = BTreeMap::new();
-    for (id, (importance, span)) in &asked {
-        let (gid, gname) = group_key(taxonomy, id);
-        let mut it = item(taxonomy, id, *importance);
-        it.span = Some(span.clone());
-        let mut w = match importance {
+    for a in &asked {
+        let (gid, gname) = group_key(taxonomy, role, &a.options[0]);
+        let mut it = item(taxonomy, &a.options[0], a.importance);
+        it.span = Some(a.span.clone());
+        it.alternatives = a.options[1..].to_vec();
+        let mut w = match a.importance {
             Importance::Essential => REQUIRED_ITEM_WEIGHT,
             Importance::Preferred => 1.0,
         };
         if it.kind == Kind::SoftSkill {
             w *= SOFT_SKILL_FACTOR;
         }
-        let (order, gid, gname) = match importance {
+        let (order, gid, gname) = match a.importance {
             Importance::Essential => (0, gid, gname),
             Importance::Preferred => (
                 1,
@@ -278,15 +434,47 @@ pub(crate) fn from_posting(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile 
             name: gname,
             rule: GroupRule::All,
             weight: 0.0,
-            importance: *importance,
+            importance: a.importance,
             items: Vec::new(),
             years: None,
             advice: None,
+            field: Vec::new(),
         });
         g.weight += w;
         g.items.push(it);
     }
     let mut groups: Vec<ProfileGroup> = groups.into_values().collect();
+    let mention_spans: Vec<Range<usize>> =
+        analysis.mentions.iter().map(|m| m.span.clone()).collect();
+    let unrecognised = requirements::unrecognised(
+        text,
+        &analysis.sections,
+        &mention_spans,
+        &other_requirements,
+    );
+    if !unrecognised.is_empty() {
+        let weight = unrecognised
+            .iter()
+            .map(|u| {
+                if u.section == SectionKind::Preferred {
+                    1.0
+                } else {
+                    REQUIRED_ITEM_WEIGHT
+                }
+            })
+            .sum();
+        groups.push(ProfileGroup {
+            id: UNRECOGNISED_GROUP.to_string(),
+            name: "Requirements the taxonomy does not name".to_string(),
+            rule: GroupRule::All,
+            weight,
+            importance: Importance::Essential,
+            items: Vec::new(),
+            years: None,
+            advice: None,
+            field: Vec::new(),
+        });
+    }
     let required_years = analysis.experience.required_years;
     if let Some(years) = required_years {
         let items_weight: f64 = groups.iter().map(|g| g.weight).sum();
@@ -301,8 +489,25 @@ pub(crate) fn from_posting(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile 
                 items: Vec::new(),
                 years: Some(years),
                 advice: None,
+                field: years_field(analysis, years),
             },
         );
+    }
+    let levels = levels_of(role);
+    let level =
+        posting_level(&levels, &analysis.first_line, required_years).map(|i| levels[i].id.clone());
+    // The posting's own title, and the role's titles when the posting is for that role: what a
+    // resume's title is read against.
+    let mut titles: Vec<String> = Vec::new();
+    let title = analysis.first_line.trim();
+    if !title.is_empty() && title.len() <= 80 {
+        titles.push(title.to_string());
+    }
+    if let Some(role) = role {
+        let terms = super::role_fit::TitleTerms::of(&role.titles);
+        if terms.title_match(&title.to_lowercase()) > 0.0 {
+            titles.extend(role.titles.iter().cloned());
+        }
     }
     Profile {
         source: ProfileSource::Posting,
@@ -313,21 +518,53 @@ pub(crate) fn from_posting(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile 
         },
         groups,
         required_years,
-        levels: levels_of(taxonomy),
+        levels,
         taxonomy: TaxonomyStamp::of(taxonomy),
+        titles,
+        level,
+        other_requirements,
+        unrecognised,
     }
+}
+
+/// The concepts the largest claim of required years names as its field ("2+ years of desktop
+/// support or help desk experience").
+fn years_field(analysis: &Analysis, years: f64) -> Vec<ConceptId> {
+    let mut out: Vec<ConceptId> = Vec::new();
+    for c in &analysis.experience.claims {
+        if c.years != years {
+            continue;
+        }
+        let Some(subject) = &c.subject else { continue };
+        let first = analysis
+            .mentions
+            .partition_point(|m| m.span.start < subject.start);
+        for m in analysis.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < subject.end)
+        {
+            if m.kind != Kind::SoftSkill && !out.contains(&m.concept) {
+                out.push(m.concept.clone());
+            }
+        }
+    }
+    out
 }
 
 /// A profile from a resume: every concept it shows, one group per role group or kind, each item
 /// weighted by the credit the resume earned for it.
-pub(crate) fn from_resume(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile {
+pub(crate) fn from_resume(
+    taxonomy: &Taxonomy,
+    role: Option<&Role>,
+    analysis: &Analysis,
+) -> Profile {
     let credits = analysis.credits(taxonomy);
     let mut groups: BTreeMap<String, ProfileGroup> = BTreeMap::new();
     for (id, c) in &credits {
         if c.implied_by.is_some() {
             continue;
         }
-        let (gid, gname) = group_key(taxonomy, id);
+        let (gid, gname) = group_key(taxonomy, role, id);
         let g = groups.entry(gid.clone()).or_insert(ProfileGroup {
             id: gid,
             name: gname,
@@ -337,6 +574,7 @@ pub(crate) fn from_resume(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile {
             items: Vec::new(),
             years: None,
             advice: None,
+            field: Vec::new(),
         });
         let mut it = item(taxonomy, id, Importance::Essential);
         it.span = c
@@ -355,7 +593,11 @@ pub(crate) fn from_resume(taxonomy: &Taxonomy, analysis: &Analysis) -> Profile {
         },
         groups: groups.into_values().collect(),
         required_years: None,
-        levels: levels_of(taxonomy),
+        levels: levels_of(role),
         taxonomy: TaxonomyStamp::of(taxonomy),
+        titles: role.map(|r| r.titles.clone()).unwrap_or_default(),
+        level: None,
+        other_requirements: Vec::new(),
+        unrecognised: Vec::new(),
     }
 }

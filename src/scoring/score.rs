@@ -7,11 +7,16 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::analysis::field_dated_years;
 use super::analysis::{round1, Analysis, Context, Credit};
+use super::fraction::{best_option, group_fraction, item_credits, round2, Reading};
 use super::gaps::{self, Gap};
 use super::levels::{self, LevelFit};
+use super::polarity::Polarity;
 use super::profile::{Profile, ProfileGroup, ProfileSource};
-use super::sections::{DocKind, SectionKind};
+use super::requirements::Requirement;
+use super::role_fit::{self, RoleFit};
+use super::sections::{DocKind, KindBasis, SectionKind};
 use super::years::YearMonth;
 use super::TaxonomyStamp;
 use crate::taxonomy::role::{GroupRule, Importance};
@@ -58,6 +63,11 @@ pub struct Evidence {
     pub spans: Vec<SpanRef>,
     /// How many times the concept is mentioned (repeats do not add points).
     pub mentions: usize,
+    /// When the requirement was met by one of its alternatives: the concept it names first
+    /// ("ServiceNow" in "ServiceNow or a similar ticketing system", met by Jira Service
+    /// Management).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked: Option<ConceptId>,
 }
 
 /// One group's result.
@@ -144,7 +154,51 @@ pub struct ScoreReport {
     pub gaps: Vec<Gap>,
     /// Share of the document's words inside concept mentions.
     pub keyword_density: f64,
+    /// How the document's kind was decided: given by the caller or guessed from its cues.
+    #[serde(default)]
+    pub kind_basis: KindBasis,
+    /// For a posting's profile: the share of what the posting asks that the document shows,
+    /// 0 to 100, before adjustments (a resume that meets every requirement reads 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub match_rate: Option<f64>,
+    /// For a posting's profile: the career level the posting asks for against the level the
+    /// resume fits; two or more steps apart lower the score (the `level-gap` adjustment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_gap: Option<LevelGap>,
+    /// For a posting's profile: requirements that are not skills (a driver's licence, lifting,
+    /// shifts, travel), for a recruiter to check by hand; not scored and never gaps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_requirements: Vec<Requirement>,
+    /// For a posting's profile: requirement phrases the taxonomy cannot name ("RN license"),
+    /// each counted as unmet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unrecognised: Vec<Requirement>,
+    /// Concepts the document says it is working toward ("studying for Network+"), by id: never
+    /// counted as found. Also listed in `negated`, which holds every concept not shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_progress: Vec<ConceptId>,
+    /// For a role's profile: how the document's title and focus weighed on the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_fit: Option<RoleFit>,
 }
+
+/// The level a posting asks for against the level a resume fits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LevelGap {
+    /// The posting's level id (from its title cues, else its required years).
+    pub posting: String,
+    /// The resume's level id.
+    pub resume: String,
+    /// Steps between them on the role's ladder: positive when the resume is more senior.
+    pub steps: i32,
+}
+
+/// Steps apart on the career ladder that cost nothing (a technician applying one level up).
+const LEVEL_STEPS_FREE: i32 = 1;
+/// Factor lost per step beyond the free ones.
+const LEVEL_STEP_COST: f64 = 0.08;
+/// The lowest factor the level gap applies: seniority lowers the fit moderately.
+const LEVEL_FLOOR: f64 = 0.75;
 
 impl ScoreReport {
     /// The product of the adjustment factors (1 when none applies).
@@ -172,76 +226,6 @@ pub struct YearsSummary {
     pub per_skill: BTreeMap<ConceptId, f64>,
 }
 
-/// The fraction of a group met, from item credits (any order).
-pub(crate) fn group_fraction(group: &ProfileGroup, credits: &[f64], years: Option<f64>) -> f64 {
-    let items = if group.items.is_empty() {
-        None
-    } else {
-        // Most groups are small: sort on the stack (gaps calls this once per item).
-        let mut stack = [0.0f64; 64];
-        let mut heap = Vec::new();
-        let sorted: &mut [f64] = if credits.len() <= stack.len() {
-            stack[..credits.len()].copy_from_slice(credits);
-            &mut stack[..credits.len()]
-        } else {
-            heap.extend_from_slice(credits);
-            &mut heap
-        };
-        sorted.sort_by(|a, b| b.total_cmp(a));
-        let sorted = &*sorted;
-        let n = group.items.len() as f64;
-        Some(match group.rule {
-            GroupRule::All => sorted.iter().sum::<f64>() / n,
-            GroupRule::Any => sorted.first().copied().unwrap_or(0.0),
-            GroupRule::AtLeast(k) => {
-                let k = (k as usize).max(1);
-                (sorted.iter().take(k).sum::<f64>() / k as f64).min(1.0)
-            }
-        })
-    };
-    match (items, group.years) {
-        (Some(f), None) => f,
-        // Years only count for experience in the role: a chef's ten years do not make a
-        // technician. The concepts ("help desk", "desktop support") carry half, years the rest.
-        (Some(f), Some(y)) => {
-            let yf = if y > 0.0 {
-                (years.unwrap_or(0.0) / y).min(1.0)
-            } else {
-                1.0
-            };
-            f * (0.5 + 0.5 * yf)
-        }
-        (None, Some(y)) => {
-            if y > 0.0 {
-                (years.unwrap_or(0.0) / y).min(1.0)
-            } else {
-                1.0
-            }
-        }
-        (None, None) => 0.0,
-    }
-}
-
-/// The credit of each item of a group. A concept only implied by another item of the same
-/// group earns nothing there: "help desk" implying "technical support" is one piece of
-/// evidence, not two toward a k-of-n rule.
-pub(crate) fn item_credits(
-    group: &ProfileGroup,
-    credits: &BTreeMap<ConceptId, Credit>,
-) -> Vec<f64> {
-    group
-        .items
-        .iter()
-        .map(|it| match credits.get(&it.concept) {
-            Some(c) => match &c.implied_by {
-                Some(by) if group.items.iter().any(|o| &o.concept == by) => 0.0,
-                _ => c.credit,
-            },
-            None => 0.0,
-        })
-        .collect()
-}
-
 fn span_refs(analysis: &Analysis, c: &Credit) -> Vec<SpanRef> {
     c.mentions
         .iter()
@@ -258,12 +242,51 @@ fn span_refs(analysis: &Analysis, c: &Credit) -> Vec<SpanRef> {
         .collect()
 }
 
-/// The years of a document that an experience group is checked against.
-fn doc_years(analysis: &Analysis) -> Option<f64> {
-    match analysis.kind {
-        DocKind::Resume => analysis.experience.total_years,
-        DocKind::Posting => analysis.experience.required_years,
+/// The years of a document that an experience group is checked against. A posting states
+/// them; a resume earns them with dated roles (or claims) whose entry names the group's field
+/// or another technical concept of the profile: a line cook's years do not make a technician.
+fn group_years(profile: &Profile, group: &ProfileGroup, analysis: &Analysis) -> Option<f64> {
+    group.years?;
+    let e = &analysis.experience;
+    if analysis.kind == DocKind::Posting {
+        return e.required_years;
     }
+    let field: HashSet<&ConceptId> = group
+        .field
+        .iter()
+        .chain(profile.groups.iter().flat_map(|g| {
+            g.items
+                .iter()
+                .filter(|it| !matches!(it.kind, Kind::SoftSkill | Kind::Education | Kind::Other))
+                .flat_map(|it| it.options())
+        }))
+        .collect();
+    let counts = |m: &super::analysis::Mention| m.credit > 0.0 && field.contains(&m.concept);
+    let dated = field_dated_years(&e.ranges, &analysis.sections, &analysis.mentions, counts);
+    // A claim counts when its own sentence names the field ("8 years of IT support").
+    let mentions = &analysis.mentions;
+    let claimed = e
+        .claims
+        .iter()
+        .filter(|c| {
+            let from = c.span.start.saturating_sub(120);
+            let to = c.span.end + 120;
+            let lo = mentions.partition_point(|m| m.span.start < from);
+            mentions[lo..]
+                .iter()
+                .take_while(|m| m.span.start < to)
+                .any(counts)
+        })
+        .map(|c| c.years)
+        .chain(
+            e.per_skill
+                .iter()
+                .filter(|s| field.contains(&s.concept))
+                .map(|s| s.years),
+        )
+        .fold(0.0, f64::max);
+    let years = round1(dated.max(claimed));
+    (years > 0.0).then_some(years)
 }
 
 /// Scores `analysis` against `profile`.
@@ -275,31 +298,54 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     } else {
         0.0
     };
-    let years = doc_years(analysis);
+    // A posting's requirements are met by a resume that shows them at all; a role's groups
+    // weigh how well it shows them.
+    let reading = if profile.source == ProfileSource::Posting && analysis.kind == DocKind::Resume {
+        Reading::Shown
+    } else {
+        Reading::Strength
+    };
+    let group_years: Vec<Option<f64>> = profile
+        .groups
+        .iter()
+        .map(|g| group_years(profile, g, analysis))
+        .collect();
     let mut groups = Vec::with_capacity(profile.groups.len());
     let mut missing_essential = Vec::new();
     let mut unmet_essential_groups = Vec::new();
     let mut seen_missing: BTreeSet<&ConceptId> = BTreeSet::new();
-    for g in &profile.groups {
-        let item_credits = item_credits(g, &credits);
+    let lines = LineStarts::of(analysis.text_lower());
+    for (g, &years) in profile.groups.iter().zip(&group_years) {
+        let mut item_credits = item_credits(g, &credits, reading);
+        if reading == Reading::Strength {
+            one_line_cap(g, &mut item_credits, &credits, analysis, &lines);
+        }
         let fraction = group_fraction(g, &item_credits, years);
         let max_points = g.weight * scale;
         let points = fraction * max_points;
         let mut matched = Vec::new();
         let mut missing = Vec::new();
         for (it, &earned) in g.items.iter().zip(&item_credits) {
-            match credits.get(&it.concept) {
-                Some(c) if earned > 0.0 => {
+            match best_option(g, it, &credits, reading) {
+                Some((id, c, _)) if earned > 0.0 => {
                     let best = c.mentions.first().map(|&i| &analysis.mentions[i]);
+                    let (name, kind) = if *id == it.concept {
+                        (it.name.clone(), it.kind)
+                    } else {
+                        taxonomy
+                            .concept(id.as_str())
+                            .map_or((id.to_string(), it.kind), |k| (k.name.clone(), k.kind))
+                    };
                     matched.push(Evidence {
-                        concept: it.concept.clone(),
-                        name: it.name.clone(),
-                        kind: it.kind,
+                        concept: id.clone(),
+                        name,
+                        kind,
                         credit: round2(earned),
                         context: best.map(|m| m.context),
                         implied_by: c.implied_by.clone(),
                         spans: span_refs(analysis, c),
                         mentions: c.mentions.len(),
+                        asked: (*id != it.concept).then(|| it.concept.clone()),
                     });
                 }
                 _ => {
@@ -330,10 +376,69 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
             }),
         });
     }
-    let adjustments = adjustments(analysis);
+    let level = if analysis.kind == DocKind::Resume && !profile.levels.is_empty() {
+        levels::fit(taxonomy, profile, analysis, &credits)
+    } else {
+        None
+    };
+    let level_gap = match (&profile.level, &level) {
+        (Some(asked), Some(fit)) if profile.source == ProfileSource::Posting => {
+            let at = |id: &str| profile.levels.iter().position(|l| l.id == id);
+            match (at(asked), at(&fit.level)) {
+                (Some(a), Some(b)) => Some(LevelGap {
+                    posting: asked.clone(),
+                    resume: fit.level.clone(),
+                    steps: b as i32 - a as i32,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let mut adjustments = adjustments(analysis);
+    if let Some(gap) = &level_gap {
+        let beyond = gap.steps.abs() - LEVEL_STEPS_FREE;
+        if beyond > 0 {
+            let factor = (1.0 - LEVEL_STEP_COST * f64::from(beyond)).max(LEVEL_FLOOR);
+            adjustments.push(Adjustment {
+                id: "level-gap".to_string(),
+                factor: round2(factor),
+                reason: format!(
+                    "the posting asks for {} and the resume fits {}: {} steps apart on the career ladder",
+                    gap.posting,
+                    gap.resume,
+                    gap.steps.abs()
+                ),
+            });
+        }
+    }
     let factor: f64 = adjustments.iter().map(|a| a.factor).product();
-    let raw: f64 = groups.iter().map(|g| g.points).sum();
+    let mut raw: f64 = groups.iter().map(|g| g.points).sum();
+    let mut role_fit = None;
+    if profile.source == ProfileSource::Posting && analysis.kind == DocKind::Resume {
+        // A posting's candidates: what the resume shows of the posting, with its title read
+        // against the posting's and the role's titles.
+        let (title, title_match) = role_fit::title_of(profile, analysis);
+        raw = role_fit::with_title(raw, title_match);
+        role_fit = Some(RoleFit {
+            title,
+            title_match,
+            focus: 1.0,
+            coverage: round1(groups.iter().map(|g| g.points).sum()),
+        });
+    } else if matches!(profile.source, ProfileSource::Role { .. }) {
+        let kinds = |id: &ConceptId| {
+            taxonomy
+                .concept(id.as_str())
+                .map_or(Kind::Other, |c| c.kind)
+        };
+        let (fit, fitted) = role_fit::role_fit(profile, analysis, &credits, raw, &kinds);
+        raw = fitted;
+        role_fit = Some(fit);
+    }
     let score = round1((raw * factor).clamp(0.0, 100.0));
+    let match_rate =
+        (profile.source == ProfileSource::Posting).then(|| round1(raw.clamp(0.0, 100.0)));
 
     // Only membership is needed here: a set of borrowed ids, not `Profile::concepts`' map of
     // cloned ones.
@@ -357,13 +462,25 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
         .filter(|id| !credits.contains_key(*id))
         .cloned()
         .collect();
-    let level = if analysis.kind == DocKind::Resume && !profile.levels.is_empty() {
-        levels::fit(taxonomy, &profile.levels, analysis, &credits)
-    } else {
-        None
-    };
+    let in_progress: Vec<ConceptId> = analysis
+        .mentions
+        .iter()
+        .filter(|m| m.polarity == Polarity::Negated && m.in_progress)
+        .map(|m| &m.concept)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|id| !credits.contains_key(*id))
+        .cloned()
+        .collect();
     let gaps = if analysis.kind == DocKind::Resume {
-        gaps::gaps(taxonomy, profile, &credits, years, scale * factor)
+        gaps::gaps(
+            taxonomy,
+            profile,
+            &credits,
+            &group_years,
+            scale * factor,
+            reading,
+        )
     } else {
         Vec::new()
     };
@@ -395,6 +512,76 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
         level,
         gaps,
         keyword_density: round2(analysis.keyword_density),
+        kind_basis: analysis.kind_basis,
+        match_rate,
+        level_gap,
+        other_requirements: profile.other_requirements.clone(),
+        unrecognised: profile.unrecognised.clone(),
+        in_progress,
+        role_fit,
+    }
+}
+
+/// Starts of a text's lines, for finding the line of a byte by binary search.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn of(text: &str) -> LineStarts {
+        LineStarts(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// The start of the line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.0[self.0.partition_point(|&s| s <= at).saturating_sub(1)]
+    }
+}
+
+/// One line cannot fill a k-of-n group on its own ("proficient in Windows and Mac operating
+/// systems" is one claim, not three): when every item the group credits is shown on one line
+/// only, the same line, all but the best count half.
+fn one_line_cap(
+    group: &ProfileGroup,
+    item_credits: &mut [f64],
+    credits: &BTreeMap<ConceptId, Credit>,
+    analysis: &Analysis,
+    lines: &LineStarts,
+) {
+    if !matches!(group.rule, GroupRule::AtLeast(k) if k >= 2) {
+        return;
+    }
+    let mut line: Option<usize> = None;
+    let mut credited = 0;
+    for (it, &earned) in group.items.iter().zip(item_credits.iter()) {
+        if earned <= 0.0 {
+            continue;
+        }
+        credited += 1;
+        let Some((_, c, _)) = best_option(group, it, credits, Reading::Strength) else {
+            continue;
+        };
+        for &i in &c.mentions {
+            let l = lines.line_of(analysis.mentions[i].span.start);
+            if *line.get_or_insert(l) != l {
+                return;
+            }
+        }
+    }
+    if credited < 2 {
+        return;
+    }
+    let best = item_credits
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(i, _)| i);
+    for (i, c) in item_credits.iter_mut().enumerate() {
+        if Some(i) != best {
+            *c *= 0.5;
+        }
     }
 }
 
@@ -420,10 +607,6 @@ fn adjustments(analysis: &Analysis) -> Vec<Adjustment> {
         });
     }
     out
-}
-
-pub(crate) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Byte spans of a group's evidence, for callers that highlight text.

@@ -18,6 +18,79 @@ pub enum DocKind {
     Posting,
 }
 
+/// How a document's kind was decided, for the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindBasis {
+    /// True when the caller gave the kind; false when it was guessed from the text.
+    pub given: bool,
+    /// Resume cues found when guessing (headings such as "Work Experience", "Present").
+    pub resume_cues: usize,
+    /// Posting cues found when guessing ("we offer", "apply now"; "responsibilities",
+    /// "requirements" and "qualifications" count half, since resumes use them too).
+    pub posting_cues: usize,
+    /// Years (1950 to 2029) the text names: dated roles make a resume.
+    #[serde(default)]
+    pub years: usize,
+    /// Words that address a reader or state obligations ("you", "we", "will", "must"): a
+    /// posting speaks to its reader.
+    #[serde(default)]
+    pub address_words: usize,
+}
+
+/// Years named that count toward a resume, at most.
+const KIND_YEARS_CAP: usize = 12;
+/// Address words that count toward a posting, at most.
+const KIND_ADDRESS_CAP: usize = 30;
+
+/// Words that address a reader or state obligations, as a posting does.
+const ADDRESS_WORDS: &[&str] = &[
+    "will",
+    "must",
+    "should",
+    "required",
+    "preferred",
+    "you",
+    "your",
+    "we",
+    "our",
+];
+
+/// The years (1950 to 2029) and the address words of a lower-cased text, in one pass over its
+/// words.
+fn word_signals(lower: &str) -> (usize, usize) {
+    let (mut years, mut address) = (0, 0);
+    for w in lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(y) = w.parse::<u32>() {
+                years += usize::from((1950..=2029).contains(&y));
+            }
+        } else if ADDRESS_WORDS.contains(&w) {
+            address += 1;
+        }
+    }
+    (years, address)
+}
+
+impl KindBasis {
+    /// The kind these signals make: resume cues and years against posting cues and address
+    /// words (each capped, so that a long text is not decided by one signal alone).
+    fn kind(&self, weak_posting: usize) -> DocKind {
+        let resume = self.resume_cues as f64 + self.years.min(KIND_YEARS_CAP) as f64;
+        let strong = (self.posting_cues - weak_posting) as f64;
+        let posting = strong
+            + 0.5 * weak_posting as f64
+            + 0.5 * self.address_words.min(KIND_ADDRESS_CAP) as f64;
+        if resume > posting {
+            DocKind::Resume
+        } else {
+            DocKind::Posting
+        }
+    }
+}
+
 /// What a section of a document is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -116,11 +189,9 @@ impl Sections {
     /// assert_eq!(s.kind_at(text.find("macOS").unwrap()), SectionKind::Skills);
     /// ```
     pub fn kind_at(&self, offset: usize) -> SectionKind {
-        if self
-            .boilerplate
-            .iter()
-            .any(|r| r.start <= offset && offset < r.end)
-        {
+        // Boilerplate ranges are sorted and merged: one binary search, not a scan per offset.
+        let b = self.boilerplate.partition_point(|r| r.end <= offset);
+        if self.boilerplate.get(b).is_some_and(|r| r.start <= offset) {
             return SectionKind::EqualOpportunity;
         }
         let i = self.sections.partition_point(|s| s.range.start <= offset);
@@ -193,7 +264,8 @@ impl Sections {
 /// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
 /// ```
 pub fn guess_kind(text: &str) -> DocKind {
-    CueHits::of(&text.to_ascii_lowercase()).guess_kind()
+    let lower = text.to_ascii_lowercase();
+    CueHits::of(&lower).guess(&lower).0
 }
 
 /// Every cue phrase of this module found in one text, in one pass of one automaton: the
@@ -206,7 +278,8 @@ pub(crate) struct CueHits {
 }
 
 /// Where each list starts among the automaton's patterns.
-const RESUME_FROM: usize = POSTING_CUES.len();
+const WEAK_FROM: usize = POSTING_CUES.len();
+const RESUME_FROM: usize = WEAK_FROM + WEAK_POSTING_CUES.len();
 const INLINE_FROM: usize = RESUME_FROM + RESUME_CUES.len();
 
 impl CueHits {
@@ -244,21 +317,27 @@ impl CueHits {
             .map(move |(p, r)| (p - from, r.clone()))
     }
 
-    /// Resume when resume cues outnumber posting cues.
-    fn guess_kind(&self) -> DocKind {
+    /// The guessed kind and the signals it was decided by; `lower` is the text the hits were
+    /// found in.
+    fn guess(&self, lower: &str) -> (DocKind, KindBasis) {
+        let weak = self.of_patterns(WEAK_FROM, RESUME_FROM).count();
         let posting = self.of_patterns(0, RESUME_FROM).count();
         let resume = self.of_patterns(RESUME_FROM, INLINE_FROM).count();
-        if resume > posting {
-            DocKind::Resume
-        } else {
-            DocKind::Posting
-        }
+        let (years, address_words) = word_signals(lower);
+        let basis = KindBasis {
+            given: false,
+            resume_cues: resume,
+            posting_cues: posting,
+            years,
+            address_words,
+        };
+        (basis.kind(weak), basis)
     }
 }
 
-/// Guesses the kind from the text's cue hits, as [`guess_kind`] does.
-pub(crate) fn guess_kind_of(hits: &CueHits) -> DocKind {
-    hits.guess_kind()
+/// Guesses the kind from the text's cue hits, as [`guess_kind`] does, with the counts.
+pub(crate) fn guess_kind_of(hits: &CueHits, lower: &str) -> (DocKind, KindBasis) {
+    hits.guess(lower)
 }
 
 /// Phrases that mark a posting, compared ASCII-case-insensitively.
@@ -267,9 +346,6 @@ const POSTING_CUES: &[&str] = &[
     "we are looking for",
     "we're looking for",
     "the ideal candidate",
-    "responsibilities",
-    "requirements",
-    "qualifications",
     "we offer",
     "apply now",
     "how to apply",
@@ -283,8 +359,28 @@ const POSTING_CUES: &[&str] = &[
     "salary",
 ];
 
+/// Phrases that mark a posting but also stand in resumes ("responsibilities included",
+/// "gathering requirements", "summary of qualifications"): they count half.
+const WEAK_POSTING_CUES: &[&str] = &["responsibilities", "requirements", "qualifications"];
+
 /// Phrases that mark a resume.
 const RESUME_CUES: &[&str] = &[
+    "education details",
+    "skill details",
+    "company details",
+    "personal details",
+    "date of birth",
+    "languages known",
+    "hobbies",
+    "declaration",
+    "curriculum vitae",
+    "career objective",
+    "professional summary",
+    "professional profile",
+    "key skills",
+    "technical skills",
+    "it skills",
+    "personal skills",
     "work experience",
     "professional experience",
     "employment history",
@@ -321,6 +417,7 @@ fn doc_cues() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
             .build(
                 POSTING_CUES
                     .iter()
+                    .chain(WEAK_POSTING_CUES)
                     .chain(RESUME_CUES)
                     .chain(phrases.iter().map(|(p, _)| p))
                     .chain(EEO_CUES),
@@ -872,6 +969,7 @@ mod tests {
         let (phrases, _) = doc_cues();
         let all = POSTING_CUES
             .iter()
+            .chain(WEAK_POSTING_CUES)
             .chain(RESUME_CUES)
             .chain(phrases.iter().map(|(p, _)| p))
             .chain(EEO_CUES);
@@ -880,16 +978,21 @@ mod tests {
         }
     }
 
-    /// The kind as the cues were first counted: each cue searched for in turn.
+    /// The kind with each cue searched for in turn.
     fn guess_kind_by_search(text: &str) -> DocKind {
         let lower = text.to_ascii_lowercase();
         let count =
             |cues: &[&str]| -> usize { cues.iter().map(|c| lower.matches(c).count()).sum() };
-        if count(RESUME_CUES) > count(POSTING_CUES) {
-            DocKind::Resume
-        } else {
-            DocKind::Posting
+        let weak = count(WEAK_POSTING_CUES);
+        let (years, address_words) = word_signals(&lower);
+        KindBasis {
+            given: false,
+            resume_cues: count(RESUME_CUES),
+            posting_cues: count(POSTING_CUES) + weak,
+            years,
+            address_words,
         }
+        .kind(weak)
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub enum ErrorKind {
     Syntax,
     /// The content breaks a rule (duplicate ids, an alias claimed twice, unknown references...).
     Invalid,
+    /// The content is larger than rolefit accepts: a term or cue longer than
+    /// [`MAX_TERM_BYTES`](super::MAX_TERM_BYTES), a window wider than
+    /// [`MAX_WINDOW`](super::MAX_WINDOW), more than [`MAX_FORMS`](super::MAX_FORMS) surface forms,
+    /// or no concept at all.
+    Limit,
 }
 
 /// An error in a taxonomy, with where it is and how to fix it.

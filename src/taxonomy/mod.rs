@@ -5,7 +5,7 @@
 mod error;
 pub mod role;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -16,10 +16,30 @@ use sha2::{Digest, Sha256};
 pub use self::error::{Error, ErrorKind};
 pub use self::role::Role;
 
-use crate::matching::normalize::{normalize_term, same_term};
+use crate::normalize::{normalize_term, same_term};
 
 /// The default window, in bytes on each side of a match, in which context cues are looked for.
 pub const DEFAULT_WINDOW: usize = 40;
+
+/// The longest surface form or cue accepted, in bytes. Real terms are far shorter; the bound keeps
+/// every walk of the matcher's automaton, from each place a term may start, short, so matching
+/// stays linear in the text whatever the taxonomy holds.
+pub const MAX_TERM_BYTES: usize = 256;
+
+/// The widest cue window accepted, in bytes on each side. Cues are looked for in the window of
+/// every candidate match, so the window bounds the work per candidate.
+pub const MAX_WINDOW: usize = 1000;
+
+/// The most surface forms (names and aliases, before spelling variants) a taxonomy may hold.
+pub const MAX_FORMS: usize = 100_000;
+
+/// At most the first 40 characters of a term, for error messages.
+fn preview(term: &str) -> String {
+    match term.char_indices().nth(40) {
+        Some((i, _)) => format!("{}...", &term[..i]),
+        None => term.to_string(),
+    }
+}
 
 const EMBEDDED_JSON: &str = include_str!("../../taxonomies/desktop-technician.json");
 #[cfg(test)]
@@ -141,6 +161,14 @@ pub struct Concept {
     /// A short description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Cue words that keep every form of the concept from matching when they are near, added to
+    /// each form's own `forbid` when the taxonomy loads (`@name` names a cue set).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbid: Vec<String>,
+    /// Cue words that lift every form's `forbid` when they are near, added to each form's own
+    /// `allow` when the taxonomy loads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
 }
 
 /// A surface form of a concept: a plain string, or a form with rules.
@@ -165,9 +193,13 @@ pub struct AliasRule {
     /// At least one of these cue words must be near the match.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub require: Vec<String>,
-    /// None of these cue words may be near the match.
+    /// None of these cue words may be near the match...
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forbid: Vec<String>,
+    /// ...unless one of these is near too ("a collaborative culture" is the employer's, "you
+    /// enjoy a collaborative culture" asks it of the reader).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
     /// How near, in bytes on each side (default 40).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<usize>,
@@ -202,6 +234,7 @@ impl AliasRule {
             case_sensitive: false,
             require: Vec::new(),
             forbid: Vec::new(),
+            allow: Vec::new(),
             window: None,
             variants: None,
         }
@@ -241,6 +274,75 @@ struct TaxonomyFile {
     concepts: Vec<Concept>,
     #[serde(default)]
     roles: Vec<Role>,
+    #[serde(default)]
+    cue_sets: BTreeMap<String, Vec<String>>,
+}
+
+/// Resolves the cue sets: every `@name` in a form's `require`, `forbid` or `allow` becomes the
+/// cues of set `name`, and a concept's own `forbid` and `allow` are added to each of its forms
+/// (the name included, which becomes a form with rules). On an unknown set, the reference as
+/// written.
+fn resolve_cues(
+    concepts: &mut [Concept],
+    sets: &BTreeMap<String, Vec<String>>,
+) -> Result<(), String> {
+    let expand = |cues: &[String], out: &mut Vec<String>| -> Result<(), String> {
+        for cue in cues {
+            match cue.strip_prefix('@') {
+                Some(name) => {
+                    let set = sets.get(name).ok_or_else(|| cue.clone())?;
+                    for c in set {
+                        if !out.contains(c) {
+                            out.push(c.clone());
+                        }
+                    }
+                }
+                None => {
+                    if !out.contains(cue) {
+                        out.push(cue.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    };
+    for c in concepts {
+        let has_refs = c.aliases.iter().any(|a| match a {
+            Alias::Plain(_) => false,
+            Alias::Rule(r) => r
+                .require
+                .iter()
+                .chain(&r.forbid)
+                .chain(&r.allow)
+                .any(|x| x.starts_with('@')),
+        });
+        if c.forbid.is_empty() && c.allow.is_empty() && !has_refs {
+            continue;
+        }
+        let mut concept_forbid = Vec::new();
+        expand(&c.forbid, &mut concept_forbid)?;
+        let mut concept_allow = Vec::new();
+        expand(&c.allow, &mut concept_allow)?;
+        if !concept_forbid.is_empty() && !c.aliases.iter().any(|a| same_term(a.text(), &c.name)) {
+            c.aliases.insert(0, Alias::Plain(c.name.clone()));
+        }
+        for a in &mut c.aliases {
+            let mut rule = a.to_rule();
+            let mut require = Vec::new();
+            expand(&rule.require, &mut require)?;
+            let mut forbid = Vec::new();
+            expand(&rule.forbid, &mut forbid)?;
+            expand(&concept_forbid, &mut forbid)?;
+            let mut allow = Vec::new();
+            expand(&rule.allow, &mut allow)?;
+            expand(&concept_allow, &mut allow)?;
+            rule.require = require;
+            rule.forbid = forbid;
+            rule.allow = allow;
+            *a = Alias::Rule(rule);
+        }
+    }
+    Ok(())
 }
 
 /// A validated taxonomy: concepts, surface forms and role profiles.
@@ -334,8 +436,19 @@ impl Taxonomy {
     /// assert!(err.to_string().contains("bad.json"));
     /// ```
     pub fn from_json_str(json: &str, origin: &str) -> Result<Taxonomy, Error> {
-        let file: TaxonomyFile =
+        let mut file: TaxonomyFile =
             serde_json::from_str(json).map_err(|e| Error::from_json(origin, json, &e))?;
+        resolve_cues(&mut file.concepts, &file.cue_sets).map_err(|cue| {
+            Error::at_needle(
+                ErrorKind::Invalid,
+                origin,
+                json,
+                &quote(&cue),
+                1,
+                format!("the cue '{cue}' names no cue set"),
+                "define the set under \"cue_sets\" at the top level, or drop the '@'",
+            )
+        })?;
         let taxonomy = Taxonomy::assemble(
             file.name,
             file.version,
@@ -368,8 +481,32 @@ impl Taxonomy {
             if term.is_empty() || term.starts_with('#') {
                 continue;
             }
-            let key = normalize_term(term);
             let col = line.find(term).unwrap_or(0);
+            if term.len() > MAX_TERM_BYTES {
+                return Err(Error::at_offset(
+                    ErrorKind::Limit,
+                    origin,
+                    text,
+                    line_start + col,
+                    format!(
+                        "the term '{}' is {} bytes long, more than the {MAX_TERM_BYTES} accepted",
+                        preview(term),
+                        term.len()
+                    ),
+                    "put one term per line; a term is a name as people write it",
+                ));
+            }
+            if concepts.len() == MAX_FORMS {
+                return Err(Error::at_offset(
+                    ErrorKind::Limit,
+                    origin,
+                    text,
+                    line_start + col,
+                    format!("the list has more than the {MAX_FORMS} terms accepted"),
+                    "split it into several lists",
+                ));
+            }
+            let key = normalize_term(term);
             if !key.chars().any(char::is_alphanumeric) {
                 return Err(Error::at_offset(
                     ErrorKind::Invalid,
@@ -403,7 +540,20 @@ impl Taxonomy {
                 implies: Vec::new(),
                 onet: None,
                 description: None,
+                forbid: Vec::new(),
+                allow: Vec::new(),
             });
+        }
+        if concepts.is_empty() {
+            return Err(Error::at_offset(
+                ErrorKind::Limit,
+                origin,
+                text,
+                0,
+                "the list has no terms (only blank lines and comments): nothing could ever be found"
+                    .to_string(),
+                "write one term per line",
+            ));
         }
         let name = Path::new(origin)
             .file_stem()
@@ -451,6 +601,26 @@ impl Taxonomy {
                 hint,
             )
         };
+        let limit = |needle: &str, nth: usize, message: String, hint: &str| {
+            Error::at_needle(ErrorKind::Limit, origin, source, needle, nth, message, hint)
+        };
+        if self.concepts.is_empty() {
+            return Err(limit(
+                "\"concepts\"",
+                1,
+                "the taxonomy has no concepts: nothing could ever be found".to_string(),
+                "add at least one concept (or one term per line in a plain list)",
+            ));
+        }
+        let forms_total: usize = self.concepts.iter().map(|c| c.form_refs().count()).sum();
+        if forms_total > MAX_FORMS {
+            return Err(limit(
+                "\"concepts\"",
+                1,
+                format!("the taxonomy has {forms_total} surface forms, more than the {MAX_FORMS} accepted"),
+                "split it into several taxonomies, or drop forms that spelling variants already cover",
+            ));
+        }
         let mut id_count: HashMap<&str, usize> = HashMap::new();
         // surface form key -> (concept index, the alias text as written)
         let mut forms: HashMap<String, (usize, String)> = HashMap::new();
@@ -487,6 +657,47 @@ impl Taxonomy {
             for (fi, form) in c.surface_forms().into_iter().enumerate() {
                 // Where the form is written, worked out only for an error message.
                 let at = || (quote(&form.text), self.occurrence(ci, fi, &form.text));
+                if form.text.len() > MAX_TERM_BYTES {
+                    return Err(limit(
+                        &at().0,
+                        at().1,
+                        format!(
+                            "the alias '{}' of '{id}' is {} bytes long, more than the {MAX_TERM_BYTES} accepted",
+                            preview(&form.text),
+                            form.text.len()
+                        ),
+                        "shorten the term: a surface form is a name as people write it",
+                    ));
+                }
+                if let Some(cue) = form
+                    .require
+                    .iter()
+                    .chain(&form.forbid)
+                    .chain(&form.allow)
+                    .find(|c| c.len() > MAX_TERM_BYTES)
+                {
+                    return Err(limit(
+                        &quote(cue),
+                        1,
+                        format!(
+                            "a cue of alias '{}' of '{id}' is {} bytes long, more than the {MAX_TERM_BYTES} accepted",
+                            preview(&form.text),
+                            cue.len()
+                        ),
+                        "cues are words or short phrases: shorten it",
+                    ));
+                }
+                if let Some(w) = form.window.filter(|&w| w > MAX_WINDOW) {
+                    return Err(limit(
+                        &at().0,
+                        at().1,
+                        format!(
+                            "alias '{}' of '{id}' has a window of {w} bytes, more than the {MAX_WINDOW} accepted",
+                            preview(&form.text)
+                        ),
+                        "cues count within the sentence anyway: use a window of a few dozen bytes",
+                    ));
+                }
                 let key = normalize_term(&form.text);
                 if !key.chars().any(char::is_alphanumeric) {
                     return Err(fail(
@@ -497,6 +708,20 @@ impl Taxonomy {
                             form.text
                         ),
                         "remove the alias or write it out",
+                    ));
+                }
+                if form.text.split_whitespace().any(|w| {
+                    w.chars()
+                        .all(|c| matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
+                }) {
+                    return Err(fail(
+                        &at().0,
+                        at().1,
+                        format!(
+                            "the alias '{}' of '{id}' has a dash between spaces, which separates words in text and never matches",
+                            form.text
+                        ),
+                        "write the dash without spaces ('Wi-Fi'), or a space alone",
                     ));
                 }
                 // One concept may spell a form in several letter cases, each case-sensitive
@@ -530,13 +755,13 @@ impl Taxonomy {
                     written_cases.insert(spelled);
                 }
                 forms.entry(key).or_insert((ci, form.text.clone()));
-                for cue in form.require.iter().chain(&form.forbid) {
+                for cue in form.require.iter().chain(&form.forbid).chain(&form.allow) {
                     if !cue.chars().any(char::is_alphanumeric) {
                         return Err(fail(
                             &at().0,
                             at().1,
                             format!("alias '{}' of '{id}' has an empty cue word", form.text),
-                            "cue words in require and forbid need at least one letter or digit",
+                            "cue words in require, forbid and allow need at least one letter or digit",
                         ));
                     }
                 }
@@ -655,8 +880,10 @@ fn embedded_shared() -> &'static Arc<Taxonomy> {
     EMBEDDED.get_or_init(|| {
         // Validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at build
         // time: start-up only parses it.
-        let file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)
+        let mut file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)
             .expect("the embedded taxonomy parses (checked by tests)");
+        resolve_cues(&mut file.concepts, &file.cue_sets)
+            .expect("the embedded taxonomy's cue sets resolve (checked by tests)");
         let mut t = Taxonomy::assemble(
             file.name,
             file.version,
@@ -875,10 +1102,68 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_taxonomy_is_an_error() {
+        let err = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(err.to_string().contains("no concepts"), "{err}");
+        let err = Taxonomy::from_terms("# only a comment\n\n", "list.txt").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(err.to_string().contains("no terms"), "{err}");
+    }
+
+    #[test]
+    fn limits_are_checked_with_clear_errors() {
+        let long = "a ".repeat(MAX_TERM_BYTES);
+        let json = format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":["{long}"]}}]}}"#
+        );
+        let err = load(&json).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        let shown = err.to_string();
+        assert!(shown.contains("bytes long, more than the 256"), "{shown}");
+        assert!(
+            shown.len() < 600,
+            "the message shows a preview, not the term: {shown}"
+        );
+        let err = Taxonomy::from_terms(&format!("ok\n{long}\n"), "list.txt").unwrap_err();
+        assert_eq!((err.kind(), err.line()), (&ErrorKind::Limit, Some(2)));
+        let err = load(
+            r#"{"name":"t","version":"1","concepts":[{"id":"a","name":"Alpha","kind":"tool","aliases":[{"text":"AL","window":1000000000000000000}]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(
+            err.to_string()
+                .contains("window of 1000000000000000000 bytes"),
+            "{err}"
+        );
+        let err = load(&format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":[{{"text":"AL","require":["{long}"]}}]}}]}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        let many: Vec<String> = (0..=MAX_FORMS).map(|i| format!("\"t{i}\"")).collect();
+        let err = load(&format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":[{}]}}]}}"#,
+            many.join(",")
+        ))
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Limit);
+        assert!(err.to_string().contains("surface forms"), "{err}");
+        // At the limits, a taxonomy loads.
+        let at_limit = "b".repeat(MAX_TERM_BYTES);
+        assert!(load(&format!(
+            r#"{{"name":"t","version":"1","concepts":[{{"id":"a","name":"Alpha","kind":"tool","aliases":[{{"text":"{at_limit}","window":{MAX_WINDOW}}}]}}]}}"#
+        ))
+        .is_ok());
+    }
+
+    #[test]
     fn hash_is_stable_and_content_based() {
-        let a = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap();
-        let b = load(r#"{"name":"t","version":"1","concepts":[]}"#).unwrap();
-        let c = load(r#"{"name":"t","version":"2","concepts":[]}"#).unwrap();
+        let concepts = r#""concepts":[{"id":"a","name":"Alpha","kind":"tool"}]"#;
+        let a = load(&format!(r#"{{"name":"t","version":"1",{concepts}}}"#)).unwrap();
+        let b = load(&format!(r#"{{"name":"t","version":"1",{concepts}}}"#)).unwrap();
+        let c = load(&format!(r#"{{"name":"t","version":"2",{concepts}}}"#)).unwrap();
         assert_eq!(a.hash(), b.hash());
         assert_ne!(a.hash(), c.hash());
         assert!(a.hash().starts_with("sha256:"));

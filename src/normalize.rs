@@ -2,6 +2,9 @@
 //! pages put in place of plain ASCII (dashes, non-breaking spaces, smart quotes, ligatures, soft
 //! hyphens, line breaks) are mapped to one spelling, and ASCII is lower-cased, while a map keeps
 //! every normalised byte tied to the original text so that spans point into what the user gave.
+//!
+//! Both the taxonomy (to validate and compare terms) and the matcher (to read text) use it, so it
+//! sits below both of them.
 
 /// What one character becomes.
 enum Mapped {
@@ -225,7 +228,7 @@ impl Normalized {
 /// Normalises a term of a taxonomy: as text is normalised, with the ends trimmed.
 ///
 /// ```
-/// use rolefit::matching::normalize::normalize_term;
+/// use rolefit::normalize::normalize_term;
 /// assert_eq!(normalize_term("  Wi\u{2011}Fi\n Direct "), "wi-fi direct");
 /// ```
 pub fn normalize_term(term: &str) -> String {
@@ -235,7 +238,7 @@ pub fn normalize_term(term: &str) -> String {
 /// As [`normalize_term`], folding hyphens into spaces when `fold_hyphens`.
 ///
 /// ```
-/// use rolefit::matching::normalize::normalize_term_with;
+/// use rolefit::normalize::normalize_term_with;
 /// assert_eq!(normalize_term_with("Wi\u{2011}Fi - Direct", true), "wi fi direct");
 /// ```
 pub fn normalize_term_with(term: &str, fold_hyphens: bool) -> String {

@@ -1,0 +1,83 @@
+//! Scaling of the scorer's rules on documents built to stress them, at growing sizes: a path
+//! that loops over hits inside a loop over hits or lines shows up as throughput (MB/s) falling
+//! with size. One case per path that was quadratic:
+//!
+//! - `level-cues`: one long line of repeated level title cues (each cue used to re-scan its line);
+//! - `dated-roles`: many dated roles, each with duties (each role used to scan every mention);
+//! - `requirements`: a posting with many requirement lines and concepts (each phrase used to
+//!   scan every mention);
+//! - `boilerplate`: a posting with many equal-opportunity paragraphs and concepts (each mention
+//!   used to scan every boilerplate range).
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use rolefit::scoring::{DocKind, Scorer, YearMonth};
+use rolefit::Taxonomy;
+
+const SIZES: &[usize] = &[16 << 10, 64 << 10, 256 << 10];
+
+fn repeat_to(unit: &str, size: usize, head: &str) -> String {
+    let mut s = String::from(head);
+    while s.len() < size {
+        s.push_str(unit);
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let mut scorer = Scorer::new(Taxonomy::embedded()).unwrap();
+    scorer.as_of(YearMonth::new(2025, 1));
+    let role = scorer.default_profile().unwrap();
+    let cases: [(&str, DocKind, &dyn Fn(usize) -> String); 4] = [
+        ("level-cues", DocKind::Resume, &|n| {
+            repeat_to(
+                "senior IT support technician team lead manager ",
+                n,
+                "Experience\n",
+            )
+        }),
+        ("dated-roles", DocKind::Resume, &|n| {
+            repeat_to(
+                "Help Desk Technician, Jan 2015 - Mar 2017\nResolved Windows and Active Directory tickets in ServiceNow.\n",
+                n,
+                "Experience\n",
+            )
+        }),
+        ("requirements", DocKind::Posting, &|n| {
+            repeat_to(
+                "- RN license and BLS, Windows 10/11, Jamf or Intune, a driver's license\n",
+                n,
+                "Help Desk Technician\nRequirements\n",
+            )
+        }),
+        ("boilerplate", DocKind::Posting, &|n| {
+            repeat_to(
+                "We are an equal opportunity employer. Windows and Linux.\n\nRequirements: Active Directory.\n\n",
+                n,
+                "Help Desk Technician\n",
+            )
+        }),
+    ];
+    let mut group = c.benchmark_group("scoring");
+    group.sample_size(10);
+    for (name, kind, make) in cases {
+        for &size in SIZES {
+            let text = make(size);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, size), &text, |b, t| {
+                b.iter(|| {
+                    let a = scorer.analyze(t, Some(kind));
+                    let report = scorer.score(&role, &a);
+                    if kind == DocKind::Posting {
+                        let job = scorer.posting_profile_of(&a);
+                        std::hint::black_box(job.groups.len());
+                    }
+                    std::hint::black_box(report.score)
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
