@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use rolefit::document::{read_bytes, Limits, Status};
+use rolefit::document::{read_bytes, Concealment, Limits, Status};
 
 fn read(bytes: &[u8], limits: &Limits) -> (Result<String, Status>, Duration) {
     let start = Instant::now();
@@ -85,6 +85,77 @@ fn empty_documents_are_corrupt() {
             .unwrap()
             .text,
         ""
+    );
+}
+
+/// Hidden text in a PDF: left out and reported by kind and page; white text on a dark box is
+/// not hidden; `include_hidden` keeps it all.
+#[test]
+fn pdf_hidden_text_is_reported_not_read() {
+    let bytes = pdf::hidden_tricks();
+    let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
+    assert_eq!(
+        doc.text,
+        "Help desk technician: Windows 11 and Active Directory.\nTeam Lead"
+    );
+    let runs: Vec<(Concealment, Option<usize>, &str)> = doc
+        .hidden
+        .runs
+        .iter()
+        .map(|r| (r.how, r.page, r.excerpt.as_str()))
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            (Concealment::White, Some(1), "Kubernetes Terraform"),
+            (Concealment::Invisible, Some(1), "Ansible"),
+            (Concealment::Tiny, Some(1), "Golang"),
+            (Concealment::OffPage, Some(1), "Kafka"),
+        ]
+    );
+    assert_eq!(
+        doc.hidden.chars,
+        "KubernetesTerraformAnsibleGolangKafka".len()
+    );
+    let all = Limits {
+        include_hidden: true,
+        ..Limits::default()
+    };
+    let doc = read_bytes(&bytes, None, &all).unwrap();
+    for word in ["Kubernetes", "Ansible", "Golang", "Kafka", "Team Lead"] {
+        assert!(doc.text.contains(word), "{word}: {}", doc.text);
+    }
+}
+
+/// Hidden text in a DOCX: `w:vanish`, white runs, 1-point runs; white on a shaded cell or with
+/// a highlight is seen.
+#[test]
+fn docx_hidden_text_is_reported_not_read() {
+    let bytes = corpus::docx_hidden_tricks();
+    let doc = read_bytes(&bytes, None, &Limits::default()).unwrap();
+    assert_eq!(doc.text, "Help desk: Windows 11.\nTeam Lead\nSupervisor");
+    let runs: Vec<(Concealment, &str)> = doc
+        .hidden
+        .runs
+        .iter()
+        .map(|r| (r.how, r.excerpt.as_str()))
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            (Concealment::Vanish, "Kubernetes"),
+            (Concealment::White, "Terraform"),
+            (Concealment::Tiny, "Golang"),
+        ]
+    );
+    let all = Limits {
+        include_hidden: true,
+        ..Limits::default()
+    };
+    let text = read_bytes(&bytes, None, &all).unwrap().text;
+    assert!(
+        text.contains("Kubernetes") && text.contains("Golang"),
+        "{text}"
     );
 }
 

@@ -11,10 +11,18 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::zipped::Archive;
-use super::{Format, Limits, ReadError, Status};
+use super::{Concealment, Format, HiddenText, Limits, ReadError, Status};
 
 /// The body, headers, footers and notes of a DOCX file.
-pub(crate) fn read_docx(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
+pub(crate) fn read_docx(
+    bytes: &[u8],
+    limits: &Limits,
+    hidden: &mut HiddenText,
+) -> Result<String, ReadError> {
+    let mut hide = Hide {
+        hidden,
+        include: limits.include_hidden,
+    };
     let mut archive = Archive::open(bytes, Format::Docx, limits)?;
     let names = archive.names();
     let part = |prefix: &str| {
@@ -38,18 +46,18 @@ pub(crate) fn read_docx(bytes: &[u8], limits: &Limits) -> Result<String, ReadErr
     let mut out = String::new();
     for header in part("word/header") {
         if let Some(xml) = archive.text(&header)? {
-            docx_part(&xml, &header, &mut out)?;
+            docx_part(&xml, &header, &mut out, &mut hide)?;
         }
     }
-    docx_part(&body, "word/document.xml", &mut out)?;
+    docx_part(&body, "word/document.xml", &mut out, &mut hide)?;
     for name in ["word/footnotes.xml", "word/endnotes.xml"] {
         if let Some(xml) = archive.text(name)? {
-            docx_part(&xml, name, &mut out)?;
+            docx_part(&xml, name, &mut out, &mut hide)?;
         }
     }
     for footer in part("word/footer") {
         if let Some(xml) = archive.text(&footer)? {
-            docx_part(&xml, &footer, &mut out)?;
+            docx_part(&xml, &footer, &mut out, &mut hide)?;
         }
     }
     no_text_check(Format::Docx, out, &names, "word/media/")
@@ -147,10 +155,76 @@ fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
 }
 
-/// One WordprocessingML part: text is in `w:t` runs only.
-fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
+/// Where hidden DOCX text goes: noted always, and kept in the text only when asked.
+struct Hide<'a> {
+    hidden: &'a mut HiddenText,
+    include: bool,
+}
+
+/// What the formatting of the run being read says about its visibility.
+#[derive(Default)]
+struct RunLook {
+    vanish: bool,
+    white: bool,
+    tiny: bool,
+    /// The run has shading or a highlight: white text on it can be seen.
+    shaded: bool,
+}
+
+/// The value of an attribute whose local name is `name` (`w:val`, `w:fill`).
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| a.value.to_string())
+}
+
+/// A `w:shd` fill or `w:highlight` colour that is something other than white.
+fn coloured(value: Option<String>) -> bool {
+    value.is_some_and(|v| {
+        !matches!(
+            v.to_ascii_lowercase().as_str(),
+            "auto" | "ffffff" | "white" | "none" | "clear"
+        )
+    })
+}
+
+/// Reads the run property `e` (inside `w:rPr`) into `look`.
+fn run_property(e: &BytesStart<'_>, look: &mut RunLook) {
+    let on = |v: Option<String>| !matches!(v.as_deref(), Some("0" | "false" | "off"));
+    match e.local_name().as_ref() {
+        "vanish" | "specVanish" => look.vanish = on(attr(e, "val")),
+        "color" => {
+            look.white = attr(e, "val")
+                .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "ffffff" | "white"))
+        }
+        // Half-points: 2 is a 1-point font.
+        "sz" => {
+            look.tiny = attr(e, "val")
+                .and_then(|v| v.parse::<u32>().ok())
+                .is_some_and(|v| v <= 2)
+        }
+        "shd" => look.shaded |= coloured(attr(e, "fill")),
+        "highlight" => look.shaded |= coloured(attr(e, "val")),
+        _ => {}
+    }
+}
+
+/// One WordprocessingML part: text is in `w:t` runs only. Runs marked hidden, 1-point runs and
+/// white runs on no shading go to `hide` instead.
+fn docx_part(
+    xml: &str,
+    part: &str,
+    out: &mut String,
+    hide: &mut Hide<'_>,
+) -> Result<(), ReadError> {
     let mut reader = xml_reader(xml);
     let mut in_text = false;
+    // Where the reader is, for run formatting: inside `w:rPr` of a run, `w:pPr`, `w:tcPr`.
+    let (mut in_run, mut in_rpr, mut in_ppr, mut in_tcpr) = (false, false, false, false);
+    let mut look = RunLook::default();
+    // Shading of the current paragraph and cell, and text box depth: white on them is seen.
+    let (mut para_shaded, mut cell_shaded, mut text_box) = (false, false, 0usize);
     // Depth inside an element whose content is not text.
     let mut skip = 0usize;
     loop {
@@ -164,8 +238,25 @@ fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
                     continue;
                 }
                 let qname = e.name().as_ref().to_string();
+                docx_look(
+                    &e,
+                    in_run && in_rpr,
+                    in_ppr,
+                    in_tcpr,
+                    &mut look,
+                    &mut para_shaded,
+                    &mut cell_shaded,
+                );
                 match local(&e).as_str() {
                     "t" => in_text = true,
+                    "r" => {
+                        in_run = true;
+                        look = RunLook::default();
+                    }
+                    "rPr" => in_rpr = true,
+                    "pPr" => in_ppr = true,
+                    "tcPr" => in_tcpr = true,
+                    "txbxContent" => text_box += 1,
                     // Deleted revisions, field instructions (HYPERLINK "https://..."), the
                     // fallback copy of a drawing whose text box was already read.
                     "delText" | "instrText" => skip = 1,
@@ -173,7 +264,18 @@ fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
                     other => docx_empty(other, out),
                 }
             }
-            Event::Empty(e) if skip == 0 => docx_empty(&local(&e), out),
+            Event::Empty(e) if skip == 0 => {
+                docx_look(
+                    &e,
+                    in_run && in_rpr,
+                    in_ppr,
+                    in_tcpr,
+                    &mut look,
+                    &mut para_shaded,
+                    &mut cell_shaded,
+                );
+                docx_empty(&local(&e), out)
+            }
             Event::End(e) => {
                 if skip > 0 {
                     skip -= 1;
@@ -181,17 +283,86 @@ fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
                 }
                 match e.local_name().as_ref() {
                     "t" => in_text = false,
-                    "p" | "tr" => newline(out),
-                    "tc" => cell_end(out),
+                    "r" => in_run = false,
+                    "rPr" => in_rpr = false,
+                    "pPr" => in_ppr = false,
+                    "tcPr" => in_tcpr = false,
+                    "txbxContent" => text_box = text_box.saturating_sub(1),
+                    "p" => {
+                        para_shaded = false;
+                        newline(out)
+                    }
+                    "tr" => newline(out),
+                    "tc" => {
+                        cell_shaded = false;
+                        cell_end(out)
+                    }
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip == 0 => out.push_str(&t.xml10_content()),
-            Event::CData(t) if in_text && skip == 0 => out.push_str(&t),
-            Event::GeneralRef(r) if in_text && skip == 0 => out.extend(reference(&r)),
+            Event::Text(t) if in_text && skip == 0 => {
+                let how = concealment(&look, para_shaded || cell_shaded || text_box > 0);
+                hide.text(how, &t.xml10_content(), out)
+            }
+            Event::CData(t) if in_text && skip == 0 => {
+                let how = concealment(&look, para_shaded || cell_shaded || text_box > 0);
+                hide.text(how, &t, out)
+            }
+            Event::GeneralRef(r) if in_text && skip == 0 => {
+                let how = concealment(&look, para_shaded || cell_shaded || text_box > 0);
+                if let Some(c) = reference(&r) {
+                    hide.text(how, c.encode_utf8(&mut [0; 4]), out)
+                }
+            }
             Event::Eof => return Ok(()),
             _ => {}
         }
+    }
+}
+
+/// Reads run formatting and paragraph or cell shading from an element.
+fn docx_look(
+    e: &BytesStart<'_>,
+    in_rpr: bool,
+    in_ppr: bool,
+    in_tcpr: bool,
+    look: &mut RunLook,
+    para_shaded: &mut bool,
+    cell_shaded: &mut bool,
+) {
+    if in_rpr {
+        run_property(e, look);
+    } else if e.local_name().as_ref() == "shd" {
+        if in_tcpr {
+            *cell_shaded = coloured(attr(e, "fill"));
+        } else if in_ppr {
+            *para_shaded = coloured(attr(e, "fill"));
+        }
+    }
+}
+
+/// How a run with `look` hides its text, if it does; `background` is shading behind it.
+fn concealment(look: &RunLook, background: bool) -> Option<Concealment> {
+    if look.vanish {
+        Some(Concealment::Vanish)
+    } else if look.tiny {
+        Some(Concealment::Tiny)
+    } else if look.white && !look.shaded && !background {
+        Some(Concealment::White)
+    } else {
+        None
+    }
+}
+
+impl Hide<'_> {
+    fn text(&mut self, how: Option<Concealment>, text: &str, out: &mut String) {
+        if let Some(how) = how {
+            self.hidden.note(how, None, text);
+            if !self.include {
+                return;
+            }
+        }
+        out.push_str(text);
     }
 }
 
@@ -344,7 +515,16 @@ mod tests {
 
     fn docx(xml: &str) -> String {
         let mut out = String::new();
-        docx_part(xml, "test", &mut out).unwrap();
+        docx_part(
+            xml,
+            "test",
+            &mut out,
+            &mut Hide {
+                hidden: &mut HiddenText::default(),
+                include: false,
+            },
+        )
+        .unwrap();
         tidy(out)
     }
 
@@ -391,7 +571,12 @@ mod tests {
     fn broken_xml_is_corrupt_or_lenient() {
         assert_eq!(docx("<w:p><w:t>a</w:x></w:p><w:p><w:t>b</w:t>"), "a\nb");
         let mut out = String::new();
-        let err = docx_part("<w:p><w:t attr=\"x>oops", "p", &mut out).unwrap_err();
+        let mut hidden = HiddenText::default();
+        let mut hide = Hide {
+            hidden: &mut hidden,
+            include: false,
+        };
+        let err = docx_part("<w:p><w:t attr=\"x>oops", "p", &mut out, &mut hide).unwrap_err();
         assert_eq!(err.status, Status::Corrupt);
     }
 }

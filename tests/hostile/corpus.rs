@@ -71,6 +71,22 @@ pub fn odt(content: &str) -> Vec<u8> {
     ])
 }
 
+/// A DOCX with a visible line and each way of hiding a run; white text on a shaded table cell
+/// and on a highlight is visible.
+pub fn docx_hidden_tricks() -> Vec<u8> {
+    let body = format!(
+        "<w:document {W_NS}><w:body>\
+         <w:p><w:r><w:t>Help desk: Windows 11.</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Kubernetes</w:t></w:r></w:p>\
+         <w:p><w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr><w:t>Terraform</w:t></w:r></w:p>\
+         <w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val=\"clear\" w:fill=\"1F3864\"/></w:tcPr><w:p><w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr><w:t>Team Lead</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+         <w:p><w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr><w:t>Golang</w:t></w:r>\
+         <w:r><w:rPr><w:color w:val=\"FFFFFF\"/><w:highlight w:val=\"black\"/></w:rPr><w:t>Supervisor</w:t></w:r>\
+         <w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t></w:t></w:r></w:p>\
+         </w:body></w:document>"
+    );
+    docx(&body)
+}
+
 fn resume_docx() -> Vec<u8> {
     docx_runs(&["<w:r><w:t>Desktop support: Windows 11, Active Directory, PowerShell.</w:t></w:r>"])
 }
@@ -251,5 +267,12 @@ pub fn cases() -> Vec<Case> {
     ));
     cases.push(case("resume.docx", resume_docx(), OK));
     cases.push(case("resume.pdf", pdf::resume(), OK));
+    cases.push(case("hidden-tricks.pdf", pdf::hidden_tricks(), OK));
+    cases.push(case("hidden-tricks.docx", docx_hidden_tricks(), OK));
+    cases.push(case(
+        "hidden-tricks.html",
+        "<html><body><p>Help desk</p><p style='display:none'>Kubernetes</p></body></html>",
+        OK,
+    ));
     cases
 }
