@@ -245,7 +245,12 @@ fn one_record_per_input_when_walking_the_fixtures() {
                 path.display()
             );
             // The fixtures hide nothing: headers, footers, tables and links are all seen.
-            assert!(doc.hidden.is_empty(), "{}: {:?}", path.display(), doc.hidden);
+            assert!(
+                doc.hidden.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                doc.hidden
+            );
         }
     }
 }
