@@ -220,11 +220,7 @@ fn docx_part(
 ) -> Result<(), ReadError> {
     let mut reader = xml_reader(xml);
     let mut in_text = false;
-    // Where the reader is, for run formatting: inside `w:rPr` of a run, `w:pPr`, `w:tcPr`.
-    let (mut in_run, mut in_rpr, mut in_ppr, mut in_tcpr) = (false, false, false, false);
-    let mut look = RunLook::default();
-    // Shading of the current paragraph and cell, and text box depth: white on them is seen.
-    let (mut para_shaded, mut cell_shaded, mut text_box) = (false, false, 0usize);
+    let mut seen = Visibility::default();
     // Depth inside an element whose content is not text.
     let mut skip = 0usize;
     loop {
@@ -238,25 +234,10 @@ fn docx_part(
                     continue;
                 }
                 let qname = e.name().as_ref().to_string();
-                docx_look(
-                    &e,
-                    in_run && in_rpr,
-                    in_ppr,
-                    in_tcpr,
-                    &mut look,
-                    &mut para_shaded,
-                    &mut cell_shaded,
-                );
+                seen.element(&e);
                 match local(&e).as_str() {
                     "t" => in_text = true,
-                    "r" => {
-                        in_run = true;
-                        look = RunLook::default();
-                    }
-                    "rPr" => in_rpr = true,
-                    "pPr" => in_ppr = true,
-                    "tcPr" => in_tcpr = true,
-                    "txbxContent" => text_box += 1,
+                    "r" | "rPr" | "pPr" | "tcPr" | "txbxContent" => seen.open(&local(&e)),
                     // Deleted revisions, field instructions (HYPERLINK "https://..."), the
                     // fallback copy of a drawing whose text box was already read.
                     "delText" | "instrText" => skip = 1,
@@ -265,15 +246,7 @@ fn docx_part(
                 }
             }
             Event::Empty(e) if skip == 0 => {
-                docx_look(
-                    &e,
-                    in_run && in_rpr,
-                    in_ppr,
-                    in_tcpr,
-                    &mut look,
-                    &mut para_shaded,
-                    &mut cell_shaded,
-                );
+                seen.element(&e);
                 docx_empty(&local(&e), out)
             }
             Event::End(e) => {
@@ -283,35 +256,28 @@ fn docx_part(
                 }
                 match e.local_name().as_ref() {
                     "t" => in_text = false,
-                    "r" => in_run = false,
-                    "rPr" => in_rpr = false,
-                    "pPr" => in_ppr = false,
-                    "tcPr" => in_tcpr = false,
-                    "txbxContent" => text_box = text_box.saturating_sub(1),
+                    "r" | "rPr" | "pPr" | "tcPr" | "txbxContent" => {
+                        seen.close(e.local_name().as_ref())
+                    }
                     "p" => {
-                        para_shaded = false;
+                        seen.close("p");
                         newline(out)
                     }
                     "tr" => newline(out),
                     "tc" => {
-                        cell_shaded = false;
+                        seen.close("tc");
                         cell_end(out)
                     }
                     _ => {}
                 }
             }
             Event::Text(t) if in_text && skip == 0 => {
-                let how = concealment(&look, para_shaded || cell_shaded || text_box > 0);
-                hide.text(how, &t.xml10_content(), out)
+                hide.text(seen.concealment(), &t.xml10_content(), out)
             }
-            Event::CData(t) if in_text && skip == 0 => {
-                let how = concealment(&look, para_shaded || cell_shaded || text_box > 0);
-                hide.text(how, &t, out)
-            }
+            Event::CData(t) if in_text && skip == 0 => hide.text(seen.concealment(), &t, out),
             Event::GeneralRef(r) if in_text && skip == 0 => {
-                let how = concealment(&look, para_shaded || cell_shaded || text_box > 0);
                 if let Some(c) = reference(&r) {
-                    hide.text(how, c.encode_utf8(&mut [0; 4]), out)
+                    hide.text(seen.concealment(), c.encode_utf8(&mut [0; 4]), out)
                 }
             }
             Event::Eof => return Ok(()),
@@ -320,37 +286,74 @@ fn docx_part(
     }
 }
 
-/// Reads run formatting and paragraph or cell shading from an element.
-fn docx_look(
-    e: &BytesStart<'_>,
+/// Where the DOCX reader is, as far as the visibility of text goes: the run's formatting and
+/// the shading behind it.
+#[derive(Default)]
+struct Visibility {
+    in_run: bool,
     in_rpr: bool,
     in_ppr: bool,
     in_tcpr: bool,
-    look: &mut RunLook,
-    para_shaded: &mut bool,
-    cell_shaded: &mut bool,
-) {
-    if in_rpr {
-        run_property(e, look);
-    } else if e.local_name().as_ref() == "shd" {
-        if in_tcpr {
-            *cell_shaded = coloured(attr(e, "fill"));
-        } else if in_ppr {
-            *para_shaded = coloured(attr(e, "fill"));
-        }
-    }
+    look: RunLook,
+    para_shaded: bool,
+    cell_shaded: bool,
+    /// Text box depth: the shape's fill is not followed, so white there counts as seen.
+    text_box: usize,
 }
 
-/// How a run with `look` hides its text, if it does; `background` is shading behind it.
-fn concealment(look: &RunLook, background: bool) -> Option<Concealment> {
-    if look.vanish {
-        Some(Concealment::Vanish)
-    } else if look.tiny {
-        Some(Concealment::Tiny)
-    } else if look.white && !look.shaded && !background {
-        Some(Concealment::White)
-    } else {
-        None
+impl Visibility {
+    fn open(&mut self, name: &str) {
+        match name {
+            "r" => {
+                self.in_run = true;
+                self.look = RunLook::default();
+            }
+            "rPr" => self.in_rpr = true,
+            "pPr" => self.in_ppr = true,
+            "tcPr" => self.in_tcpr = true,
+            "txbxContent" => self.text_box += 1,
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "r" => self.in_run = false,
+            "rPr" => self.in_rpr = false,
+            "pPr" => self.in_ppr = false,
+            "tcPr" => self.in_tcpr = false,
+            "txbxContent" => self.text_box = self.text_box.saturating_sub(1),
+            "p" => self.para_shaded = false,
+            "tc" => self.cell_shaded = false,
+            _ => {}
+        }
+    }
+
+    /// Reads run formatting, or paragraph or cell shading, from an element.
+    fn element(&mut self, e: &BytesStart<'_>) {
+        if self.in_run && self.in_rpr {
+            run_property(e, &mut self.look);
+        } else if e.local_name().as_ref() == "shd" {
+            if self.in_tcpr {
+                self.cell_shaded = coloured(attr(e, "fill"));
+            } else if self.in_ppr {
+                self.para_shaded = coloured(attr(e, "fill"));
+            }
+        }
+    }
+
+    /// How the current run hides its text, if it does.
+    fn concealment(&self) -> Option<Concealment> {
+        let background = self.para_shaded || self.cell_shaded || self.text_box > 0;
+        if self.look.vanish {
+            Some(Concealment::Vanish)
+        } else if self.look.tiny {
+            Some(Concealment::Tiny)
+        } else if self.look.white && !self.look.shaded && !background {
+            Some(Concealment::White)
+        } else {
+            None
+        }
     }
 }
 
