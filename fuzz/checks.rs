@@ -306,7 +306,13 @@ pub fn jsonl(data: &[u8]) {
         };
         got.push(line);
         match input.load(&limits) {
-            Ok(doc) => assert!(!doc.id.is_empty() || data.contains(&b'"')),
+            Ok(doc) => {
+                assert_eq!(doc.format, "jsonl");
+                assert!(
+                    doc.text.len() as u64 <= JSONL_LINE,
+                    "text longer than its line"
+                );
+            }
             Err(e) => assert_eq!(e.line, Some(line)),
         }
     }
