@@ -10,7 +10,7 @@
 //! use rolefit::{Matcher, Taxonomy};
 //!
 //! let pipeline = Pipeline::extract(Matcher::new(Taxonomy::embedded()).unwrap());
-//! let doc = Document { id: "a".into(), format: "text".into(), text: "PowerShell, ITIL".into() };
+//! let doc = Document { id: "a".into(), format: "text".into(), text: "PowerShell, ITIL".into(), hidden: Default::default() };
 //! let rec = pipeline.document(&doc, &mut Workspace::default());
 //! assert_eq!(rec.status(), Status::Ok);
 //! assert!(matches!(rec, Record::Extract(r) if r.matches.len() == 2));
