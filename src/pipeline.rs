@@ -539,6 +539,7 @@ mod tests {
             id: "r".into(),
             format: "text".into(),
             text: "Skills\nActive Directory, ServiceNow. No experience with Linux.\n".into(),
+            hidden: Default::default(),
         };
         let work = &mut Workspace::default();
         let Record::Scan(explained) = pipeline.detail(Detail::Explained).document(&doc, work)
