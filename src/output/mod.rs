@@ -57,40 +57,32 @@ impl RecordKind {
     /// The top-level fields records of this kind can have (error records add `error` and
     /// `line`). An explained `scan` record can also give the compact record's fields, so that
     /// CSV and `--fields` read the same with or without `--explain`.
-    pub fn fields(self) -> &'static [&'static str] {
-        match self {
-            RecordKind::Extract => &["id", "format", "status", "matches", "error", "line"],
-            RecordKind::Scan => &[
-                "id",
-                "format",
-                "status",
-                "score",
-                "level",
-                "profile",
-                "taxonomy",
-                "matched",
-                "missing_essential",
-                "negated",
-                "error",
-                "line",
-            ],
-            RecordKind::ScanExplained => &[
-                "id",
-                "format",
-                "status",
-                "score",
-                "concepts",
-                "fit",
-                "level",
-                "profile",
-                "taxonomy",
-                "matched",
-                "missing_essential",
-                "negated",
-                "error",
-                "line",
-            ],
-        }
+    pub fn fields(self) -> Vec<&'static str> {
+        const SCAN: [&str; 10] = [
+            "id",
+            "format",
+            "status",
+            "score",
+            "level",
+            "profile",
+            "taxonomy",
+            "matched",
+            "missing_essential",
+            "negated",
+        ];
+        let fields: &[&[&str]] = match self {
+            RecordKind::Extract => &[&["id", "format", "status", "matches"]],
+            RecordKind::Scan => &[&SCAN],
+            RecordKind::ScanExplained => &[&SCAN, &["concepts", "fit"]],
+        };
+        let errors: &[&str] = &["error", "line"];
+        fields
+            .iter()
+            .copied()
+            .chain([errors])
+            .flatten()
+            .copied()
+            .collect()
     }
 
     /// The CSV columns when `--fields` does not choose them.
