@@ -237,6 +237,7 @@ impl Pipeline {
                         .collect(),
                 },
                 count: (self.detail == Detail::Count).then_some(matches.len()),
+                hidden_text: hidden(doc),
             }),
             Task::Scan(scan) => {
                 let fit = scan.score(&doc.text, matches);
@@ -256,11 +257,17 @@ impl Pipeline {
                     format: doc.format.clone(),
                     status: Status::Ok,
                     score,
+                    hidden_text: hidden(doc),
                     detail,
                 })
             }
         }
     }
+}
+
+/// The document's hidden text, for its record: `None` when it hides nothing.
+fn hidden(doc: &Document) -> Option<crate::document::HiddenText> {
+    (!doc.hidden.is_empty()).then(|| doc.hidden.clone())
 }
 
 /// The distinct concepts of `matches` by id, in order of first appearance.
