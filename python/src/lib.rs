@@ -82,9 +82,7 @@ impl PyTaxonomy {
     /// A taxonomy file: JSON, or plain text with one term per line.
     #[staticmethod]
     fn from_path(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyTaxonomy> {
-        let taxonomy = py
-            .detach(|| Taxonomy::from_path(&path))
-            .map_err(error)?;
+        let taxonomy = py.detach(|| Taxonomy::from_path(&path)).map_err(error)?;
         Ok(PyTaxonomy {
             source: Source::Owned(taxonomy),
             matcher: OnceLock::new(),
@@ -110,7 +108,11 @@ impl PyTaxonomy {
     /// The role ids, the first being the default of `scan`.
     #[getter]
     fn roles(&self) -> Vec<String> {
-        self.get().roles().iter().map(|r| r.id.to_string()).collect()
+        self.get()
+            .roles()
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect()
     }
 
     fn __len__(&self) -> usize {
@@ -331,7 +333,11 @@ fn read_error(py: Python<'_>, what: &str, e: document::ReadError) -> PyErr {
 
 /// The month "Present" means: `YYYY-MM`, as the CLI's `--as-of`.
 fn parse_month(s: &str) -> PyResult<YearMonth> {
-    let fail = || error(format!("'{s}' is not a month: write it as YYYY-MM, like 2025-01"));
+    let fail = || {
+        error(format!(
+            "'{s}' is not a month: write it as YYYY-MM, like 2025-01"
+        ))
+    };
     let (y, m) = s.trim().split_once('-').ok_or_else(fail)?;
     let y: i32 = y.parse().map_err(|_| fail())?;
     let m: u32 = m.parse().map_err(|_| fail())?;
