@@ -17,7 +17,9 @@ fi
 # The CLI the tests compare records with (already built by `cargo test`).
 cargo build --quiet --bin rolefit
 rm -rf "$wheels"
-"$venv/bin/maturin" build --release --quiet -m python/Cargo.toml -o "$wheels"
+# The dev profile into the root's target: the dependencies `cargo test` compiled (at opt-level
+# 2) are reused, and only pyo3 and the bindings are built. Users build with --release (README).
+CARGO_TARGET_DIR="$PWD/target" "$venv/bin/maturin" build --quiet -m python/Cargo.toml -o "$wheels"
 "$venv/bin/pip" install --quiet --disable-pip-version-check --force-reinstall "$wheels"/rolefit-*.whl
 # From the root, so that `import rolefit` is the installed wheel, not python/rolefit.
 ROLEFIT_BIN=target/debug/rolefit "$venv/bin/pytest" -q -p no:cacheprovider python/tests
