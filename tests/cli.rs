@@ -262,6 +262,7 @@ fn table_format_is_for_people() {
             "scan",
             "--format",
             "table",
+            "--explain",
             fixture("posting.txt").to_str().unwrap(),
         ])
         .output()

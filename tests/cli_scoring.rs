@@ -154,16 +154,24 @@ fn unknown_role_names_the_known_ones() {
 }
 
 #[test]
-fn table_output_shows_groups_and_missing_essentials() {
+fn table_output_shows_gaps_and_with_explain_groups() {
     let out = Command::cargo_bin("rolefit")
         .unwrap()
-        .args(["scan", "--format", "table", &fx("resumes/weak-chef.txt")])
+        .args([
+            "scan",
+            "--format",
+            "table",
+            "--explain",
+            &fx("resumes/weak-chef.txt"),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("certifications 0.0/"), "{text}");
-    assert!(text.contains("missing essential"), "{text}");
+    // Group names in plain English with their points, and the gaps worth most.
+    assert!(text.contains("Certifications: 0.0 of "), "{text}");
+    assert!(text.contains("add: "), "{text}");
+    assert!(!text.contains("certifications 0.0/"), "{text}");
 }
 
 #[test]

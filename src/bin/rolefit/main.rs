@@ -9,10 +9,10 @@ mod summary;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use rolefit::input::inputs;
-use rolefit::output::{escape, printer, PrintOptions};
+use rolefit::output::{escape, printer, OutputFormat, PrintOptions};
 use rolefit::pipeline::{run, Summary};
 use rolefit::record::ErrorRecord;
 
@@ -26,6 +26,15 @@ fn main() -> ExitCode {
         Command::Extract(args) => Config::extract(&args).and_then(batch),
         Command::Scan(args) => Config::scan(&args).and_then(batch),
         Command::Taxonomy(args) => summary::taxonomy(&args).map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "rolefit", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut io::stdout())
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Error::from),
     };
     match result {
         Ok(code) => code,
@@ -50,13 +59,17 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
             kind: config.kind,
             fields: config.fields.clone(),
             taxonomy: Some(config.pipeline.taxonomy()),
+            table: config.table,
         },
     );
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut stderr = io::stderr();
+    // A table on the terminal already shows each error: say it once.
+    let shown =
+        config.format == OutputFormat::Table && io::stdout().is_terminal() && stderr.is_terminal();
     let quiet = config.quiet;
     let on_error = |e: &ErrorRecord| {
-        if !quiet {
+        if !quiet && !shown {
             let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
             let (id, error) = (escape(&e.id), escape(&e.error));
             let _ = writeln!(stderr, "rolefit: {id}{at}: {}: {error}", e.status);
