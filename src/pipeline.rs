@@ -28,8 +28,8 @@ use crate::input::{inputs, Document, Input, InputOptions};
 use crate::matching::{Match, Matcher, Scratch};
 use crate::output::{Printer, Sink};
 use crate::record::{
-    ConceptHit, ErrorRecord, Explained, ExtractRecord, MatchRecord, Record, ScanDetail, ScanRecord,
-    ScanSummary, Status,
+    ConceptHit, ErrorRecord, Explained, ExtractRecord, MatchRecord, Polarity, Record, ScanDetail,
+    ScanRecord, ScanSummary, Status,
 };
 use crate::scoring::{Analysis, DocKind, Profile, ProfileError, ScoreReport, Scorer};
 use crate::taxonomy::ConceptId;
@@ -243,10 +243,13 @@ impl Pipeline {
                 let fit = scan.score(&doc.text, matches);
                 let score = fit.score;
                 let detail = match self.detail {
-                    Detail::Explained => ScanDetail::Explained(Box::new(Explained {
-                        concepts: ConceptHit::collect(&self.matcher, &doc.text, matches),
-                        fit,
-                    })),
+                    Detail::Explained => {
+                        let mut concepts = ConceptHit::collect(&self.matcher, &doc.text, matches);
+                        for c in &mut concepts {
+                            c.polarity = Polarity::of(&fit, &c.concept);
+                        }
+                        ScanDetail::Explained(Box::new(Explained { concepts, fit }))
+                    }
                     Detail::Count | Detail::Compact => ScanDetail::Compact(ScanSummary::new(
                         &fit,
                         distinct(&self.matcher, matches),
