@@ -27,12 +27,13 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub common: CommonArgs,
     /// Score each document as a resume against this job posting's requirements.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["resume", "role"])]
+    #[arg(long, value_name = "FILE", conflicts_with = "resume")]
     pub job: Option<PathBuf>,
     /// Score this resume against each document, read as a job posting.
-    #[arg(long, value_name = "FILE", conflicts_with = "role")]
+    #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
-    /// Score against this role of the taxonomy [default: its first role].
+    /// Score against this role of the taxonomy [default: its first role]; with --job or
+    /// --resume, the role whose titles, levels and groups read the posting.
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,
     /// Read each document as this kind [default: guessed per document; resumes with --job].
