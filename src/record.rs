@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document;
+use crate::document::{self, HiddenText};
 use crate::matching::{Match, Matcher};
 use crate::scoring::{ProfileSource, ScoreReport};
 use crate::taxonomy::{ConceptId, Kind};
@@ -227,6 +227,11 @@ pub struct ExtractRecord {
     /// [`Detail::Count`]: crate::pipeline::Detail::Count
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
+    /// Text the document hides from a reader (white on white, invisible, tiny, off the page,
+    /// marked hidden): left out of the text that was matched and scored unless the reader was
+    /// asked to keep it (`--include-hidden`). Absent when nothing is hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_text: Option<HiddenText>,
 }
 
 impl ExtractRecord {
@@ -265,6 +270,11 @@ pub struct ScanRecord {
     pub status: Status,
     /// The fit score, from 0 to 100.
     pub score: f64,
+    /// Text the document hides from a reader (white on white, invisible, tiny, off the page,
+    /// marked hidden): left out of the text that was matched and scored unless the reader was
+    /// asked to keep it (`--include-hidden`). Absent when nothing is hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_text: Option<HiddenText>,
     /// The evidence: a compact summary, or the full report.
     #[serde(flatten)]
     pub detail: ScanDetail,

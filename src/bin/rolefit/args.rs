@@ -148,6 +148,11 @@ pub struct CommonArgs {
     /// The largest input read, in bytes; K, M and G suffixes allowed.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_size: u64,
+    /// Match and score text the document hides from a reader (white on white, invisible, tiny,
+    /// off the page, marked hidden). Without it, hidden text is reported in `hidden_text` and
+    /// earns nothing.
+    #[arg(long)]
+    pub include_hidden: bool,
     /// Exit 0 even when some inputs could not be read (they still get error records). For
     /// distributed engines (Spark, Hadoop Streaming) that fail a task on any non-zero exit.
     #[arg(long)]

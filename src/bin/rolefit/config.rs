@@ -144,6 +144,7 @@ fn matcher(args: &CommonArgs) -> Result<Matcher, Error> {
 fn limits(args: &CommonArgs) -> Limits {
     Limits {
         max_input_bytes: args.max_size,
+        include_hidden: args.include_hidden,
         ..Limits::default()
     }
 }
