@@ -63,8 +63,11 @@ pub struct Document {
     pub id: String,
     /// The detected format (`text`, `pdf`, `jsonl`, ...).
     pub format: String,
-    /// The document's text.
+    /// The document's text (without its hidden text, unless [`Limits::include_hidden`]).
     pub text: String,
+    /// Text the document holds that a reader of it would not see: left out of `text` (so it
+    /// earns no points) and reported here. Empty for JSON Lines records and plain text.
+    pub hidden: document::HiddenText,
 }
 
 #[derive(Deserialize)]
@@ -132,6 +135,7 @@ fn document_record(
             id,
             format: doc.format.to_string(),
             text: doc.text,
+            hidden: doc.hidden,
         }),
         Err(e) => Err(ErrorRecord {
             id,
@@ -184,6 +188,7 @@ fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRec
             id,
             format: "jsonl".to_string(),
             text,
+            hidden: document::HiddenText::default(),
         }),
         Some(other) => Err(invalid(
             id,

@@ -244,6 +244,13 @@ fn one_record_per_input_when_walking_the_fixtures() {
                 "{} read as empty",
                 path.display()
             );
+            // The fixtures hide nothing: headers, footers, tables and links are all seen.
+            assert!(
+                doc.hidden.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                doc.hidden
+            );
         }
     }
 }

@@ -15,7 +15,7 @@ use html5ever::tokenizer::{
 };
 
 use super::text;
-use super::{Limits, ReadError};
+use super::{Concealment, HiddenText, Limits, ReadError};
 
 /// Elements whose content is not text.
 const SKIPPED: &[&str] = &[
@@ -70,11 +70,30 @@ const BLOCKS: &[&str] = &[
     "tfoot",
 ];
 
+/// Elements a new one of the same name closes (`<p>a<p>b`): their nesting is not counted.
+const IMPLIED_END: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+/// Elements without content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The most bytes of `<style>` looked at for classes that hide.
+const MAX_CSS: usize = 256 * 1024;
+
 #[derive(Default)]
 struct State {
     out: String,
     /// The element being skipped and how deeply it nests in itself.
     skipping: Option<(String, usize)>,
+    /// The hidden element being read and how deeply it nests in itself.
+    hiding: Option<(String, usize)>,
+    hidden: HiddenText,
+    include_hidden: bool,
+    /// The text of `<style>` elements met so far, and the classes their rules hide.
+    css: String,
+    hidden_classes: Vec<String>,
     /// Inside `<pre>`, white space is kept as it is.
     pre: usize,
     /// Characters past this many are dropped (the caller reports the document as too large).
@@ -91,6 +110,17 @@ impl State {
         if !self.out.is_empty() && !self.out.ends_with('\n') {
             self.out.push('\n');
         }
+    }
+
+    /// Text, hidden or not.
+    fn content(&mut self, s: &str) {
+        if self.hiding.is_some() {
+            self.hidden.note(Concealment::Undisplayed, None, s);
+            if !self.include_hidden {
+                return;
+            }
+        }
+        self.text(s);
     }
 
     fn text(&mut self, s: &str) {
@@ -115,6 +145,32 @@ impl State {
     fn tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
         let name: &str = &tag.name;
         let start = tag.kind == TagKind::StartTag;
+        if self.skipping.as_ref().is_some_and(|(s, _)| s == "style") && !start && name == "style" {
+            self.hidden_classes = hiding_classes(&self.css);
+        }
+        if let Some((hiding, depth)) = &mut self.hiding {
+            if hiding.as_str() == name && !tag.self_closing {
+                if start && IMPLIED_END.contains(&name) && *depth == 1 {
+                    self.hiding = None;
+                } else if start {
+                    *depth += 1;
+                } else {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        self.hiding = None;
+                    }
+                }
+            }
+        }
+        if start
+            && self.hiding.is_none()
+            && self.skipping.is_none()
+            && !tag.self_closing
+            && !VOID.contains(&name)
+            && hides(tag, &self.hidden_classes)
+        {
+            self.hiding = Some((name.to_string(), 1));
+        }
         if let Some((skipped, depth)) = &mut self.skipping {
             if skipped.as_str() == name && !tag.self_closing {
                 if start {
@@ -153,7 +209,13 @@ impl State {
         } else if name == "img" && start {
             // Alt text stands in for an image, as in a text browser.
             if let Some(alt) = tag.attrs.iter().find(|a| &*a.name.local == "alt") {
-                self.text(&alt.value);
+                if hides(tag, &self.hidden_classes) {
+                    self.hidden.note(Concealment::Undisplayed, None, &alt.value);
+                    if !self.include_hidden {
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                self.content(&alt.value);
             }
         }
         TokenSinkResult::Continue
@@ -183,18 +245,29 @@ impl TokenSink for Sink {
         let mut state = self.0.borrow_mut();
         match token {
             Token::TagToken(tag) => return state.tag(&tag),
-            Token::CharacterTokens(s) if state.skipping.is_none() => state.text(&s),
+            Token::CharacterTokens(s) if state.skipping.is_none() => state.content(&s),
+            Token::CharacterTokens(s)
+                if state.skipping.as_ref().is_some_and(|(n, _)| n == "style")
+                    && state.css.len() < MAX_CSS =>
+            {
+                state.css.push_str(&s)
+            }
             _ => {}
         }
         TokenSinkResult::Continue
     }
 }
 
-pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
+pub(crate) fn read(
+    bytes: &[u8],
+    limits: &Limits,
+    hidden: &mut HiddenText,
+) -> Result<String, ReadError> {
     let html = decode(bytes);
     let sink = Sink(RefCell::new(State {
         // One char is at most four bytes: stop well past the limit, which `check_chars` reports.
         room: limits.max_chars.saturating_mul(4),
+        include_hidden: limits.include_hidden,
         ..State::default()
     }));
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
@@ -203,10 +276,77 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let mut out = std::mem::take(&mut tokenizer.sink.0.borrow_mut().out);
+    *hidden = std::mem::take(&mut tokenizer.sink.0.borrow_mut().hidden);
     while out.ends_with(char::is_whitespace) {
         out.pop();
     }
     Ok(out)
+}
+
+/// Whether an element is hidden from a reader of the page: the `hidden` attribute, an inline
+/// style that hides it or sizes it to nothing, or a class that a `<style>` rule hides.
+fn hides(tag: &Tag, hidden_classes: &[String]) -> bool {
+    tag.attrs.iter().any(|a| match &*a.name.local {
+        "hidden" => true,
+        "style" => style_hides(&a.value),
+        "class" => a
+            .value
+            .split_ascii_whitespace()
+            .any(|c| hidden_classes.iter().any(|h| h == c)),
+        _ => false,
+    })
+}
+
+/// Whether CSS declarations hide what they apply to: `display: none`, `visibility: hidden`,
+/// `opacity: 0`, `font-size: 0`, or both a zero width and a zero height.
+fn style_hides(style: &str) -> bool {
+    let css: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let zero = |property: &str| {
+        css.split(';').any(|decl| {
+            decl.strip_prefix(property)
+                .and_then(|v| v.strip_prefix(':'))
+                .is_some_and(|v| {
+                    let digits = v.trim_start_matches(['0', '.']);
+                    v.starts_with('0') && !digits.starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+    };
+    css.contains("display:none")
+        || css.contains("visibility:hidden")
+        || zero("opacity")
+        || zero("font-size")
+        || (zero("width") && zero("height"))
+}
+
+/// The classes that simple rules of a style sheet hide (`.name { display: none }`, also in a
+/// selector list); other selectors are not followed.
+fn hiding_classes(css: &str) -> Vec<String> {
+    let mut classes = Vec::new();
+    let mut rest = css;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let (selectors, body) = (&rest[..open], &rest[open + 1..open + close]);
+        if style_hides(body) {
+            for selector in selectors.rsplit(['}', ';']).next().unwrap_or("").split(',') {
+                if let Some(name) = selector.trim().strip_prefix('.') {
+                    if name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                    {
+                        classes.push(name.to_string());
+                    }
+                }
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    classes
 }
 
 /// Decodes the page: a byte-order mark or valid UTF-8 first, then the charset the page
@@ -246,7 +386,46 @@ mod tests {
     use super::*;
 
     fn html(s: &str) -> String {
-        read(s.as_bytes(), &Limits::default()).unwrap()
+        read(s.as_bytes(), &Limits::default(), &mut HiddenText::default()).unwrap()
+    }
+
+    #[test]
+    fn hidden_elements_are_reported_not_read() {
+        let page = "<html><head><style>p { color: red } .sr, .gone { display : none }</style></head><body>\
+            <p>Help desk</p>\
+            <div style=\"display:none\"><div>Kubernetes</div> Terraform</div>\
+            <span style='visibility: hidden'>Ansible</span>\
+            <span style='font-size:0px'>Golang</span><span style='font-size:0.8em'>Intune</span>\
+            <div style='width:0;height:0;overflow:hidden'>Rust</div>\
+            <p class='x gone'>Kafka<p>ServiceNow\
+            <section hidden>Azure</section><img hidden alt='Okta'>\
+            <p>Windows 11</p></body></html>";
+        let mut hidden = HiddenText::default();
+        let text = read(page.as_bytes(), &Limits::default(), &mut hidden).unwrap();
+        assert_eq!(text, "Help desk\nIntune\nServiceNow\nWindows 11");
+        let all: String = hidden
+            .runs
+            .iter()
+            .map(|r| r.excerpt.clone())
+            .collect::<Vec<_>>()
+            .join("|");
+        assert_eq!(
+            all,
+            "Kubernetes Terraform Ansible Golang Rust Kafka Azure Okta"
+        );
+        assert_eq!(
+            hidden.chars,
+            "KubernetesTerraformAnsibleGolangRustKafkaAzureOkta".len()
+        );
+        let limits = Limits {
+            include_hidden: true,
+            ..Limits::default()
+        };
+        let text = read(page.as_bytes(), &limits, &mut HiddenText::default()).unwrap();
+        assert!(
+            text.contains("Kubernetes") && text.contains("Okta"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -288,8 +467,14 @@ mod tests {
     fn declared_charsets() {
         let page =
             b"<html><head><meta charset=\"windows-1251\"></head><body>\xc0\xe9</body></html>";
-        assert_eq!(read(page, &Limits::default()).unwrap(), "\u{410}\u{439}");
+        assert_eq!(
+            read(page, &Limits::default(), &mut HiddenText::default()).unwrap(),
+            "\u{410}\u{439}"
+        );
         let page = b"<html><body>caf\xe9</body></html>";
-        assert_eq!(read(page, &Limits::default()).unwrap(), "caf\u{e9}");
+        assert_eq!(
+            read(page, &Limits::default(), &mut HiddenText::default()).unwrap(),
+            "caf\u{e9}"
+        );
     }
 }

@@ -12,8 +12,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
+pub use hidden::{Concealment, HiddenRun, HiddenText};
+
 mod detect;
 mod guard;
+mod hidden;
 mod html;
 mod odf;
 mod pdf;
@@ -154,6 +157,10 @@ pub struct Limits {
     /// limit. This is a backstop: the work limits above are what normally stop a hostile file,
     /// and they give the same answer on every machine.
     pub max_read_time: Option<std::time::Duration>,
+    /// Keep hidden text (white on white, invisible, tiny, off the page, marked hidden) in the
+    /// text. Off by default: it is reported in [`Extracted::hidden`] and left out, so that it
+    /// earns no points. Not a limit, but it travels with them to every reader.
+    pub include_hidden: bool,
 }
 
 impl Default for Limits {
@@ -167,6 +174,7 @@ impl Default for Limits {
             min_chars_per_page: 16,
             max_content_ops: 20_000_000,
             max_read_time: Some(std::time::Duration::from_secs(20)),
+            include_hidden: false,
         }
     }
 }
@@ -187,8 +195,10 @@ pub enum Origin {
 pub struct Extracted {
     /// The detected format.
     pub format: Format,
-    /// The document's text.
+    /// The document's text, without its hidden text unless [`Limits::include_hidden`].
     pub text: String,
+    /// The text a reader of the document would not see (PDF, DOCX and HTML look for it).
+    pub hidden: HiddenText,
 }
 
 /// A document that could not be read, with the reason.
@@ -447,12 +457,14 @@ fn read_kind(
     origin: Origin,
 ) -> Result<Extracted, ReadError> {
     let format = kind.format();
+    let mut hidden = HiddenText::default();
+    let h = &mut hidden;
     let text = match kind {
         detect::Kind::Text(_) => text::read(bytes),
-        detect::Kind::Html => guard::contain(Format::Html, || html::read(bytes, limits))?,
+        detect::Kind::Html => guard::contain(Format::Html, || html::read(bytes, limits, h))?,
         detect::Kind::Rtf => guard::contain(Format::Rtf, || rtf::read(bytes, limits))?,
-        detect::Kind::Pdf => guard::contain(Format::Pdf, || pdf::read(bytes, limits))?,
-        detect::Kind::Docx => guard::contain(Format::Docx, || odf::read_docx(bytes, limits))?,
+        detect::Kind::Pdf => guard::contain(Format::Pdf, || pdf::read(bytes, limits, h))?,
+        detect::Kind::Docx => guard::contain(Format::Docx, || odf::read_docx(bytes, limits, h))?,
         detect::Kind::Odt => guard::contain(Format::Odt, || odf::read_odt(bytes, limits))?,
         detect::Kind::Unsupported(format, why) => {
             return Err(ReadError::new(format, Status::Unsupported, why));
@@ -475,7 +487,11 @@ fn read_kind(
         }
     };
     check_chars(format, &text, limits)?;
-    Ok(Extracted { format, text })
+    Ok(Extracted {
+        format,
+        text,
+        hidden,
+    })
 }
 
 /// Fails when `text` holds more than [`Limits::max_chars`] characters.

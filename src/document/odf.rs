@@ -11,10 +11,18 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::zipped::Archive;
-use super::{Format, Limits, ReadError, Status};
+use super::{Concealment, Format, HiddenText, Limits, ReadError, Status};
 
 /// The body, headers, footers and notes of a DOCX file.
-pub(crate) fn read_docx(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
+pub(crate) fn read_docx(
+    bytes: &[u8],
+    limits: &Limits,
+    hidden: &mut HiddenText,
+) -> Result<String, ReadError> {
+    let mut hide = Hide {
+        hidden,
+        include: limits.include_hidden,
+    };
     let mut archive = Archive::open(bytes, Format::Docx, limits)?;
     let names = archive.names();
     let part = |prefix: &str| {
@@ -38,18 +46,18 @@ pub(crate) fn read_docx(bytes: &[u8], limits: &Limits) -> Result<String, ReadErr
     let mut out = String::new();
     for header in part("word/header") {
         if let Some(xml) = archive.text(&header)? {
-            docx_part(&xml, &header, &mut out)?;
+            docx_part(&xml, &header, &mut out, &mut hide)?;
         }
     }
-    docx_part(&body, "word/document.xml", &mut out)?;
+    docx_part(&body, "word/document.xml", &mut out, &mut hide)?;
     for name in ["word/footnotes.xml", "word/endnotes.xml"] {
         if let Some(xml) = archive.text(name)? {
-            docx_part(&xml, name, &mut out)?;
+            docx_part(&xml, name, &mut out, &mut hide)?;
         }
     }
     for footer in part("word/footer") {
         if let Some(xml) = archive.text(&footer)? {
-            docx_part(&xml, &footer, &mut out)?;
+            docx_part(&xml, &footer, &mut out, &mut hide)?;
         }
     }
     no_text_check(Format::Docx, out, &names, "word/media/")
@@ -147,10 +155,72 @@ fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
 }
 
-/// One WordprocessingML part: text is in `w:t` runs only.
-fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
+/// Where hidden DOCX text goes: noted always, and kept in the text only when asked.
+struct Hide<'a> {
+    hidden: &'a mut HiddenText,
+    include: bool,
+}
+
+/// What the formatting of the run being read says about its visibility.
+#[derive(Default)]
+struct RunLook {
+    vanish: bool,
+    white: bool,
+    tiny: bool,
+    /// The run has shading or a highlight: white text on it can be seen.
+    shaded: bool,
+}
+
+/// The value of an attribute whose local name is `name` (`w:val`, `w:fill`).
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| a.value.to_string())
+}
+
+/// A `w:shd` fill or `w:highlight` colour that is something other than white.
+fn coloured(value: Option<String>) -> bool {
+    value.is_some_and(|v| {
+        !matches!(
+            v.to_ascii_lowercase().as_str(),
+            "auto" | "ffffff" | "white" | "none" | "clear"
+        )
+    })
+}
+
+/// Reads the run property `e` (inside `w:rPr`) into `look`.
+fn run_property(e: &BytesStart<'_>, look: &mut RunLook) {
+    let on = |v: Option<String>| !matches!(v.as_deref(), Some("0" | "false" | "off"));
+    match e.local_name().as_ref() {
+        "vanish" | "specVanish" => look.vanish = on(attr(e, "val")),
+        "color" => {
+            look.white = attr(e, "val")
+                .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "ffffff" | "white"))
+        }
+        // Half-points: 2 is a 1-point font.
+        "sz" => {
+            look.tiny = attr(e, "val")
+                .and_then(|v| v.parse::<u32>().ok())
+                .is_some_and(|v| v <= 2)
+        }
+        "shd" => look.shaded |= coloured(attr(e, "fill")),
+        "highlight" => look.shaded |= coloured(attr(e, "val")),
+        _ => {}
+    }
+}
+
+/// One WordprocessingML part: text is in `w:t` runs only. Runs marked hidden, 1-point runs and
+/// white runs on no shading go to `hide` instead.
+fn docx_part(
+    xml: &str,
+    part: &str,
+    out: &mut String,
+    hide: &mut Hide<'_>,
+) -> Result<(), ReadError> {
     let mut reader = xml_reader(xml);
     let mut in_text = false;
+    let mut seen = Visibility::default();
     // Depth inside an element whose content is not text.
     let mut skip = 0usize;
     loop {
@@ -164,8 +234,10 @@ fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
                     continue;
                 }
                 let qname = e.name().as_ref().to_string();
+                seen.element(&e);
                 match local(&e).as_str() {
                     "t" => in_text = true,
+                    "r" | "rPr" | "pPr" | "tcPr" | "txbxContent" => seen.open(&local(&e)),
                     // Deleted revisions, field instructions (HYPERLINK "https://..."), the
                     // fallback copy of a drawing whose text box was already read.
                     "delText" | "instrText" => skip = 1,
@@ -173,7 +245,10 @@ fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
                     other => docx_empty(other, out),
                 }
             }
-            Event::Empty(e) if skip == 0 => docx_empty(&local(&e), out),
+            Event::Empty(e) if skip == 0 => {
+                seen.element(&e);
+                docx_empty(&local(&e), out)
+            }
             Event::End(e) => {
                 if skip > 0 {
                     skip -= 1;
@@ -181,17 +256,116 @@ fn docx_part(xml: &str, part: &str, out: &mut String) -> Result<(), ReadError> {
                 }
                 match e.local_name().as_ref() {
                     "t" => in_text = false,
-                    "p" | "tr" => newline(out),
-                    "tc" => cell_end(out),
+                    "r" | "rPr" | "pPr" | "tcPr" | "txbxContent" => {
+                        seen.close(e.local_name().as_ref())
+                    }
+                    "p" => {
+                        seen.close("p");
+                        newline(out)
+                    }
+                    "tr" => newline(out),
+                    "tc" => {
+                        seen.close("tc");
+                        cell_end(out)
+                    }
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip == 0 => out.push_str(&t.xml10_content()),
-            Event::CData(t) if in_text && skip == 0 => out.push_str(&t),
-            Event::GeneralRef(r) if in_text && skip == 0 => out.extend(reference(&r)),
+            Event::Text(t) if in_text && skip == 0 => {
+                hide.text(seen.concealment(), &t.xml10_content(), out)
+            }
+            Event::CData(t) if in_text && skip == 0 => hide.text(seen.concealment(), &t, out),
+            Event::GeneralRef(r) if in_text && skip == 0 => {
+                if let Some(c) = reference(&r) {
+                    hide.text(seen.concealment(), c.encode_utf8(&mut [0; 4]), out)
+                }
+            }
             Event::Eof => return Ok(()),
             _ => {}
         }
+    }
+}
+
+/// Where the DOCX reader is, as far as the visibility of text goes: the run's formatting and
+/// the shading behind it.
+#[derive(Default)]
+struct Visibility {
+    in_run: bool,
+    in_rpr: bool,
+    in_ppr: bool,
+    in_tcpr: bool,
+    look: RunLook,
+    para_shaded: bool,
+    cell_shaded: bool,
+    /// Text box depth: the shape's fill is not followed, so white there counts as seen.
+    text_box: usize,
+}
+
+impl Visibility {
+    fn open(&mut self, name: &str) {
+        match name {
+            "r" => {
+                self.in_run = true;
+                self.look = RunLook::default();
+            }
+            "rPr" => self.in_rpr = true,
+            "pPr" => self.in_ppr = true,
+            "tcPr" => self.in_tcpr = true,
+            "txbxContent" => self.text_box += 1,
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "r" => self.in_run = false,
+            "rPr" => self.in_rpr = false,
+            "pPr" => self.in_ppr = false,
+            "tcPr" => self.in_tcpr = false,
+            "txbxContent" => self.text_box = self.text_box.saturating_sub(1),
+            "p" => self.para_shaded = false,
+            "tc" => self.cell_shaded = false,
+            _ => {}
+        }
+    }
+
+    /// Reads run formatting, or paragraph or cell shading, from an element.
+    fn element(&mut self, e: &BytesStart<'_>) {
+        if self.in_run && self.in_rpr {
+            run_property(e, &mut self.look);
+        } else if e.local_name().as_ref() == "shd" {
+            if self.in_tcpr {
+                self.cell_shaded = coloured(attr(e, "fill"));
+            } else if self.in_ppr {
+                self.para_shaded = coloured(attr(e, "fill"));
+            }
+        }
+    }
+
+    /// How the current run hides its text, if it does.
+    fn concealment(&self) -> Option<Concealment> {
+        let background = self.para_shaded || self.cell_shaded || self.text_box > 0;
+        if self.look.vanish {
+            Some(Concealment::Vanish)
+        } else if self.look.tiny {
+            Some(Concealment::Tiny)
+        } else if self.look.white && !self.look.shaded && !background {
+            Some(Concealment::White)
+        } else {
+            None
+        }
+    }
+}
+
+impl Hide<'_> {
+    fn text(&mut self, how: Option<Concealment>, text: &str, out: &mut String) {
+        if let Some(how) = how {
+            self.hidden.note(how, None, text);
+            if !self.include {
+                return;
+            }
+        }
+        out.push_str(text);
     }
 }
 
@@ -344,7 +518,16 @@ mod tests {
 
     fn docx(xml: &str) -> String {
         let mut out = String::new();
-        docx_part(xml, "test", &mut out).unwrap();
+        docx_part(
+            xml,
+            "test",
+            &mut out,
+            &mut Hide {
+                hidden: &mut HiddenText::default(),
+                include: false,
+            },
+        )
+        .unwrap();
         tidy(out)
     }
 
@@ -391,7 +574,12 @@ mod tests {
     fn broken_xml_is_corrupt_or_lenient() {
         assert_eq!(docx("<w:p><w:t>a</w:x></w:p><w:p><w:t>b</w:t>"), "a\nb");
         let mut out = String::new();
-        let err = docx_part("<w:p><w:t attr=\"x>oops", "p", &mut out).unwrap_err();
+        let mut hidden = HiddenText::default();
+        let mut hide = Hide {
+            hidden: &mut hidden,
+            include: false,
+        };
+        let err = docx_part("<w:p><w:t attr=\"x>oops", "p", &mut out, &mut hide).unwrap_err();
         assert_eq!(err.status, Status::Corrupt);
     }
 }

@@ -16,7 +16,7 @@ use std::time::Instant;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
 
-use super::{Format, Limits, ReadError, Status};
+use super::{Concealment, Format, HiddenText, Limits, ReadError, Status};
 
 /// A TJ adjustment wider than this (thousandths of an em) is a space between words.
 const TJ_SPACE: f32 = 180.0;
@@ -29,10 +29,18 @@ const LINE_MOVE: f32 = 0.5;
 /// Deepest q/Q nesting and form XObject nesting followed.
 const MAX_STACK: usize = 64;
 const MAX_FORM_DEPTH: usize = 4;
+/// Text smaller than this, in points on the page, cannot be read.
+const TINY_EM: f32 = 1.0;
+/// The most filled shapes remembered per page as backgrounds that white text may sit on.
+const MAX_BACKGROUNDS: usize = 4096;
 /// How many operators are walked between two looks at the clock.
 const CLOCK_EVERY: u64 = 4096;
 
-pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
+pub(crate) fn read(
+    bytes: &[u8],
+    limits: &Limits,
+    hidden: &mut HiddenText,
+) -> Result<String, ReadError> {
     let budget = usize::try_from(limits.max_decompressed_bytes).unwrap_or(usize::MAX);
     let options = LoadOptions {
         max_decompressed_size: Some(budget),
@@ -74,16 +82,22 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<String, ReadError> {
         work: Work::new(limits),
         forms: HashMap::new(),
         active: Vec::new(),
+        hidden: HiddenText::default(),
+        include_hidden: limits.include_hidden,
+        page: Page::default(),
     };
-    for page_id in pages.values() {
+    for (number, page_id) in &pages {
+        extractor.page.number = *number as usize;
         extractor.page(*page_id)?;
         if !extractor.out.ends_with('\n') && !extractor.out.is_empty() {
             extractor.out.push('\n');
         }
     }
     let text = extractor.out;
+    *hidden = extractor.hidden;
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-    if visible < limits.min_chars_per_page.saturating_mul(pages.len()) {
+    // Hidden text is text too: a page of white keywords is no scan.
+    if visible + hidden.chars < limits.min_chars_per_page.saturating_mul(pages.len()) {
         // Too little text because the file is damaged is not a scan: OCR would not help.
         if let Some(e) = extractor
             .first_error
@@ -295,6 +309,10 @@ impl Font<'_> {
 
 #[derive(Clone, Copy)]
 struct TextState {
+    /// The fill colour is white (or nearly).
+    fill_white: bool,
+    /// The text render mode (`Tr`): 3 is invisible, 7 adds to the clip path only.
+    render: i64,
     ctm: Matrix,
     char_spacing: f32,
     word_spacing: f32,
@@ -325,6 +343,90 @@ struct Extractor<'a> {
     forms: HashMap<usize, String>,
     /// The forms being drawn, innermost last: a form that draws itself is a cycle, not followed.
     active: Vec<usize>,
+    hidden: HiddenText,
+    include_hidden: bool,
+    page: Page,
+}
+
+/// What the page being read tells about where text can be seen.
+#[derive(Default)]
+struct Page {
+    /// 1-based.
+    number: usize,
+    /// The media box, `[x0, y0, x1, y1]`.
+    media: Option<[f32; 4]>,
+    /// Boxes filled in a colour other than white, or covered by an image, so far: white text
+    /// on them can be seen.
+    backgrounds: Vec<[f32; 4]>,
+}
+
+impl Page {
+    fn covered(&self, x: f32, y: f32) -> bool {
+        self.backgrounds
+            .iter()
+            .any(|b| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])
+    }
+
+    fn add_background(&mut self, b: [f32; 4]) {
+        if self.backgrounds.len() < MAX_BACKGROUNDS && b.iter().all(|v| v.is_finite()) {
+            self.backgrounds.push(b);
+        }
+    }
+}
+
+/// The bounding box of the unit square `[x, y, w, h]` under `m`.
+fn bbox(m: Matrix, x: f32, y: f32, w: f32, h: f32) -> [f32; 4] {
+    let corners = [
+        m.apply(x, y),
+        m.apply(x + w, y),
+        m.apply(x, y + h),
+        m.apply(x + w, y + h),
+    ];
+    let mut b = [
+        f32::INFINITY,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NEG_INFINITY,
+    ];
+    for (cx, cy) in corners {
+        b = [b[0].min(cx), b[1].min(cy), b[2].max(cx), b[3].max(cy)];
+    }
+    b
+}
+
+/// Whether colour operands (gray, RGB or CMYK by their count) are white or nearly.
+fn white(nums: &[f32]) -> bool {
+    match nums.len() {
+        1 | 3 => nums.iter().all(|v| *v >= 0.95),
+        4 => nums.iter().all(|v| *v <= 0.05),
+        _ => false,
+    }
+}
+
+/// The media box of a page, looked up through the page tree it inherits from.
+fn media_box(doc: &Document, page_id: ObjectId) -> Option<[f32; 4]> {
+    let mut dict = doc.get_dictionary(page_id).ok()?;
+    for _ in 0..32 {
+        if let Ok(b) = dict
+            .get(b"MediaBox")
+            .and_then(|o| doc.dereference(o))
+            .and_then(|(_, o)| o.as_array())
+        {
+            let v: Vec<f32> = b.iter().filter_map(|o| o.as_float().ok()).collect();
+            if v.len() == 4 {
+                return Some([
+                    v[0].min(v[2]),
+                    v[1].min(v[3]),
+                    v[0].max(v[2]),
+                    v[1].max(v[3]),
+                ]);
+            }
+            return None;
+        }
+        let parent = dict.get(b"Parent").and_then(Object::as_reference).ok()?;
+        dict = doc.get_dictionary(parent).ok()?;
+    }
+    None
 }
 
 impl<'a> Extractor<'a> {
@@ -348,6 +450,8 @@ impl<'a> Extractor<'a> {
         self.budget = self.budget.saturating_sub(content.len());
         let fonts = self.doc.get_page_fonts(page_id).unwrap_or_default();
         let resources = self.page_resources(page_id);
+        self.page.media = media_box(self.doc, page_id);
+        self.page.backgrounds.clear();
         let mut pen = None;
         self.content(&content, &fonts, resources, Matrix::IDENTITY, &mut pen, 0)
     }
@@ -384,6 +488,8 @@ impl<'a> Extractor<'a> {
         depth: usize,
     ) -> Result<(), ReadError> {
         let mut state = TextState {
+            fill_white: false,
+            render: 0,
             ctm: base,
             char_spacing: 0.0,
             word_spacing: 0.0,
@@ -395,6 +501,8 @@ impl<'a> Extractor<'a> {
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         let mut font: Option<&'a Dictionary> = None;
+        // The rectangles of the path being built, in device space.
+        let mut path: Vec<[f32; 4]> = Vec::new();
 
         // Operators are decoded one at a time: a stream of millions of path operators never
         // exists as a list.
@@ -423,6 +531,27 @@ impl<'a> Extractor<'a> {
                         state.ctm = ctm;
                     }
                 }
+                "g" | "rg" | "k" | "sc" | "scn" => state.fill_white = white(&nums),
+                "cs" => state.fill_white = false,
+                "Tr" => {
+                    state.render = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_i64().ok())
+                        .unwrap_or(0)
+                }
+                "re" if nums.len() == 4 && path.len() < MAX_BACKGROUNDS => {
+                    path.push(bbox(state.ctm, num(0), num(1), num(2), num(3)));
+                }
+                "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    if !state.fill_white {
+                        for b in path.drain(..) {
+                            self.page.add_background(b);
+                        }
+                    }
+                    path.clear();
+                }
+                "n" | "S" | "s" => path.clear(),
                 "BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
@@ -473,6 +602,12 @@ impl<'a> Extractor<'a> {
                 }
                 "Do" if depth < MAX_FORM_DEPTH => {
                     let name = op.operands.first().and_then(|o| o.as_name().ok());
+                    if name.is_some_and(|n| self.is_image(resources, n)) {
+                        // An image fills the unit square: white text on it can be seen.
+                        self.page
+                            .add_background(bbox(state.ctm, 0.0, 0.0, 1.0, 1.0));
+                        continue;
+                    }
                     if let Some((form, form_fonts, form_resources, matrix)) =
                         name.and_then(|n| self.form(resources, n))
                     {
@@ -520,6 +655,48 @@ impl<'a> Extractor<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether the XObject named `name` in `resources` is an image.
+    fn is_image(&self, resources: Option<&'a Dictionary>, name: &[u8]) -> bool {
+        let doc = self.doc;
+        let stream = resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|x| doc.dereference(x).ok())
+            .and_then(|(_, x)| x.as_dict().ok())
+            .and_then(|x| x.get(name).ok())
+            .and_then(|s| doc.dereference(s).ok())
+            .and_then(|(_, s)| s.as_stream().ok());
+        stream.is_some_and(|s| {
+            s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image")
+        })
+    }
+
+    /// How text drawn from (`x0`, `y0`) to `x1` at `em` points is hidden, if it is.
+    fn concealment(
+        &self,
+        state: &TextState,
+        x0: f32,
+        y0: f32,
+        x1: f32,
+        em: f32,
+    ) -> Option<Concealment> {
+        if state.render == 3 || state.render == 7 {
+            return Some(Concealment::Invisible);
+        }
+        if em < TINY_EM {
+            return Some(Concealment::Tiny);
+        }
+        if let Some([left, bottom, right, top]) = self.page.media {
+            let (start, end) = (x0.min(x1), x0.max(x1));
+            if end < left || start > right || y0 + em < bottom || y0 > top {
+                return Some(Concealment::OffPage);
+            }
+        }
+        if state.fill_white && !self.page.covered(x0, y0) {
+            return Some(Concealment::White);
+        }
+        None
     }
 
     /// A form XObject named in `resources`: its stream, fonts, resources and matrix.
@@ -625,7 +802,17 @@ impl<'a> Extractor<'a> {
                     let (x0, y0) = device.apply(0.0, 0.0);
                     let next = Matrix::translate(advance, 0.0).then(*tm);
                     let (x1, y1) = next.then(state.ctm).apply(0.0, 0.0);
-                    let em = (device.vertical_scale() * size.abs()).max(0.01);
+                    let raw_em = device.vertical_scale() * size.abs();
+                    let em = raw_em.max(0.01);
+                    if let Some(how) = self.concealment(state, x0, y0, x1, raw_em) {
+                        self.hidden.note(how, Some(self.page.number), &text);
+                        if !self.include_hidden {
+                            if next.finite() {
+                                *tm = next;
+                            }
+                            continue;
+                        }
+                    }
                     self.place(&text, x0, y0, em, pen);
                     if !text.is_empty() {
                         *pen = Some(Pen { x: x1, y: y1, em });

@@ -195,6 +195,16 @@ impl<'a> TablePrinter<'a> {
             let text = format!("{:.1} of {:.1}{}", g.points, g.max_points, escape(&found));
             self.block(out, &format!("{}:", g.name), &text)?;
         }
+        if let Some(r) = &f.role_fit {
+            // The groups' points are the coverage; the title and the focus make the score.
+            let title = match r.title.as_deref() {
+                Some(t) => format!("title \"{}\" {:.2}", escape(t), r.title_match),
+                None => "no title naming the role".to_string(),
+            };
+            let (coverage, focus) = (r.coverage, r.focus);
+            let text = format!("coverage {coverage:.1}; {title}; focus {focus:.2}");
+            self.block(out, "role fit:", &text)?;
+        }
         for a in &f.adjustments {
             self.block(out, "adjusted:", &format!("x{:.2} {}", a.factor, a.reason))?;
         }

@@ -43,14 +43,13 @@ pub fn page(content: Vec<u8>, deflate: bool, xobjects: Vec<(&str, Stream)>) -> V
     out
 }
 
-/// A form XObject whose content is `content` (it inherits the page's resources).
+/// A form XObject whose content is `content`, not compressed (it inherits the page's
+/// resources).
 pub fn form(content: Vec<u8>) -> Stream {
-    let mut s = Stream::new(
+    Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()] },
         content,
-    );
-    s.compress().expect("compress");
-    s
+    )
 }
 
 /// One line of text at (50, y).
@@ -136,4 +135,22 @@ fn edit(pdf: &[u8], change: impl FnOnce(&mut Document)) -> Vec<u8> {
     let mut out = Vec::new();
     doc.save_to(&mut out).expect("save PDF");
     out
+}
+
+/// A page with a visible resume line and each way of hiding text: white on the page, white on
+/// a dark box (visible), render mode 3, a half-point font, and text below the page.
+pub fn hidden_tricks() -> Vec<u8> {
+    let content = format!(
+        "{visible}\
+         1 1 1 rg BT /F1 12 Tf 50 700 Td (Kubernetes Terraform) Tj ET 0 g\n\
+         0.2 0.2 0.5 rg 40 640 300 30 re f 1 1 1 rg BT /F1 12 Tf 50 650 Td (Team Lead) Tj ET 0 g\n\
+         BT 3 Tr /F1 12 Tf 50 600 Td (Ansible) Tj ET\n\
+         BT 0 Tr /F1 0.5 Tf 50 580 Td (Golang) Tj ET\n\
+         BT /F1 12 Tf 50 -200 Td (Kafka) Tj ET\n",
+        visible = line(
+            780,
+            "Help desk technician: Windows 11 and Active Directory."
+        )
+    );
+    page(content.into_bytes(), true, vec![])
 }

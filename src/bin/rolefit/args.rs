@@ -56,18 +56,19 @@ Examples:
 pub struct ScanArgs {
     /// Score each document as a resume against this job posting's requirements; `-` reads the
     /// posting from standard input (paste the posting, then Ctrl-D).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["resume", "role"])]
+    #[arg(long, value_name = "FILE", conflicts_with = "resume")]
     pub job: Option<PathBuf>,
     /// Score this resume against each document, read as a job posting; `-` reads it from
     /// standard input.
-    #[arg(long, value_name = "FILE", conflicts_with = "role")]
+    #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
     /// Print only the N best-scoring documents (implies --sort score; holds N records).
     #[arg(long, value_name = "N", value_parser = parse_top)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Score against this role of the taxonomy [default: its first role].
+    /// Score against this role of the taxonomy [default: its first role]; with --job or
+    /// --resume, the role whose titles, levels and groups read the posting.
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,
     /// Read each document as this kind [default: guessed per document; resumes with --job].
@@ -194,6 +195,11 @@ pub struct CommonArgs {
         value_parser = parse_size
     )]
     pub max_size: u64,
+    /// Match and score text the document hides from a reader (white on white, invisible, tiny,
+    /// off the page, marked hidden). Without it, hidden text is reported in `hidden_text` and
+    /// earns nothing.
+    #[arg(long)]
+    pub include_hidden: bool,
     /// Exit 0 even when some inputs could not be read (they still get error records). For
     /// distributed engines (Spark, Hadoop Streaming) that fail a task on any non-zero exit.
     #[arg(help_heading = "More options", long)]
