@@ -4,6 +4,7 @@
 
 mod counts;
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod table;
@@ -20,6 +21,7 @@ use crate::taxonomy::Taxonomy;
 
 pub use self::counts::CountsPrinter;
 pub use self::csv::CsvPrinter;
+pub use self::html::HtmlPrinter;
 pub use self::json::JsonPrinter;
 pub use self::jsonl::JsonlPrinter;
 pub use self::table::{TablePrinter, TableStyle};
@@ -35,6 +37,9 @@ pub enum OutputFormat {
     Jsonl,
     /// A header row and one row per document, for spreadsheets.
     Csv,
+    /// One self-contained HTML page: a ranked summary, then per document its score, groups,
+    /// gaps and text with the evidence marked.
+    Html,
     /// `id<TAB>number` per document (`id<TAB>error<TAB>status` for errors): the number of
     /// matches for `extract`, the score for `scan`.
     Counts,
@@ -191,6 +196,7 @@ pub fn printer<'a>(format: OutputFormat, options: &PrintOptions<'a>) -> Box<dyn 
             fields
         })),
         OutputFormat::Counts => Box::new(CountsPrinter),
+        OutputFormat::Html => Box::new(HtmlPrinter::new()),
     }
 }
 

@@ -224,6 +224,9 @@ pub enum ColorArg {
 pub enum FormatArg {
     /// Aligned text for people.
     Table,
+    /// One self-contained HTML report (scan): scores, gaps and the text with the evidence
+    /// marked.
+    Html,
     /// One JSON array.
     Json,
     /// One JSON record per line, one line per input document.

@@ -80,7 +80,10 @@ impl Config {
         };
         let format = format(common);
         // The table shows the report's groups and adjustments, so it always gets the full one.
-        let (detail, kind) = if args.explain || format == OutputFormat::Table {
+        let (detail, kind) = if format == OutputFormat::Html {
+            // The HTML report marks the evidence in the document's text.
+            (Detail::Document, RecordKind::ScanExplained)
+        } else if args.explain || format == OutputFormat::Table {
             (Detail::Explained, RecordKind::ScanExplained)
         } else {
             (Detail::Compact, RecordKind::Scan)
@@ -91,7 +94,7 @@ impl Config {
         config.table.explain = args.explain;
         config.run = RunOptions {
             // The table ranks: its rows are numbered best first.
-            sort: args.sort.is_some() || format == OutputFormat::Table,
+            sort: args.sort.is_some() || matches!(format, OutputFormat::Table | OutputFormat::Html),
             top: args.top,
             fail_under: args.fail_under,
             chunk: 0,
@@ -174,6 +177,7 @@ fn format(args: &CommonArgs) -> OutputFormat {
         Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
         Some(FormatArg::Csv) => OutputFormat::Csv,
         Some(FormatArg::Counts) => OutputFormat::Counts,
+        Some(FormatArg::Html) => OutputFormat::Html,
         None if io::stdout().is_terminal() => OutputFormat::Table,
         None => OutputFormat::Jsonl,
     }
@@ -183,7 +187,10 @@ fn check_fields(fields: &[String], kind: RecordKind, format: OutputFormat) -> Re
     if fields.is_empty() {
         return Ok(());
     }
-    if matches!(format, OutputFormat::Table | OutputFormat::Counts) {
+    if matches!(
+        format,
+        OutputFormat::Table | OutputFormat::Counts | OutputFormat::Html
+    ) {
         return Err(
             "--fields chooses the fields of jsonl, json and csv: add --format jsonl".into(),
         );
