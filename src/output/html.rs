@@ -80,7 +80,7 @@ fn row(record: &Record) -> Markup {
     match record {
         Record::Scan(r) => html! {
             td.num { (format!("{:.1}", r.score)) }
-            td { (r.level().unwrap_or("-")) }
+            td { (level_name(r)) }
             td { a href=(format!("#{}", anchor(id))) { (id) } }
         },
         _ => html! {
@@ -88,6 +88,14 @@ fn row(record: &Record) -> Markup {
             td.error { (record.status().as_str()) }
             td { a href=(format!("#{}", anchor(id))) { (id) } }
         },
+    }
+}
+
+/// The career level's name (its id in a compact record).
+fn level_name(r: &ScanRecord) -> &str {
+    match &r.detail {
+        ScanDetail::Explained(e) => e.fit.level.as_ref().map_or("-", |l| l.name.as_str()),
+        ScanDetail::Compact(_) => r.level().unwrap_or("-"),
     }
 }
 
@@ -108,17 +116,20 @@ fn scan(r: &ScanRecord) -> Markup {
                             "Scored as a " (format!("{:?}", f.doc_kind).to_lowercase())
                             " against " (f.profile_name)
                             @if let Some(rate) = f.match_rate {
-                                " · match rate " (format!("{:.0}%", rate * 100.0))
+                                " · match rate " (format!("{rate:.0}%"))
                             }
                         }
                     }
                 }
             }
             @if let Some(f) = f {
-                (report(f))
+                (gaps(f))
             }
             @if let Some(e) = e {
                 (document(e))
+            }
+            @if let Some(f) = f {
+                (report(f))
             }
             @if let Some(f) = f {
                 p.muted { "Taxonomy " (f.taxonomy.name) " " (f.taxonomy.version) " · " code { (f.taxonomy.hash) } }
@@ -127,7 +138,8 @@ fn scan(r: &ScanRecord) -> Markup {
     }
 }
 
-fn report(f: &ScoreReport) -> Markup {
+/// "Add these": the gaps, the most points first, with their group and advice.
+fn gaps(f: &ScoreReport) -> Markup {
     let group_name = |id: &str| {
         f.groups
             .iter()
@@ -137,18 +149,6 @@ fn report(f: &ScoreReport) -> Markup {
     let mut gaps: Vec<_> = f.gaps.iter().filter(|g| g.points > 0.0).collect();
     gaps.sort_by(|a, b| b.points.total_cmp(&a.points));
     html! {
-        h3 { "Score by group" }
-        div.bars {
-            @for g in f.groups.iter().filter(|g| g.max_points > 0.0) {
-                div {
-                    span { (g.name) }
-                    span.bar title=(format!("{:.1} of {:.1} points", g.points, g.max_points)) {
-                        i style=(format!("width:{:.1}%", 100.0 * g.points / g.max_points)) {}
-                    }
-                    span.num { (format!("{:.1} / {:.1}", g.points, g.max_points)) }
-                }
-            }
-        }
         h3 { "Add these" }
         @if gaps.is_empty() {
             p { "Nothing: every requirement is shown." }
@@ -162,6 +162,24 @@ fn report(f: &ScoreReport) -> Markup {
                         td.num { (format!("+{:.1}", g.points)) }
                         td { (g.advice.as_deref().unwrap_or("")) }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// The score by group, requirements to check by hand, years and level.
+fn report(f: &ScoreReport) -> Markup {
+    html! {
+        h3 { "Score by group" }
+        div.bars {
+            @for g in f.groups.iter().filter(|g| g.max_points > 0.0) {
+                div {
+                    span { (g.name) }
+                    span.bar title=(format!("{:.1} of {:.1} points", g.points, g.max_points)) {
+                        i style=(format!("width:{:.1}%", 100.0 * g.points / g.max_points)) {}
+                    }
+                    span.num { (format!("{:.1} / {:.1}", g.points, g.max_points)) }
                 }
             }
         }
@@ -183,7 +201,7 @@ fn report(f: &ScoreReport) -> Markup {
             } @else {
                 li { "No career level fits." }
             }
-            @if let Some(g) = &f.level_gap {
+            @if let Some(g) = f.level_gap.as_ref().filter(|g| g.steps != 0) {
                 li { "The posting is for " (g.posting) "; the resume reads as " (g.resume)
                     (format!(" ({:+} levels)", g.steps)) }
             }
@@ -306,7 +324,7 @@ impl Printer for HtmlPrinter {
         // The body stays open: sections follow, one per record.
         let head = head.into_string();
         let head = head.trim_end_matches("</html>");
-        write!(out, "{head}<body><h1>rolefit report</h1>")
+        write!(out, "{head}<body>")
     }
 
     fn write(&self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
