@@ -158,3 +158,17 @@ fn completions_and_man_page() {
     );
     assert!(man.contains("completions"));
 }
+
+#[test]
+fn no_progress_when_piped() {
+    let out = rolefit()
+        .args(["scan", "--format", "jsonl", "fixtures/resumes/", "nosuch.txt"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("documents read"), "{err}");
+    assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
+    // The error once, and the counts at the end.
+    assert_eq!(err.matches("nosuch.txt").count(), 1, "{err}");
+    assert!(err.ends_with("rolefit: 15 documents: 14 ok, 1 unreadable\n"), "{err}");
+}

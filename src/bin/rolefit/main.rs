@@ -10,6 +10,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use rolefit::input::inputs;
 use rolefit::output::{escape, escape_message, printer, OutputFormat, PrintOptions};
@@ -68,14 +69,18 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
     let shown =
         config.format == OutputFormat::Table && io::stdout().is_terminal() && stderr.is_terminal();
     let quiet = config.quiet;
+    let bar = progress(&config);
     let on_error = |e: &ErrorRecord| {
         if !quiet && !shown {
             let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
             let (id, error) = (escape(&e.id), escape(&e.error));
-            let _ = writeln!(stderr, "rolefit: {id}{at}: {}: {error}", e.status);
+            bar.suspend(|| writeln!(stderr, "rolefit: {id}{at}: {}: {error}", e.status).ok());
         }
     };
-    let found = inputs(&config.paths, &config.inputs);
+    let ticks = bar.clone();
+    let found = inputs(&config.paths, &config.inputs)
+        .into_iter()
+        .inspect(move |_| ticks.inc(1));
     let summary = run(
         &config.pipeline,
         found,
@@ -83,7 +88,9 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
         &mut out,
         &config.run,
         on_error,
-    )?;
+    );
+    bar.finish_and_clear();
+    let summary = summary?;
     if !quiet {
         report(&summary, config.run.fail_under)?;
     }
@@ -94,6 +101,23 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A count of the documents read so far, on standard error, for folder and JSON Lines runs on
+/// a terminal (hidden otherwise, and with --quiet). The summary line gives the ok and error
+/// counts at the end.
+fn progress(config: &Config) -> ProgressBar {
+    let batch = config.inputs.jsonl || config.paths.iter().any(|p| p.is_dir());
+    if config.quiet || !batch || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style =
+        ProgressStyle::with_template("{spinner} {human_pos} documents read ({per_sec}) {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// The batch summary on standard error: on a terminal, or when something needs saying.
