@@ -162,7 +162,13 @@ fn completions_and_man_page() {
 #[test]
 fn no_progress_when_piped() {
     let out = rolefit()
-        .args(["scan", "--format", "jsonl", "fixtures/resumes/", "nosuch.txt"])
+        .args([
+            "scan",
+            "--format",
+            "jsonl",
+            "fixtures/resumes/",
+            "nosuch.txt",
+        ])
         .output()
         .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
@@ -170,5 +176,8 @@ fn no_progress_when_piped() {
     assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
     // The error once, and the counts at the end.
     assert_eq!(err.matches("nosuch.txt").count(), 1, "{err}");
-    assert!(err.ends_with("rolefit: 15 documents: 14 ok, 1 unreadable\n"), "{err}");
+    assert!(
+        err.ends_with("rolefit: 15 documents: 14 ok, 1 unreadable\n"),
+        "{err}"
+    );
 }

@@ -198,7 +198,7 @@ pub struct CommonArgs {
     /// Match and score text the document hides from a reader (white on white, invisible, tiny,
     /// off the page, marked hidden). Without it, hidden text is reported in `hidden_text` and
     /// earns nothing.
-    #[arg(long)]
+    #[arg(help_heading = "More options", long)]
     pub include_hidden: bool,
     /// Exit 0 even when some inputs could not be read (they still get error records). For
     /// distributed engines (Spark, Hadoop Streaming) that fail a task on any non-zero exit.
