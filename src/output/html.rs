@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 
 use super::Printer;
 use crate::record::{ErrorRecord, Explained, Polarity, Record, ScanDetail, ScanRecord};
-use crate::scoring::ScoreReport;
+use crate::scoring::{DocKind, ScoreReport};
+use crate::taxonomy::role::Importance;
 use crate::taxonomy::Kind;
 
 /// Splits a rendered record into its summary row and its section, which are written apart:
@@ -113,7 +114,7 @@ fn scan(r: &ScanRecord) -> Markup {
                     h2 { (r.id) }
                     @if let Some(f) = f {
                         p.muted {
-                            "Scored as a " (format!("{:?}", f.doc_kind).to_lowercase())
+                            "Scored as a " (match f.doc_kind { DocKind::Resume => "resume", DocKind::Posting => "posting" })
                             " against " (f.profile_name)
                             @if let Some(rate) = f.match_rate {
                                 " · match rate " (format!("{rate:.0}%"))
@@ -157,7 +158,7 @@ fn gaps(f: &ScoreReport) -> Markup {
                 tr { th { "What" } th { "Group" } th.num { "Points" } th { "Advice" } }
                 @for g in &gaps {
                     tr {
-                        td { (g.name) @if format!("{:?}", g.importance) == "Essential" { " " small.error { "essential" } } }
+                        td { (g.name) @if g.importance == Importance::Essential { " " small.error { "essential" } } }
                         td { (group_name(&g.group)) }
                         td.num { (format!("+{:.1}", g.points)) }
                         td { (g.advice.as_deref().unwrap_or("")) }

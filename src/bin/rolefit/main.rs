@@ -78,9 +78,7 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
         }
     };
     let ticks = bar.clone();
-    let found = inputs(&config.paths, &config.inputs)
-        .into_iter()
-        .inspect(move |_| ticks.inc(1));
+    let found = inputs(&config.paths, &config.inputs).inspect(move |_| ticks.inc(1));
     let summary = run(
         &config.pipeline,
         found,
