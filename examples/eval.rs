@@ -10,7 +10,8 @@
 //! cargo run --release --example eval -- ../shared/data/dev --floors 0.96,0.93,0.95,0.90,0.95,0.80,0.01
 //! ```
 //!
-//! `--floors` takes the least acceptable figures, in the order printed in the summary (posting
+//! Postings are read with their title as the first line, as a user's posting file has it
+//! (`--no-titles` reads the text field alone). `--floors` takes the least acceptable figures, in the order printed in the summary (posting
 //! AUCs vs other, vs other IT, vs all; resume AUC by category; resume AUC by title; P@10; the
 //! highest acceptable share of resumes read as postings) and exits with status 1 when any
 //! figure is worse.
@@ -188,7 +189,12 @@ fn support_title(title: &str) -> bool {
     ])
 }
 
-fn load(path: &Path, label_key: &str, title_key: &str) -> Result<Vec<Doc>, String> {
+fn load(
+    path: &Path,
+    label_key: &str,
+    title_key: &str,
+    prepend_title: bool,
+) -> Result<Vec<Doc>, String> {
     let raw = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
     for (n, line) in raw.lines().enumerate() {
@@ -201,7 +207,7 @@ fn load(path: &Path, label_key: &str, title_key: &str) -> Result<Vec<Doc>, Strin
         let (title, mut text) = (s(title_key), s("text"));
         // A posting's title is a field of its own in the dataset; a posting as a user has it
         // starts with its title. (A resume's title line is already its first line.)
-        if title_key == "title" && !title.is_empty() && !text.starts_with(&title) {
+        if prepend_title && !title.is_empty() && !text.starts_with(&title) {
             text = format!("{title}\n\n{text}");
         }
         out.push(Doc {
@@ -336,14 +342,19 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let dir = Path::new(&dir);
-    let postings = match load(&dir.join("postings.jsonl"), "label", "title") {
+    let postings = match load(
+        &dir.join("postings.jsonl"),
+        "label",
+        "title",
+        !args.iter().any(|a| a == "--no-titles"),
+    ) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let resumes = match load(&dir.join("resumes.jsonl"), "category", "title_line") {
+    let resumes = match load(&dir.join("resumes.jsonl"), "category", "title_line", false) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");

@@ -5,6 +5,8 @@
 //! A [`Taxonomy`] (the embedded Desktop Technician one, or your own) is compiled once into a
 //! [`Matcher`]; the matcher finds concepts in text with byte spans into the original text; the
 //! batch functions run it over many documents in parallel and return results in input order.
+//! [`scoring`] scores a document's fit for a role or a posting, and [`pipeline`] turns one input
+//! into the same [`record::Record`] the command line writes, for embedding rolefit whole.
 //!
 //! ```
 //! use rolefit::{Matcher, Taxonomy};

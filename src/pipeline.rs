@@ -28,8 +28,8 @@ use crate::input::{inputs, Document, Input, InputOptions};
 use crate::matching::{Match, Matcher, Scratch};
 use crate::output::{Printer, Sink};
 use crate::record::{
-    ConceptHit, ErrorRecord, Explained, ExtractRecord, MatchRecord, Record, ScanDetail, ScanRecord,
-    ScanSummary, Status,
+    ConceptHit, ErrorRecord, Explained, ExtractRecord, MatchRecord, Polarity, Record, ScanDetail,
+    ScanRecord, ScanSummary, Status,
 };
 use crate::scoring::{Analysis, DocKind, Profile, ProfileError, ScoreReport, Scorer};
 use crate::taxonomy::ConceptId;
@@ -237,15 +237,19 @@ impl Pipeline {
                         .collect(),
                 },
                 count: (self.detail == Detail::Count).then_some(matches.len()),
+                hidden_text: hidden(doc),
             }),
             Task::Scan(scan) => {
                 let fit = scan.score(&doc.text, matches);
                 let score = fit.score;
                 let detail = match self.detail {
-                    Detail::Explained => ScanDetail::Explained(Box::new(Explained {
-                        concepts: ConceptHit::collect(&self.matcher, &doc.text, matches),
-                        fit,
-                    })),
+                    Detail::Explained => {
+                        let mut concepts = ConceptHit::collect(&self.matcher, &doc.text, matches);
+                        for c in &mut concepts {
+                            c.polarity = Polarity::of(&fit, &c.concept);
+                        }
+                        ScanDetail::Explained(Box::new(Explained { concepts, fit }))
+                    }
                     Detail::Count | Detail::Compact => ScanDetail::Compact(ScanSummary::new(
                         &fit,
                         distinct(&self.matcher, matches),
@@ -256,11 +260,17 @@ impl Pipeline {
                     format: doc.format.clone(),
                     status: Status::Ok,
                     score,
+                    hidden_text: hidden(doc),
                     detail,
                 })
             }
         }
     }
+}
+
+/// The document's hidden text, for its record: `None` when it hides nothing.
+fn hidden(doc: &Document) -> Option<crate::document::HiddenText> {
+    (!doc.hidden.is_empty()).then(|| doc.hidden.clone())
 }
 
 /// The distinct concepts of `matches` by id, in order of first appearance.
@@ -482,4 +492,122 @@ pub fn run(
     }
     sink.finish(out)?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{printer, OutputFormat, PrintOptions};
+
+    /// Ranks (score or error) entries and returns the printed order.
+    fn ranked(top: Option<usize>, scores: &[Option<f64>]) -> Vec<String> {
+        let mut ranking = Ranking {
+            top,
+            heap: BinaryHeap::new(),
+            errors: Vec::new(),
+        };
+        for (seq, score) in scores.iter().enumerate() {
+            let bytes = format!("{seq}:{score:?}\n").into_bytes();
+            let status = if score.is_some() {
+                Status::Ok
+            } else {
+                Status::Corrupt
+            };
+            let done = Done {
+                status,
+                score: *score,
+                error: None,
+                bytes,
+            };
+            ranking.push(seq, done);
+        }
+        let p = printer(OutputFormat::Jsonl, &PrintOptions::default());
+        let mut out = Vec::new();
+        ranking.write(&mut Sink::new(&*p), &mut out).unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn both<T: Send + Sync>() {}
+        both::<Pipeline>();
+        both::<Record>();
+        both::<Summary>();
+        both::<Box<dyn crate::output::Printer>>();
+    }
+
+    #[test]
+    fn a_document_becomes_one_record_at_each_detail() {
+        let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        let target = Target::role(&scorer, None, Some(DocKind::Resume)).unwrap();
+        let mut pipeline = Pipeline::scan(scorer, target);
+        let doc = Document {
+            id: "r".into(),
+            format: "text".into(),
+            text: "Skills\nActive Directory, ServiceNow. No experience with Linux.\n".into(),
+            hidden: Default::default(),
+        };
+        let work = &mut Workspace::default();
+        let Record::Scan(explained) = pipeline.detail(Detail::Explained).document(&doc, work)
+        else {
+            panic!("not a scan record")
+        };
+        let Record::Scan(compact) = pipeline.detail(Detail::Compact).document(&doc, work) else {
+            panic!("not a scan record")
+        };
+        // The compact record is the explained one with its report summarised.
+        assert_eq!(explained.clone().compact(), compact);
+        let ScanDetail::Compact(summary) = &compact.detail else {
+            panic!("not compact")
+        };
+        assert!(summary.negated.iter().any(|c| *c == "linux"));
+        assert!(summary.matched.iter().any(|c| *c == "active-directory"));
+
+        let mut extract = Pipeline::extract(pipeline.matcher.clone());
+        let full = extract.document(&doc, work);
+        let Record::Extract(counted) = extract.detail(Detail::Count).document(&doc, work) else {
+            panic!("not an extract record")
+        };
+        let Record::Extract(full) = full else {
+            panic!("not an extract record")
+        };
+        assert!(counted.matches.is_empty());
+        assert_eq!(counted.match_count(), full.matches.len());
+        assert_eq!(full.match_count(), full.matches.len());
+    }
+
+    #[test]
+    fn sort_puts_the_best_first_ties_in_input_order_errors_last() {
+        let scores = [Some(10.0), None, Some(50.0), Some(10.0), Some(50.0), None];
+        assert_eq!(
+            ranked(None, &scores),
+            [
+                "2:Some(50.0)",
+                "4:Some(50.0)",
+                "0:Some(10.0)",
+                "3:Some(10.0)",
+                "1:None",
+                "5:None"
+            ]
+        );
+    }
+
+    #[test]
+    fn top_keeps_the_best_n_as_a_full_sort_would() {
+        let scores: Vec<Option<f64>> = (0..200)
+            .map(|i| (i % 7 != 3).then_some(f64::from((i * 37) % 23)))
+            .collect();
+        let all = ranked(None, &scores);
+        let scored = scores.iter().filter(|s| s.is_some()).count();
+        for n in [1, 2, 5, 50, scored, scored + 10] {
+            let top = ranked(Some(n), &scores);
+            let expected: Vec<&String> =
+                all[..n.min(scored)].iter().chain(&all[scored..]).collect();
+            assert_eq!(top.iter().collect::<Vec<_>>(), expected, "top {n}");
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document;
+use crate::document::{self, HiddenText};
 use crate::matching::{Match, Matcher};
 use crate::scoring::{ProfileSource, ScoreReport};
 use crate::taxonomy::{ConceptId, Kind};
@@ -227,6 +227,11 @@ pub struct ExtractRecord {
     /// [`Detail::Count`]: crate::pipeline::Detail::Count
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
+    /// Text the document hides from a reader (white on white, invisible, tiny, off the page,
+    /// marked hidden): left out of the text that was matched and scored unless the reader was
+    /// asked to keep it (`--include-hidden`). Absent when nothing is hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_text: Option<HiddenText>,
 }
 
 impl ExtractRecord {
@@ -265,6 +270,11 @@ pub struct ScanRecord {
     pub status: Status,
     /// The fit score, from 0 to 100.
     pub score: f64,
+    /// Text the document hides from a reader (white on white, invisible, tiny, off the page,
+    /// marked hidden): left out of the text that was matched and scored unless the reader was
+    /// asked to keep it (`--include-hidden`). Absent when nothing is hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_text: Option<HiddenText>,
     /// The evidence: a compact summary, or the full report.
     #[serde(flatten)]
     pub detail: ScanDetail,
@@ -299,17 +309,22 @@ pub struct ScanSummary {
     pub profile: ProfileSource,
     /// The taxonomy's content hash (`sha256:...`), so that the score can be reproduced.
     pub taxonomy: String,
-    /// The distinct concepts found, by id, in order of first appearance.
+    /// The distinct concepts found, by id, in order of first appearance; denied and
+    /// in-progress concepts are not among them.
     pub matched: Vec<ConceptId>,
     /// Essential concepts of the profile not found, by id.
     pub missing_essential: Vec<ConceptId>,
-    /// Concepts the document denies ("no experience with Linux"), by id.
+    /// Concepts the document denies ("no experience with Linux") or works toward, by id.
     pub negated: Vec<ConceptId>,
+    /// Of `negated`, the concepts the document works toward ("studying for Network+").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_progress: Vec<ConceptId>,
 }
 
 impl ScanSummary {
     /// The summary of a score report, with the distinct concepts found by id.
-    pub fn new(fit: &ScoreReport, matched: Vec<ConceptId>) -> ScanSummary {
+    pub fn new(fit: &ScoreReport, mut matched: Vec<ConceptId>) -> ScanSummary {
+        matched.retain(|id| !fit.negated.contains(id));
         ScanSummary {
             level: fit.level.as_ref().map(|l| l.level.clone()),
             profile: fit.profile.clone(),
@@ -317,6 +332,7 @@ impl ScanSummary {
             matched,
             missing_essential: fit.missing_essential.clone(),
             negated: fit.negated.clone(),
+            in_progress: fit.in_progress.clone(),
         }
     }
 }
@@ -366,6 +382,42 @@ pub struct ConceptHit {
     pub count: usize,
     /// The first place it was found.
     pub first: Evidence,
+    /// Whether the document shows the concept, denies it ("no experience with Linux") or works
+    /// toward it ("studying for Network+"), as the score report reads it: a denied or
+    /// in-progress concept is never counted as found. Absent for `found`.
+    #[serde(default, skip_serializing_if = "Polarity::is_found")]
+    pub polarity: Polarity,
+}
+
+/// How a document speaks of a concept it names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    /// Shown: the concept earns credit.
+    #[default]
+    Found,
+    /// Denied or absent ("no experience with Linux", "Linux not required").
+    Negated,
+    /// Worked toward but not held ("studying for Network+").
+    InProgress,
+}
+
+impl Polarity {
+    /// True for [`Polarity::Found`].
+    pub fn is_found(&self) -> bool {
+        *self == Polarity::Found
+    }
+
+    /// How `report` reads the concept `id`.
+    pub fn of(report: &ScoreReport, id: &ConceptId) -> Polarity {
+        if report.in_progress.contains(id) {
+            Polarity::InProgress
+        } else if report.negated.contains(id) {
+            Polarity::Negated
+        } else {
+            Polarity::Found
+        }
+    }
 }
 
 /// Where a concept was found: a span of the document and its text.
@@ -410,6 +462,7 @@ impl ConceptHit {
                             end: m.end(),
                             text: text[m.span()].to_string(),
                         },
+                        polarity: Polarity::Found,
                     });
                 }
             }

@@ -256,22 +256,6 @@ fn json_format_is_one_array() {
 }
 
 #[test]
-fn table_format_is_for_people() {
-    let out = rolefit()
-        .args([
-            "scan",
-            "--format",
-            "table",
-            fixture("posting.txt").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("posting.txt"), "{text}");
-    assert!(text.contains("ServiceNow"), "{text}");
-}
-
-#[test]
 fn plain_text_taxonomy_and_exact_matching() {
     let terms = fixture("terms.txt");
     let text = "C# and .NET on WiFi, Wi-Fi, TCP/IP; ASP.NET is not .NET here";
@@ -294,26 +278,6 @@ fn plain_text_taxonomy_and_exact_matching() {
         concepts(&rec),
         ["c-sharp", "dot-net", "wi-fi", "tcp-ip", "dot-net"]
     );
-}
-
-#[test]
-fn a_bad_taxonomy_is_explained_with_line_and_caret() {
-    let out = rolefit()
-        .args([
-            "extract",
-            "--taxonomy",
-            fixture("bad-taxonomy.json").to_str().unwrap(),
-        ])
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("bad-taxonomy.json:3:"), "{err}");
-    assert!(err.contains("duplicate concept id 'a'"), "{err}");
-    assert!(err.contains('^'), "{err}");
-    assert!(err.contains("help:"), "{err}");
 }
 
 #[test]
@@ -405,4 +369,199 @@ fn documents_in_every_format_are_read_from_a_folder() {
             concepts(&rec)
         );
     }
+}
+
+/// Runs rolefit over inputs that give every status, and returns stdout, once per input set: the
+/// documents (every reader status, a walked binary file, a missing file), a folder with a bad
+/// glob, and JSON Lines with good and invalid records.
+fn every_status(args: &[&str]) -> Vec<String> {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/documents");
+    let walked = tempfile::tempdir().unwrap();
+    std::fs::copy(docs.join("binary.bin"), walked.path().join("photo.bin")).unwrap();
+    let doc = |name: &str| docs.join(name).to_str().unwrap().to_string();
+    let walked_dir = walked.path().to_str().unwrap().to_string();
+    let named = [
+        "resume.txt",
+        "encrypted.pdf",
+        "scanned.pdf",
+        "legacy.doc",
+        "zip-bomb.docx",
+        "truncated.docx",
+    ]
+    .map(doc);
+    let runs: [Vec<String>; 3] = [
+        [&named[..], &[walked_dir.clone(), "no-such-file.txt".into()]].concat(),
+        vec!["--glob".into(), "[".into(), walked_dir],
+        vec![
+            "--jsonl".into(),
+            fixture("records.jsonl").to_str().unwrap().into(),
+        ],
+    ];
+    runs.iter()
+        .map(|inputs| {
+            let out = rolefit()
+                .args(args)
+                .args(
+                    ["-q", "--as-of", "2026-01"]
+                        .iter()
+                        .filter(|_| args[0] == "scan"),
+                )
+                .args(inputs)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{inputs:?}");
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .collect()
+}
+
+fn all_statuses(seen: &std::collections::BTreeSet<Status>) {
+    let all: std::collections::BTreeSet<Status> = Status::ALL.into_iter().collect();
+    assert_eq!(seen, &all);
+}
+
+#[test]
+fn every_record_of_every_status_parses_back_byte_for_byte() {
+    for args in [
+        &["extract", "--format", "jsonl"][..],
+        &["scan", "--format", "jsonl"],
+        &["scan", "--format", "jsonl", "--explain"],
+        &["extract", "--format", "json"],
+        &["scan", "--format", "json", "--explain"],
+    ] {
+        let mut seen = std::collections::BTreeSet::new();
+        for out in every_status(args) {
+            let lines: Vec<&str> = if args.contains(&"json") {
+                let records: Vec<rolefit::record::Record> = serde_json::from_str(&out).unwrap();
+                seen.extend(records.iter().map(|r| r.status()));
+                // One element per line between the brackets.
+                out.lines()
+                    .filter(|l| l.starts_with('{'))
+                    .map(|l| l.trim_end_matches(','))
+                    .collect()
+            } else {
+                out.lines().collect()
+            };
+            for line in lines {
+                let rec: rolefit::record::Record = serde_json::from_str(line).unwrap();
+                seen.insert(rec.status());
+                let kind_ok = match &rec {
+                    rolefit::record::Record::Extract(_) => args[0] == "extract",
+                    rolefit::record::Record::Scan(s) => {
+                        args[0] == "scan"
+                            && matches!(
+                                (&s.detail, args.contains(&"--explain")),
+                                (rolefit::record::ScanDetail::Explained(_), true)
+                                    | (rolefit::record::ScanDetail::Compact(_), false)
+                            )
+                    }
+                    rolefit::record::Record::Error(e) => e.status != Status::Ok,
+                };
+                assert!(kind_ok, "{args:?}: {line}");
+                assert_eq!(serde_json::to_string(&rec).unwrap(), line, "{args:?}");
+            }
+        }
+        all_statuses(&seen);
+    }
+}
+
+#[test]
+fn csv_and_counts_give_one_row_per_input_with_its_status() {
+    for command in ["extract", "scan"] {
+        let mut seen = std::collections::BTreeSet::new();
+        for out in every_status(&[command, "--format", "csv"]) {
+            let mut rows = csv::Reader::from_reader(out.as_bytes());
+            let header = rows.headers().unwrap().clone();
+            assert_eq!(&header[0], "id");
+            assert_eq!(&header[1], "status");
+            for row in rows.records() {
+                let row = row.unwrap();
+                assert_eq!(row.len(), header.len());
+                let status: Status = serde_json::from_value(Value::from(&row[1])).unwrap();
+                assert_eq!(
+                    row[header.len() - 1].is_empty(),
+                    status == Status::Ok,
+                    "{row:?}"
+                );
+                seen.insert(status);
+            }
+        }
+        all_statuses(&seen);
+        let mut seen = std::collections::BTreeSet::new();
+        for out in every_status(&[command, "--format", "counts"]) {
+            for line in out.lines() {
+                let cols: Vec<&str> = line.split('\t').collect();
+                let status = match cols[..] {
+                    [_, n] => {
+                        assert!(n.parse::<f64>().is_ok(), "{line}");
+                        Status::Ok
+                    }
+                    [_, "error", status] => serde_json::from_value(Value::from(status)).unwrap(),
+                    _ => panic!("not a counts line: {line:?}"),
+                };
+                seen.insert(status);
+            }
+        }
+        all_statuses(&seen);
+    }
+}
+
+#[test]
+fn control_characters_in_ids_cannot_forge_lines() {
+    let input = "{\"id\": \"fake.txt\\t99\\n\\u001b[2Jx\", \"text\": \"PowerShell\"}\n";
+    for (command, format) in [
+        ("extract", "counts"),
+        ("extract", "table"),
+        ("extract", "csv"),
+        ("scan", "counts"),
+        ("scan", "table"),
+        ("scan", "csv"),
+    ] {
+        let out = rolefit()
+            .args([command, "--jsonl", "--format", format])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains('\x1b') && !text.contains('\t') || format == "counts");
+        assert!(
+            text.contains("fake.txt\\t99\\n\\u{1b}[2Jx"),
+            "{format}: {text}"
+        );
+        if format == "counts" {
+            assert_eq!(text.lines().count(), 1, "{text}");
+            assert_eq!(text.matches('\t').count(), 1, "{text}");
+        }
+    }
+    let out = rolefit()
+        .args(["extract", "--jsonl", "--format", "jsonl"])
+        .write_stdin("{\"id\": \"bad\\u001b[31m\\nid\"}\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("bad\\u{1b}[31m\\nid"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr}");
+}
+
+#[test]
+fn fields_naming_every_field_give_the_whole_record() {
+    let resume = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes/strong-mid.txt");
+    let scan = |extra: &[&str]| {
+        let out = rolefit()
+            .args(["scan", "--format", "jsonl", "--as-of", "2026-01"])
+            .args(extra)
+            .arg(&resume)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let all = "id,format,status,score,level,profile,taxonomy,matched,missing_essential,negated";
+    assert_eq!(scan(&["--fields", all]), scan(&[]));
+    let all = "id,format,status,score,concepts,fit";
+    assert_eq!(scan(&["--explain", "--fields", all]), scan(&["--explain"]));
+    // An explained record answers for the compact fields with the compact record's values.
+    let compact = scan(&["--fields", "score,missing_essential,matched"]);
+    let explained = scan(&["--explain", "--fields", "score,missing_essential,matched"]);
+    assert_eq!(compact, explained);
+    assert!(compact.starts_with("{\"score\":"), "{compact}");
 }

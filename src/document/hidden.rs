@@ -5,10 +5,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a piece of text was hidden.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Concealment {
@@ -54,12 +54,12 @@ impl fmt::Display for Concealment {
 
 /// One stretch of hidden text: consecutive hidden text of the same kind on the same page is one
 /// run.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HiddenRun {
     /// How it was hidden.
     pub how: Concealment,
     /// The 1-based page of a PDF; `None` for formats without pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<usize>,
     /// How many characters (not counting white space) the run holds.
     pub chars: usize,
@@ -82,7 +82,7 @@ pub struct HiddenRun {
 /// assert_eq!(doc.text, "Help desk\nKubernetes Terraform");
 /// assert_eq!(doc.hidden.chars, 19);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HiddenText {
     /// Characters of hidden text (not counting white space), all runs together, including the
     /// runs past [`HiddenText::MAX_RUNS`].

@@ -35,9 +35,11 @@ impl CsvPrinter {
 
 impl Printer for CsvPrinter {
     fn record(&self, record: &Record, out: &mut dyn Write) -> io::Result<()> {
-        let cells = select(record, &self.columns)?
-            .into_iter()
-            .map(|v| escape(&cell(v.as_ref())).into_owned());
+        let mut cells = Vec::with_capacity(self.columns.len());
+        for raw in select(record, &self.columns)? {
+            let value: Option<Value> = raw.map(|r| serde_json::from_str(r.get())).transpose()?;
+            cells.push(escape(&cell(value.as_ref())).into_owned());
+        }
         self.row(out, cells)
     }
 

@@ -9,12 +9,13 @@ mod jsonl;
 mod table;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use serde_json::Value;
+use serde_json::value::RawValue;
 
-use crate::record::Record;
+use crate::record::{Record, ScanDetail};
 use crate::taxonomy::Taxonomy;
 
 pub use self::counts::CountsPrinter;
@@ -54,28 +55,34 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// The top-level fields records of this kind can have (error records add `error` and
-    /// `line`).
-    pub fn fields(self) -> &'static [&'static str] {
-        match self {
-            RecordKind::Extract => &["id", "format", "status", "matches", "error", "line"],
-            RecordKind::Scan => &[
-                "id",
-                "format",
-                "status",
-                "score",
-                "level",
-                "profile",
-                "taxonomy",
-                "matched",
-                "missing_essential",
-                "negated",
-                "error",
-                "line",
-            ],
-            RecordKind::ScanExplained => &[
-                "id", "format", "status", "score", "concepts", "fit", "error", "line",
-            ],
-        }
+    /// `line`). An explained `scan` record can also give the compact record's fields, so that
+    /// CSV and `--fields` read the same with or without `--explain`.
+    pub fn fields(self) -> Vec<&'static str> {
+        const SCAN: [&str; 10] = [
+            "id",
+            "format",
+            "status",
+            "score",
+            "level",
+            "profile",
+            "taxonomy",
+            "matched",
+            "missing_essential",
+            "negated",
+        ];
+        let fields: &[&[&str]] = match self {
+            RecordKind::Extract => &[&["id", "format", "status", "matches"]],
+            RecordKind::Scan => &[&SCAN],
+            RecordKind::ScanExplained => &[&SCAN, &["concepts", "fit"]],
+        };
+        let errors: &[&str] = &["error", "line"];
+        fields
+            .iter()
+            .copied()
+            .chain([errors])
+            .flatten()
+            .copied()
+            .collect()
     }
 
     /// The CSV columns when `--fields` does not choose them.
@@ -215,35 +222,68 @@ impl<'p> Sink<'p> {
 /// assert_eq!(escape("résumé.pdf"), "résumé.pdf");
 /// ```
 pub fn escape(s: &str) -> Cow<'_, str> {
-    fn unsafe_char(c: char) -> bool {
-        c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    }
+    escape_except(s, None)
+}
+
+/// As [`escape`], but line breaks stay: for a message of several lines (a taxonomy error with
+/// its caret line) whose other control characters must still not reach the terminal.
+///
+/// ```
+/// use rolefit::output::escape_message;
+/// assert_eq!(escape_message("line 3\n  ^\x1b[2J"), "line 3\n  ^\\u{1b}[2J");
+/// ```
+pub fn escape_message(s: &str) -> Cow<'_, str> {
+    escape_except(s, Some('\n'))
+}
+
+fn escape_except(s: &str, keep: Option<char>) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        Some(c) != keep
+            && (c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+                ))
+    };
     if !s.chars().any(unsafe_char) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
+            c if !unsafe_char(c) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if unsafe_char(c) => {
+            c => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
-            c => out.push(c),
         }
     }
     Cow::Owned(out)
 }
 
-/// The record's top-level fields named by `fields`, in that order; a field the record does not
-/// have is `None`.
-fn select(record: &Record, fields: &[String]) -> io::Result<Vec<Option<Value>>> {
-    let mut value = serde_json::to_value(record)?;
+/// The record's top-level fields named by `fields`, in that order, as the JSON the whole record
+/// would have written for them; a field the record does not have is `None`.
+fn select(record: &Record, fields: &[String]) -> io::Result<Vec<Option<Box<RawValue>>>> {
+    let whole = serde_json::to_string(record)?;
+    let mut found: HashMap<&str, &RawValue> = serde_json::from_str(&whole)?;
+    // An explained scan record also answers for the compact record's fields.
+    let compact = match record {
+        Record::Scan(scan) if matches!(scan.detail, ScanDetail::Explained(_)) => {
+            serde_json::to_string(&scan.clone().compact())?
+        }
+        _ => String::new(),
+    };
+    if !compact.is_empty() {
+        let summary: HashMap<&str, &RawValue> = serde_json::from_str(&compact)?;
+        for (k, v) in summary {
+            found.entry(k).or_insert(v);
+        }
+    }
     Ok(fields
         .iter()
-        .map(|f| value.as_object_mut().and_then(|o| o.remove(f.as_str())))
+        .map(|f| found.get(f.as_str()).map(|v| (*v).to_owned()))
         .collect())
 }
 
@@ -262,7 +302,7 @@ fn write_json(out: &mut dyn Write, record: &Record, fields: &[String]) -> io::Re
         first = false;
         serde_json::to_writer(&mut *out, name)?;
         out.write_all(b":")?;
-        serde_json::to_writer(&mut *out, &value)?;
+        out.write_all(value.get().as_bytes())?;
     }
     out.write_all(b"}")
 }

@@ -46,6 +46,18 @@ impl<'a> TablePrinter<'a> {
             .map(|g| format!("{} {:.1}/{:.1}", g.id, g.points, g.max_points))
             .collect();
         writeln!(out, "       {}", groups.join(", "))?;
+        if let Some(r) = &f.role_fit {
+            // The groups' points are the coverage; the title and the focus make the score.
+            let title = match r.title.as_deref() {
+                Some(t) => format!("title \"{}\" {:.2}", escape(t), r.title_match),
+                None => "no title naming the role".to_string(),
+            };
+            let (coverage, focus) = (r.coverage, r.focus);
+            writeln!(
+                out,
+                "       coverage {coverage:.1}; {title}; focus {focus:.2}"
+            )?;
+        }
         let names: Vec<&str> = e.concepts.iter().map(|c| c.name.as_str()).collect();
         if !names.is_empty() {
             writeln!(out, "       found: {}", names.join(", "))?;

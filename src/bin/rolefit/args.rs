@@ -27,12 +27,13 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub common: CommonArgs,
     /// Score each document as a resume against this job posting's requirements.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["resume", "role"])]
+    #[arg(long, value_name = "FILE", conflicts_with = "resume")]
     pub job: Option<PathBuf>,
     /// Score this resume against each document, read as a job posting.
-    #[arg(long, value_name = "FILE", conflicts_with = "role")]
+    #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
-    /// Score against this role of the taxonomy [default: its first role].
+    /// Score against this role of the taxonomy [default: its first role]; with --job or
+    /// --resume, the role whose titles, levels and groups read the posting.
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,
     /// Read each document as this kind [default: guessed per document; resumes with --job].
@@ -148,6 +149,11 @@ pub struct CommonArgs {
     /// The largest input read, in bytes; K, M and G suffixes allowed.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_size: u64,
+    /// Match and score text the document hides from a reader (white on white, invisible, tiny,
+    /// off the page, marked hidden). Without it, hidden text is reported in `hidden_text` and
+    /// earns nothing.
+    #[arg(long)]
+    pub include_hidden: bool,
     /// Exit 0 even when some inputs could not be read (they still get error records). For
     /// distributed engines (Spark, Hadoop Streaming) that fail a task on any non-zero exit.
     #[arg(long)]

@@ -59,6 +59,10 @@ impl Config {
         if let Some((year, month)) = args.as_of {
             scorer.as_of(YearMonth::new(year, month));
         }
+        if let Some(role) = &args.role {
+            // Postings and resumes are read with the chosen role's titles, levels and groups.
+            scorer.role(role).map_err(rolefit::pipeline::Error::from)?;
+        }
         let kind = args.kind.map(|k| match k {
             KindArg::Resume => DocKind::Resume,
             KindArg::Posting => DocKind::Posting,
@@ -144,6 +148,7 @@ fn matcher(args: &CommonArgs) -> Result<Matcher, Error> {
 fn limits(args: &CommonArgs) -> Limits {
     Limits {
         max_input_bytes: args.max_size,
+        include_hidden: args.include_hidden,
         ..Limits::default()
     }
 }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use rolefit::input::inputs;
-use rolefit::output::{escape, printer, PrintOptions};
+use rolefit::output::{escape, escape_message, printer, PrintOptions};
 use rolefit::pipeline::{run, Summary};
 use rolefit::record::ErrorRecord;
 
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&*e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "rolefit: {}", escape(&e.to_string()));
+            let _ = writeln!(io::stderr(), "rolefit: {}", escape_message(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -97,12 +97,9 @@ fn report(summary: &Summary, fail_under: Option<f64>) -> io::Result<()> {
         writeln!(stderr, "rolefit: {total} documents: {}", parts.join(", "))?;
     }
     if summary.below > 0 {
-        let min = fail_under.unwrap_or_default();
-        writeln!(
-            stderr,
-            "rolefit: {} documents scored below {min}",
-            summary.below
-        )?;
+        let (n, min) = (summary.below, fail_under.unwrap_or_default());
+        let documents = if n == 1 { "document" } else { "documents" };
+        writeln!(stderr, "rolefit: {n} {documents} scored below {min}")?;
     }
     Ok(())
 }
