@@ -154,3 +154,25 @@ fn other_formats_do_not_carry_the_text() {
     let value: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
     assert!(value.get("text").is_none());
 }
+
+#[test]
+fn against_one_resume_the_postings_are_ranked_without_marks() {
+    let out = Command::cargo_bin("rolefit")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["scan", "--as-of", "2026-01", "--format", "html"])
+        .args(["--resume", "fixtures/resumes/strong-mid.txt"])
+        .args([POSTING, "fixtures/postings/registered-nurse.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let summary = &html[html.find("id=\"summary\"").unwrap()..];
+    // The matching posting ranks first.
+    let pos = |doc: &str| summary.find(doc).unwrap();
+    assert!(pos(POSTING) < pos("registered-nurse.txt"));
+    // The spans point into the resume, so the postings' text is not marked.
+    assert_eq!(count(&html, "<mark class=\"k-"), 0);
+    assert_eq!(count(&html, "score that resume with --job"), 2);
+    assert_eq!(count(&html, "Add these"), 2);
+}

@@ -222,7 +222,11 @@ struct Span {
 /// The document's text with every evidence span marked, or a note when there is no text.
 fn document(e: &Explained) -> Markup {
     let Some(text) = e.text.as_deref() else {
-        return html! {};
+        // Scored against one resume (`--resume`): the evidence is in the resume, not here.
+        return html! {
+            p.muted { "The evidence is in the resume this posting was scored against; "
+                "score that resume with --job and this posting to see it marked." }
+        };
     };
     let mut spans: Vec<Span> = Vec::new();
     let kind_class = |k: Kind| format!("k-{}", k.as_str());
