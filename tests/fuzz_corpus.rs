@@ -68,7 +68,11 @@ fn random_mutations_hold_the_invariants() {
         while start.elapsed().as_secs() < secs {
             let mut data = seeds[next() as usize % seeds.len()].clone();
             for _ in 0..1 + next() % 8 {
-                let at = if data.is_empty() { 0 } else { next() as usize % data.len() };
+                let at = if data.is_empty() {
+                    0
+                } else {
+                    next() as usize % data.len()
+                };
                 match next() % 4 {
                     0 if !data.is_empty() => data[at] ^= 1 << (next() % 8),
                     1 => data.insert(at, next() as u8),
