@@ -23,11 +23,14 @@ fn repeat_to(unit: &str, size: usize, head: &str) -> String {
     s
 }
 
+/// A case: its name, the kind the document is read as, and how to build it at a size.
+type Case<'a> = (&'a str, DocKind, &'a dyn Fn(usize) -> String);
+
 fn bench(c: &mut Criterion) {
     let mut scorer = Scorer::new(Taxonomy::embedded()).unwrap();
     scorer.as_of(YearMonth::new(2025, 1));
     let role = scorer.default_profile().unwrap();
-    let cases: [(&str, DocKind, &dyn Fn(usize) -> String); 4] = [
+    let cases: [Case<'_>; 4] = [
         ("level-cues", DocKind::Resume, &|n| {
             repeat_to(
                 "senior IT support technician team lead manager ",

@@ -297,6 +297,12 @@ pub struct Explained {
     pub concepts: Vec<ConceptHit>,
     /// The whole score report: groups, gaps, years, level, adjustments.
     pub fit: ScoreReport,
+    /// The document's text, which the evidence spans point into: kept only at
+    /// [`Detail::Document`] for printers that show it, and never written in records.
+    ///
+    /// [`Detail::Document`]: crate::pipeline::Detail::Document
+    #[serde(skip)]
+    pub text: Option<String>,
 }
 
 /// The compact evidence of a `scan` record: what a data pipeline keeps per document.
@@ -309,17 +315,22 @@ pub struct ScanSummary {
     pub profile: ProfileSource,
     /// The taxonomy's content hash (`sha256:...`), so that the score can be reproduced.
     pub taxonomy: String,
-    /// The distinct concepts found, by id, in order of first appearance.
+    /// The distinct concepts found, by id, in order of first appearance; denied and
+    /// in-progress concepts are not among them.
     pub matched: Vec<ConceptId>,
     /// Essential concepts of the profile not found, by id.
     pub missing_essential: Vec<ConceptId>,
-    /// Concepts the document denies ("no experience with Linux"), by id.
+    /// Concepts the document denies ("no experience with Linux") or works toward, by id.
     pub negated: Vec<ConceptId>,
+    /// Of `negated`, the concepts the document works toward ("studying for Network+").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_progress: Vec<ConceptId>,
 }
 
 impl ScanSummary {
     /// The summary of a score report, with the distinct concepts found by id.
-    pub fn new(fit: &ScoreReport, matched: Vec<ConceptId>) -> ScanSummary {
+    pub fn new(fit: &ScoreReport, mut matched: Vec<ConceptId>) -> ScanSummary {
+        matched.retain(|id| !fit.negated.contains(id));
         ScanSummary {
             level: fit.level.as_ref().map(|l| l.level.clone()),
             profile: fit.profile.clone(),
@@ -327,6 +338,7 @@ impl ScanSummary {
             matched,
             missing_essential: fit.missing_essential.clone(),
             negated: fit.negated.clone(),
+            in_progress: fit.in_progress.clone(),
         }
     }
 }
@@ -376,6 +388,42 @@ pub struct ConceptHit {
     pub count: usize,
     /// The first place it was found.
     pub first: Evidence,
+    /// Whether the document shows the concept, denies it ("no experience with Linux") or works
+    /// toward it ("studying for Network+"), as the score report reads it: a denied or
+    /// in-progress concept is never counted as found. Absent for `found`.
+    #[serde(default, skip_serializing_if = "Polarity::is_found")]
+    pub polarity: Polarity,
+}
+
+/// How a document speaks of a concept it names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    /// Shown: the concept earns credit.
+    #[default]
+    Found,
+    /// Denied or absent ("no experience with Linux", "Linux not required").
+    Negated,
+    /// Worked toward but not held ("studying for Network+").
+    InProgress,
+}
+
+impl Polarity {
+    /// True for [`Polarity::Found`].
+    pub fn is_found(&self) -> bool {
+        *self == Polarity::Found
+    }
+
+    /// How `report` reads the concept `id`.
+    pub fn of(report: &ScoreReport, id: &ConceptId) -> Polarity {
+        if report.in_progress.contains(id) {
+            Polarity::InProgress
+        } else if report.negated.contains(id) {
+            Polarity::Negated
+        } else {
+            Polarity::Found
+        }
+    }
 }
 
 /// Where a concept was found: a span of the document and its text.
@@ -420,6 +468,7 @@ impl ConceptHit {
                             end: m.end(),
                             text: text[m.span()].to_string(),
                         },
+                        polarity: Polarity::Found,
                     });
                 }
             }

@@ -157,3 +157,38 @@ fn as_of_fixes_what_present_means() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("YYYY-MM"));
 }
+
+#[test]
+fn role_chooses_how_a_job_posting_is_read() {
+    // The nursing taxonomy's first role is not the nurse's: only with --role do the posting and
+    // the resume get the nurse role's levels, so the charge nurse's level and the level gap show.
+    let tax = fx("judgement/nurse-taxonomy.json");
+    let job = fx("judgement/post_nurse_role.txt");
+    let resume = fx("judgement/res_nurse_charge.txt");
+    let base = [
+        "--taxonomy",
+        &tax,
+        "--as-of",
+        "2026-11",
+        "--job",
+        &job,
+        &resume,
+    ];
+    let (plain, code, _) = scan(&base);
+    assert_eq!(code, 0);
+    assert!(plain[0].fit.level.is_none(), "{:?}", plain[0].fit.level);
+    let mut with_role = base.to_vec();
+    with_role.extend(["--role", "registered-nurse"]);
+    let (chosen, code, _) = scan(&with_role);
+    assert_eq!(code, 0);
+    let level = chosen[0]
+        .fit
+        .level
+        .as_ref()
+        .expect("the nurse role's levels");
+    assert_eq!(level.level, "charge-nurse");
+    assert!(chosen[0].fit.level_gap.is_some());
+    let (_, code, err) = scan(&["--role", "no-such-role", "--job", &job, &resume]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-role"), "{err}");
+}

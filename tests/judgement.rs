@@ -665,6 +665,14 @@ fn cases() -> Vec<Case> {
             ScoreAtMost(10.0),
         ),
         c(
+            "a technician with a role title scores well",
+            It,
+            Role,
+            "res_jira_tech.txt",
+            R,
+            ScoreAtLeast(50.0),
+        ),
+        c(
             "a bare keyword list is scaled down",
             It,
             Role,

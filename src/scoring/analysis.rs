@@ -201,11 +201,10 @@ pub(crate) fn analyze(
     matcher: &Matcher,
     text: &str,
     matches: &[Match],
-    kind: DocKind,
+    (kind, kind_basis): (DocKind, KindBasis),
     as_of: YearMonth,
     lower: String,
     hits: Option<&CueHits>,
-    kind_basis: KindBasis,
 ) -> Analysis {
     let sections = Sections::detect_with(text, kind, hits);
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();

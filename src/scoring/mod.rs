@@ -235,11 +235,10 @@ impl Scorer {
             &self.matcher,
             text,
             matches,
-            kind,
+            (kind, basis),
             self.as_of,
             lower,
             hits.as_ref(),
-            basis,
         )
     }
 
