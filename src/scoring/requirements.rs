@@ -218,7 +218,11 @@ const OTHER_CUES: &[(&str, &str)] = &[
     ("on call", "schedule"),
     ("holidays", "schedule"),
     ("travel", "travel"),
-    ("relocate", "travel"),
+    // A person relocating, not a duty that moves things ("relocate workstations").
+    ("willing to relocate", "travel"),
+    ("able to relocate", "travel"),
+    ("must relocate", "travel"),
+    ("relocation", "travel"),
     ("authorized to work", "work-authorization"),
     ("authorization to work", "work-authorization"),
     ("work authorization", "work-authorization"),
@@ -549,6 +553,24 @@ fn strip_lead(text: &str, mut r: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moving_things_is_no_travel_requirement() {
+        let scorer = crate::scoring::Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        let kinds = |posting: &str| -> Vec<String> {
+            let profile = scorer.posting_profile(posting);
+            profile
+                .other_requirements
+                .iter()
+                .map(|r| r.kind.clone())
+                .collect()
+        };
+        let duty = "Requirements\n- Image, deploy and relocate workstations with SCCM.\n";
+        assert_eq!(kinds(duty), Vec::<String>::new());
+        let person =
+            "Requirements\n- Must be willing to relocate to Denver.\n- Up to 25% travel.\n";
+        assert_eq!(kinds(person), ["travel", "travel"]);
+    }
 
     #[test]
     fn links_between_options() {
