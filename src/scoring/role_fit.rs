@@ -302,7 +302,7 @@ pub(crate) fn roles_title_match(profile: &Profile, analysis: &Analysis) -> Optio
     if ranges.is_empty() {
         return None;
     }
-    ranges.sort_by(|a, b| (b.end, b.start).cmp(&(a.end, a.start)));
+    ranges.sort_by_key(|r| std::cmp::Reverse((r.end, r.start)));
     let terms = TitleTerms::of(&profile.titles);
     let asked = asked_level(profile);
     let text = analysis.text();
