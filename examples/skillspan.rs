@@ -8,7 +8,8 @@
 //! ```
 //!
 //! `--list` prints each match outside every span; `--all` prints every match, marked `in` or
-//! `out`, to compare two versions of the taxonomy with `diff`.
+//! `out`, to compare two versions of the taxonomy with `diff`; `--floor X` exits with status 1
+//! when a file's share is below `X` (for CI).
 //!
 //! Each line is `{"id", "text", "skill": [[start, end], ...], "knowledge": [...]}` with byte
 //! spans. A match counts as inside when it overlaps an annotated span (annotators often mark a
@@ -36,9 +37,19 @@ fn spans(v: &Value, key: &str) -> Vec<(usize, usize)> {
 fn main() -> ExitCode {
     let mut list = false;
     let mut all = false;
+    let mut floor = None;
     let mut files = Vec::new();
-    for a in std::env::args().skip(1) {
-        if a == "--list" {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--floor" {
+            match args.next().and_then(|x| x.parse::<f64>().ok()) {
+                Some(x) if x.is_finite() => floor = Some(x),
+                _ => {
+                    eprintln!("--floor needs a number, such as 0.70");
+                    return ExitCode::from(2);
+                }
+            }
+        } else if a == "--list" {
             list = true;
         } else if a == "--all" {
             all = true;
@@ -47,12 +58,13 @@ fn main() -> ExitCode {
         }
     }
     if files.is_empty() {
-        eprintln!("usage: skillspan [--list | --all] FILE.jsonl...");
+        eprintln!("usage: skillspan [--list | --all] [--floor X] FILE.jsonl...");
         return ExitCode::from(2);
     }
     let matcher = Matcher::new(Taxonomy::embedded()).expect("the embedded taxonomy compiles");
     let mut scratch = Scratch::new();
     let mut found = Vec::new();
+    let mut below = false;
     for file in &files {
         let text = match fs::read_to_string(file) {
             Ok(t) => t,
@@ -117,6 +129,17 @@ fn main() -> ExitCode {
             inside as f64 / total as f64
         };
         println!("{file}: {inside} of {total} matches inside annotated spans ({share:.3})");
+        if floor.is_some_and(|f| share < f) {
+            eprintln!(
+                "{file}: {share:.3} is below the floor of {:.3}",
+                floor.unwrap_or(0.0)
+            );
+            below = true;
+        }
     }
-    ExitCode::SUCCESS
+    if below {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

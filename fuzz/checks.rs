@@ -13,8 +13,11 @@ use rolefit::input::{inputs, Input, InputOptions};
 use rolefit::scoring::{DocKind, Profile, ScoreReport, Scorer};
 use rolefit::{Match, Matcher, Taxonomy};
 
+/// A check: panics when an invariant does not hold for the input.
+pub type Check = fn(&[u8]);
+
 /// The checks by target name, for the corpus replay.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("matcher", matcher),
     ("matcher_small", matcher_small),
     ("scorer", scorer),
@@ -215,7 +218,7 @@ pub fn scorer(data: &[u8]) {
     let (profile, resume) = if mode % 2 == 0 {
         (role.clone(), generate(rest))
     } else {
-        let half = rest.len() / 2 & !1;
+        let half = (rest.len() / 2) & !1;
         let posting = generate(&rest[..half]);
         (scorer.posting_profile(&posting), generate(&rest[half..]))
     };

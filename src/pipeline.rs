@@ -47,6 +47,10 @@ pub enum Detail {
     /// `scan`: the full report, every concept with its first evidence, every group, gap and
     /// reason. `extract` records are as at [`Detail::Compact`].
     Explained,
+    /// As [`Detail::Explained`], and `scan` records keep the text their evidence spans point
+    /// into ([`Explained::text`], never serialised), for printers that show it (the HTML
+    /// report). Scored against one resume, the spans point into the resume: no text is kept.
+    Document,
 }
 
 /// What each document is scored against.
@@ -243,12 +247,19 @@ impl Pipeline {
                 let fit = scan.score(&doc.text, matches);
                 let score = fit.score;
                 let detail = match self.detail {
-                    Detail::Explained => {
+                    Detail::Explained | Detail::Document => {
                         let mut concepts = ConceptHit::collect(&self.matcher, &doc.text, matches);
                         for c in &mut concepts {
                             c.polarity = Polarity::of(&fit, &c.concept);
                         }
-                        ScanDetail::Explained(Box::new(Explained { concepts, fit }))
+                        let text = (self.detail == Detail::Document
+                            && matches!(scan.target, Target::Profile(..)))
+                        .then(|| doc.text.clone());
+                        ScanDetail::Explained(Box::new(Explained {
+                            concepts,
+                            fit,
+                            text,
+                        }))
                     }
                     Detail::Count | Detail::Compact => ScanDetail::Compact(ScanSummary::new(
                         &fit,

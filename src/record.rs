@@ -297,6 +297,12 @@ pub struct Explained {
     pub concepts: Vec<ConceptHit>,
     /// The whole score report: groups, gaps, years, level, adjustments.
     pub fit: ScoreReport,
+    /// The document's text, which the evidence spans point into: kept only at
+    /// [`Detail::Document`] for printers that show it, and never written in records.
+    ///
+    /// [`Detail::Document`]: crate::pipeline::Detail::Document
+    #[serde(skip)]
+    pub text: Option<String>,
 }
 
 /// The compact evidence of a `scan` record: what a data pipeline keeps per document.

@@ -111,6 +111,8 @@ fn the_taxonomy_is_large_enough_and_every_kind_is_used() {
 /// context the document gives them where a term is guarded, and the concept each must find.
 const SEED_TERMS: &[(&str, &str)] = &[
     ("CompTIA A+", "comptia-a-plus"),
+    ("IELTS", "language-certification"),
+    ("Goethe-Zertifikat", "language-certification"),
     ("Network+", "comptia-network-plus"),
     ("Security+", "comptia-security-plus"),
     ("Microsoft Certified IT Professional", "mcitp"),

@@ -4,6 +4,7 @@
 
 mod counts;
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod table;
@@ -20,9 +21,10 @@ use crate::taxonomy::Taxonomy;
 
 pub use self::counts::CountsPrinter;
 pub use self::csv::CsvPrinter;
+pub use self::html::HtmlPrinter;
 pub use self::json::JsonPrinter;
 pub use self::jsonl::JsonlPrinter;
-pub use self::table::TablePrinter;
+pub use self::table::{TablePrinter, TableStyle};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +37,9 @@ pub enum OutputFormat {
     Jsonl,
     /// A header row and one row per document, for spreadsheets.
     Csv,
+    /// One self-contained HTML page: a ranked summary, then per document its score, groups,
+    /// gaps and text with the evidence marked.
+    Html,
     /// `id<TAB>number` per document (`id<TAB>error<TAB>status` for errors): the number of
     /// matches for `extract`, the score for `scan`.
     Counts,
@@ -112,6 +117,8 @@ pub struct PrintOptions<'a> {
     pub fields: Vec<String>,
     /// The taxonomy, so that the table can name concepts that records give by id.
     pub taxonomy: Option<&'a Taxonomy>,
+    /// The table's width, colour and detail.
+    pub table: TableStyle,
 }
 
 /// Writes records in one format. `record` renders one record and holds no state, so workers
@@ -125,6 +132,12 @@ pub trait Printer: Send + Sync {
     fn open(&self, out: &mut dyn Write) -> io::Result<()> {
         let _ = out;
         Ok(())
+    }
+
+    /// Writes one record rendered by [`Printer::record`], when its place in the output is
+    /// known (the table numbers its rows here).
+    fn write(&self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        out.write_all(rendered)
     }
 
     /// Writes what goes between two records.
@@ -165,7 +178,11 @@ pub trait Printer: Send + Sync {
 pub fn printer<'a>(format: OutputFormat, options: &PrintOptions<'a>) -> Box<dyn Printer + 'a> {
     let fields = options.fields.clone();
     match format {
-        OutputFormat::Table => Box::new(TablePrinter::new(options.taxonomy)),
+        OutputFormat::Table => Box::new(TablePrinter::with_style(
+            options.taxonomy,
+            options.kind,
+            options.table,
+        )),
         OutputFormat::Json => Box::new(JsonPrinter::new(fields)),
         OutputFormat::Jsonl => Box::new(JsonlPrinter::new(fields)),
         OutputFormat::Csv => Box::new(CsvPrinter::new(if fields.is_empty() {
@@ -179,6 +196,7 @@ pub fn printer<'a>(format: OutputFormat, options: &PrintOptions<'a>) -> Box<dyn 
             fields
         })),
         OutputFormat::Counts => Box::new(CountsPrinter),
+        OutputFormat::Html => Box::new(HtmlPrinter::new()),
     }
 }
 
@@ -202,7 +220,7 @@ impl<'p> Sink<'p> {
             self.printer.separator(out)?;
         }
         self.count += 1;
-        out.write_all(rendered)
+        self.printer.write(out, rendered)
     }
 
     /// Ends the output and flushes it.

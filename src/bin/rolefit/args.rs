@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Find a job role's skills, tools and certifications in postings and resumes, and score the fit.
 #[derive(Debug, Parser)]
-#[command(name = "rolefit", version, about, max_term_width = 100)]
+#[command(name = "rolefit", version, about, max_term_width = 100, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -20,18 +20,53 @@ pub enum Command {
     Scan(ScanArgs),
     /// Check a taxonomy file and summarise it (the embedded one without --taxonomy).
     Taxonomy(TaxonomyArgs),
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), for `man -l -` or a man directory.
+    Man,
 }
 
+const EXAMPLES: &str = "\
+Examples:
+  Rank the resumes in a folder against a job posting (best first):
+    rolefit scan --job posting.txt resumes/
+  Paste a posting instead (then Ctrl-D), and keep the five best:
+    rolefit scan --job - --top 5 resumes/
+  See how your resume fits a posting, as an HTML report:
+    rolefit scan --job posting.txt --format html my-resume.pdf > report.html
+  Rank postings for one resume:
+    rolefit scan --resume my-resume.pdf postings/
+  A web page: save it, or pipe it:
+    curl -sL https://example.com/job | rolefit scan --job - my-resume.pdf";
+
+const SCAN_EXAMPLES: &str = "\
+Examples:
+  rolefit scan --job posting.txt resumes/
+  rolefit scan --job - --top 5 resumes/          (paste the posting, then Ctrl-D)
+  rolefit scan --job posting.txt --explain my-resume.pdf
+  rolefit scan --job posting.txt --format html resumes/ > report.html
+  rolefit scan --resume my-resume.pdf postings/";
+
 #[derive(Debug, Args)]
+#[command(after_help = SCAN_EXAMPLES)]
 pub struct ScanArgs {
-    #[command(flatten)]
-    pub common: CommonArgs,
-    /// Score each document as a resume against this job posting's requirements.
+    /// Score each document as a resume against this job posting's requirements; `-` reads the
+    /// posting from standard input (paste the posting, then Ctrl-D).
     #[arg(long, value_name = "FILE", conflicts_with = "resume")]
     pub job: Option<PathBuf>,
-    /// Score this resume against each document, read as a job posting.
+    /// Score this resume against each document, read as a job posting; `-` reads it from
+    /// standard input.
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
+    /// Print only the N best-scoring documents (implies --sort score; holds N records).
+    #[arg(long, value_name = "N", value_parser = parse_top)]
+    pub top: Option<usize>,
+    #[command(flatten)]
+    pub common: CommonArgs,
     /// Score against this role of the taxonomy [default: its first role]; with --job or
     /// --resume, the role whose titles, levels and groups read the posting.
     #[arg(long, value_name = "ID")]
@@ -39,17 +74,14 @@ pub struct ScanArgs {
     /// Read each document as this kind [default: guessed per document; resumes with --job].
     #[arg(long, value_enum, value_name = "KIND", conflicts_with = "resume")]
     pub kind: Option<KindArg>,
-    /// Machine formats: write the full report (every concept with its evidence, groups, gaps,
-    /// years, level reasons) instead of the compact record of ids.
+    /// The table: show the score of every group. Machine formats: write the full report (every
+    /// concept with its evidence, groups, gaps, years, level reasons), not the compact record.
     #[arg(long)]
     pub explain: bool,
     /// Order the output: `score` puts the best fit first (each printed record is held until the
     /// batch ends).
     #[arg(long, value_enum, value_name = "KEY")]
     pub sort: Option<SortKey>,
-    /// Print only the N best-scoring documents (implies --sort score; holds N records).
-    #[arg(long, value_name = "N", value_parser = parse_top)]
-    pub top: Option<usize>,
     /// Exit 1 when any document scores below SCORE (0-100).
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     pub fail_under: Option<f64>,
@@ -116,57 +148,85 @@ pub struct TaxonomyArgs {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// Colour in the table: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorArg,
     /// Files or folders to read; `-` or nothing reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Use this taxonomy instead of the embedded Desktop Technician one: JSON, or a plain text
     /// file with one term per line.
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "More options", long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
     /// Match terms only as written: no generated spelling variants (Wi-Fi = Wi Fi = WiFi).
-    #[arg(long)]
+    #[arg(help_heading = "More options", long)]
     pub exact: bool,
     /// Read every input as JSON Lines of {"id", "text"} records (other fields are ignored).
-    #[arg(long)]
+    #[arg(help_heading = "More options", long)]
     pub jsonl: bool,
-    /// Output format [default: table on a terminal, jsonl otherwise].
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<FormatArg>,
     /// Only these top-level fields, in this order (jsonl, json and csv), comma-separated:
     /// `--fields id,score,missing_essential`.
-    #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+    #[arg(
+        help_heading = "More options",
+        long,
+        value_name = "A,B,C",
+        value_delimiter = ','
+    )]
     pub fields: Vec<String>,
     /// Worker threads [default: one per core; at most 4 per core].
-    #[arg(short = 'j', long, value_name = "N")]
+    #[arg(help_heading = "More options", short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// Only read files, met while walking folders, whose path matches this glob (`!` excludes);
     /// repeatable.
-    #[arg(long, value_name = "GLOB")]
+    #[arg(help_heading = "More options", long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Follow symbolic links while walking folders.
-    #[arg(short = 'L', long)]
+    #[arg(help_heading = "More options", short = 'L', long)]
     pub follow: bool,
     /// The largest input read, in bytes; K, M and G suffixes allowed.
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    #[arg(
+        help_heading = "More options",
+        long,
+        value_name = "SIZE",
+        default_value = "64M",
+        value_parser = parse_size
+    )]
     pub max_size: u64,
     /// Match and score text the document hides from a reader (white on white, invisible, tiny,
     /// off the page, marked hidden). Without it, hidden text is reported in `hidden_text` and
     /// earns nothing.
-    #[arg(long)]
+    #[arg(help_heading = "More options", long)]
     pub include_hidden: bool,
     /// Exit 0 even when some inputs could not be read (they still get error records). For
     /// distributed engines (Spark, Hadoop Streaming) that fail a task on any non-zero exit.
-    #[arg(long)]
+    #[arg(help_heading = "More options", long)]
     pub errors_ok: bool,
     /// Do not print the summary and error messages on standard error.
-    #[arg(short, long)]
+    #[arg(help_heading = "More options", short, long)]
     pub quiet: bool,
+}
+
+/// When to colour the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     /// Aligned text for people.
     Table,
+    /// One self-contained HTML report (scan): scores, gaps and the text with the evidence
+    /// marked.
+    Html,
     /// One JSON array.
     Json,
     /// One JSON record per line, one line per input document.

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use rolefit::document::Limits;
 use rolefit::input::InputOptions;
-use rolefit::output::{OutputFormat, RecordKind};
+use rolefit::output::{OutputFormat, RecordKind, TableStyle};
 use rolefit::pipeline::{read_text, Detail, Pipeline, RunOptions, Target};
 use rolefit::scoring::{DocKind, Scorer, YearMonth};
 use rolefit::{Matcher, MatcherOptions, Taxonomy};
 
-use crate::args::{CommonArgs, FormatArg, KindArg, ScanArgs, TaxonomyArgs};
+use crate::args::{ColorArg, CommonArgs, FormatArg, KindArg, ScanArgs, TaxonomyArgs};
 use crate::Error;
 
 /// A validated batch run.
@@ -27,6 +27,7 @@ pub struct Config {
     pub inputs: InputOptions,
     pub quiet: bool,
     pub errors_ok: bool,
+    pub table: TableStyle,
 }
 
 pub fn load_taxonomy(path: Option<&Path>) -> Result<Cow<'static, Taxonomy>, Error> {
@@ -67,6 +68,9 @@ impl Config {
             KindArg::Resume => DocKind::Resume,
             KindArg::Posting => DocKind::Posting,
         });
+        for path in args.job.iter().chain(&args.resume) {
+            check_not_url(path)?;
+        }
         let target = if let Some(job) = &args.job {
             Target::job(&scorer, &read_text(job, &limits)?, kind)
         } else if let Some(resume) = &args.resume {
@@ -76,7 +80,10 @@ impl Config {
         };
         let format = format(common);
         // The table shows the report's groups and adjustments, so it always gets the full one.
-        let (detail, kind) = if args.explain || format == OutputFormat::Table {
+        let (detail, kind) = if format == OutputFormat::Html {
+            // The HTML report marks the evidence in the document's text.
+            (Detail::Document, RecordKind::ScanExplained)
+        } else if args.explain || format == OutputFormat::Table {
             (Detail::Explained, RecordKind::ScanExplained)
         } else {
             (Detail::Compact, RecordKind::Scan)
@@ -84,8 +91,10 @@ impl Config {
         let mut pipeline = Pipeline::scan(scorer, target);
         pipeline.detail(detail);
         let mut config = Config::new(common, pipeline, kind)?;
+        config.table.explain = args.explain;
         config.run = RunOptions {
-            sort: args.sort.is_some(),
+            // The table ranks: its rows are numbered best first.
+            sort: args.sort.is_some() || matches!(format, OutputFormat::Table | OutputFormat::Html),
             top: args.top,
             fail_under: args.fail_under,
             chunk: 0,
@@ -99,6 +108,9 @@ impl Config {
                 "no input: name files or folders, or pipe text in (cat posting.txt | rolefit scan)"
                     .into(),
             );
+        }
+        for path in &args.paths {
+            check_not_url(path)?;
         }
         let format = format(args);
         check_fields(&args.fields, kind, format)?;
@@ -125,6 +137,11 @@ impl Config {
             },
             quiet: args.quiet,
             errors_ok: args.errors_ok,
+            table: TableStyle {
+                width: width(),
+                color: color(args.color),
+                explain: false,
+            },
         })
     }
 }
@@ -160,6 +177,7 @@ fn format(args: &CommonArgs) -> OutputFormat {
         Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
         Some(FormatArg::Csv) => OutputFormat::Csv,
         Some(FormatArg::Counts) => OutputFormat::Counts,
+        Some(FormatArg::Html) => OutputFormat::Html,
         None if io::stdout().is_terminal() => OutputFormat::Table,
         None => OutputFormat::Jsonl,
     }
@@ -169,7 +187,10 @@ fn check_fields(fields: &[String], kind: RecordKind, format: OutputFormat) -> Re
     if fields.is_empty() {
         return Ok(());
     }
-    if matches!(format, OutputFormat::Table | OutputFormat::Counts) {
+    if matches!(
+        format,
+        OutputFormat::Table | OutputFormat::Counts | OutputFormat::Html
+    ) {
         return Err(
             "--fields chooses the fields of jsonl, json and csv: add --format jsonl".into(),
         );
@@ -189,5 +210,47 @@ fn check_fields(fields: &[String], kind: RecordKind, format: OutputFormat) -> Re
             .into())
         }
         None => Ok(()),
+    }
+}
+
+/// rolefit reads files: a web address says how to give it the page instead.
+fn check_not_url(path: &Path) -> Result<(), Error> {
+    let s = path.to_string_lossy();
+    let lower = s.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Err(format!(
+            "'{s}' is a web address: rolefit reads files: save the page and name the file, or \
+             pipe it: curl -sL '{s}' | rolefit scan --job - resumes/"
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The width the table wraps to: `COLUMNS` when set (tests fix it there), else the terminal's;
+/// no wrapping when writing to a file or a pipe.
+fn width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+    {
+        return Some(n).filter(|&n: &usize| n >= 20);
+    }
+    terminal_size::terminal_size_of(io::stdout())
+        .map(|(terminal_size::Width(w), _)| usize::from(w).max(20))
+}
+
+/// Colour for `--color`: `auto` colours a terminal unless `NO_COLOR` is set (to anything but
+/// the empty string) or the terminal is dumb.
+fn color(when: ColorArg) -> bool {
+    match when {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            let set = |v: &str| std::env::var_os(v).is_some_and(|s| !s.is_empty());
+            io::stdout().is_terminal()
+                && !set("NO_COLOR")
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     }
 }

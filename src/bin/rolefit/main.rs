@@ -9,10 +9,11 @@ mod summary;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use rolefit::input::inputs;
-use rolefit::output::{escape, escape_message, printer, PrintOptions};
+use rolefit::output::{escape, escape_message, printer, OutputFormat, PrintOptions};
 use rolefit::pipeline::{run, Summary};
 use rolefit::record::ErrorRecord;
 
@@ -26,6 +27,15 @@ fn main() -> ExitCode {
         Command::Extract(args) => Config::extract(&args).and_then(batch),
         Command::Scan(args) => Config::scan(&args).and_then(batch),
         Command::Taxonomy(args) => summary::taxonomy(&args).map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "rolefit", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut io::stdout())
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Error::from),
     };
     match result {
         Ok(code) => code,
@@ -50,19 +60,25 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
             kind: config.kind,
             fields: config.fields.clone(),
             taxonomy: Some(config.pipeline.taxonomy()),
+            table: config.table,
         },
     );
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut stderr = io::stderr();
+    // A table on the terminal already shows each error: say it once.
+    let shown =
+        config.format == OutputFormat::Table && io::stdout().is_terminal() && stderr.is_terminal();
     let quiet = config.quiet;
+    let bar = progress(&config);
     let on_error = |e: &ErrorRecord| {
-        if !quiet {
+        if !quiet && !shown {
             let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
             let (id, error) = (escape(&e.id), escape(&e.error));
-            let _ = writeln!(stderr, "rolefit: {id}{at}: {}: {error}", e.status);
+            bar.suspend(|| writeln!(stderr, "rolefit: {id}{at}: {}: {error}", e.status).ok());
         }
     };
-    let found = inputs(&config.paths, &config.inputs);
+    let ticks = bar.clone();
+    let found = inputs(&config.paths, &config.inputs).inspect(move |_| ticks.inc(1));
     let summary = run(
         &config.pipeline,
         found,
@@ -70,7 +86,9 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
         &mut out,
         &config.run,
         on_error,
-    )?;
+    );
+    bar.finish_and_clear();
+    let summary = summary?;
     if !quiet {
         report(&summary, config.run.fail_under)?;
     }
@@ -81,6 +99,23 @@ fn batch(config: Config) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A count of the documents read so far, on standard error, for folder and JSON Lines runs on
+/// a terminal (hidden otherwise, and with --quiet). The summary line gives the ok and error
+/// counts at the end.
+fn progress(config: &Config) -> ProgressBar {
+    let batch = config.inputs.jsonl || config.paths.iter().any(|p| p.is_dir());
+    if config.quiet || !batch || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style =
+        ProgressStyle::with_template("{spinner} {human_pos} documents read ({per_sec}) {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// The batch summary on standard error: on a terminal, or when something needs saying.
