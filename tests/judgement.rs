@@ -518,6 +518,22 @@ fn cases() -> Vec<Case> {
             Above("res_director.txt", 1.0),
         ),
         c(
+            "a help desk technician outranks an IT manager with the same skills for a help desk posting",
+            It,
+            Job("post_helpdesk.txt"),
+            "res_jira_tech.txt",
+            R,
+            Above("res_it_manager.txt", 5.0),
+        ),
+        c(
+            "support roles outrank a support headline over software engineering roles",
+            It,
+            Job("post_helpdesk.txt"),
+            "res_jira_tech.txt",
+            R,
+            Above("res_engineer_roles.txt", 5.0),
+        ),
+        c(
             "a technician is at most a step from a technician posting",
             It,
             Job("post_level_tech.txt"),
@@ -745,6 +761,14 @@ fn cases() -> Vec<Case> {
             "res_nurse_charge.txt",
             R,
             Above("res_jira_tech.txt", 30.0),
+        ),
+        c(
+            "a charge nurse outranks a nurse manager with the same skills for a staff nurse posting",
+            Nurse,
+            Job("post_nurse.txt"),
+            "res_nurse_charge.txt",
+            R,
+            Above("res_nurse_manager.txt", 5.0),
         ),
         c(
             "a charge nurse is placed as a charge nurse",

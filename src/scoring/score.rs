@@ -418,7 +418,9 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     if profile.source == ProfileSource::Posting && analysis.kind == DocKind::Resume {
         // A posting's candidates: what the resume shows of the posting, with its title read
         // against the posting's and the role's titles.
-        let (title, title_match) = role_fit::title_of(profile, analysis);
+        let (title, headline) = role_fit::title_of(profile, analysis);
+        let title_match =
+            role_fit::resume_title_match(headline, role_fit::roles_title_match(profile, analysis));
         raw = role_fit::with_title(raw, title_match);
         role_fit = Some(RoleFit {
             title,
