@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::polarity::{is_in_progress_cue, polarity_in, Polarity};
-use super::requirements::clause_around;
+use super::requirements::{self, clause_around};
 use super::sections::{CueHits, DocKind, KindBasis, SectionKind, Sections};
 use super::years::{self, DateRange, YearMonth, YearsClaim};
 use crate::matching::{Match, Matcher};
@@ -227,7 +227,7 @@ pub(crate) fn analyze(
         if kind == DocKind::Posting && is_contact(&lower, &span) {
             credit = 0.0;
         }
-        mentions.push(Mention {
+        let mention = Mention {
             concept: concept.id.clone(),
             index: m.concept_index(),
             kind: concept.kind,
@@ -238,7 +238,25 @@ pub(crate) fn analyze(
             in_progress,
             context,
             credit,
-        });
+        };
+        // A resume's "Windows 10/11" shows Windows 11 as well, at the same place. (A posting's
+        // version list is one requirement with options: see `requirements::version_variants`.)
+        let versions = match kind {
+            DocKind::Resume => requirements::version_matches(matcher, text, mention.span.clone()),
+            DocKind::Posting => Vec::new(),
+        };
+        for v in versions {
+            let c = matcher.concept(&v);
+            if c.id != mention.concept {
+                mentions.push(Mention {
+                    concept: c.id.clone(),
+                    index: v.concept_index(),
+                    kind: c.kind,
+                    ..mention.clone()
+                });
+            }
+        }
+        mentions.push(mention);
     }
     let (words, outside) = count_words_both(text, &spans);
     let keyword_density = if words == 0 {
@@ -625,6 +643,21 @@ pub(crate) fn round1(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resume_version_list_shows_each_version_a_posting_offers_them() {
+        let scorer = crate::scoring::Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        let text = "Experience\n- Supported Windows 10/11 desktops and laptops for 300 staff.\n";
+        let ids = |kind| -> Vec<String> {
+            let a = scorer.analyze(text, Some(kind));
+            a.mentions.iter().map(|m| m.concept.to_string()).collect()
+        };
+        let resume = ids(DocKind::Resume);
+        assert!(resume.contains(&"windows-10".to_string()), "{resume:?}");
+        assert!(resume.contains(&"windows-11".to_string()), "{resume:?}");
+        // In a posting the list is one requirement with options, read by the profile.
+        assert!(!ids(DocKind::Posting).contains(&"windows-11".to_string()));
+    }
 
     fn spans_of(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
         let mut v: Vec<Range<usize>> = terms

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::analysis::Mention;
 use super::sections::{SectionKind, Sections};
-use crate::matching::Matcher;
+use crate::matching::{Match, Matcher};
 use crate::taxonomy::ConceptId;
 
 /// A requirement of a posting that is not scored: not a skill, or not one the taxonomy names.
@@ -160,28 +160,40 @@ pub(crate) fn alternative_sets(
 /// The mention's trailing number is replaced by each number after a slash, and the result
 /// matched as a whole.
 pub(crate) fn version_variants(matcher: &Matcher, text: &str, m: &Mention) -> Vec<ConceptId> {
-    let name = &text[m.span.clone()];
+    let mut out: Vec<ConceptId> = Vec::new();
+    for found in version_matches(matcher, text, m.span.clone()) {
+        let id = &matcher.concept(&found).id;
+        if *id != m.concept && !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}
+
+/// The matches of each version a match at `span` names after slashes ("Windows 10/11/12" gives
+/// the matches of "Windows 11" and "Windows 12"), each matched as a whole; their spans are
+/// into the variant, not the text.
+pub(crate) fn version_matches(matcher: &Matcher, text: &str, span: Range<usize>) -> Vec<Match> {
+    let name = &text[span.clone()];
     let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 {
-        return Vec::new();
+    let mut out = Vec::new();
+    if digits == 0 || !text[span.end..].starts_with('/') {
+        return out;
     }
     let stem = &name[..name.len() - digits];
-    let mut out = Vec::new();
-    let mut rest = &text[m.span.end..];
+    let mut rest = &text[span.end..];
     while let Some(after) = rest.strip_prefix('/') {
         let n = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if n == 0 || n > 4 {
             break;
         }
         let variant = format!("{stem}{}", &after[..n]);
-        for found in matcher.extract(&variant) {
-            if found.span() == (0..variant.len()) {
-                let id = matcher.concept(&found).id.clone();
-                if id != m.concept && !out.contains(&id) {
-                    out.push(id);
-                }
-            }
-        }
+        out.extend(
+            matcher
+                .extract(&variant)
+                .into_iter()
+                .filter(|found| found.span() == (0..variant.len())),
+        );
         rest = &after[n..];
     }
     out
