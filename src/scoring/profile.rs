@@ -338,11 +338,6 @@ pub(crate) fn from_posting(
     };
     // Per requirement (its first concept): the options, the importance (required wins) and the
     // first span that asks for it.
-    struct Asked {
-        options: Vec<ConceptId>,
-        importance: Importance,
-        span: Range<usize>,
-    }
     let mut asked: Vec<Asked> = Vec::new();
     let mut by_concept: BTreeMap<ConceptId, usize> = BTreeMap::new();
     for set in requirements::alternative_sets(lower, &analysis.mentions, &kept) {
@@ -397,17 +392,11 @@ pub(crate) fn from_posting(
             asked[k].importance = Importance::Preferred;
         }
     }
-    // A concept asked alone is not also an option of a set: "Windows" and "Windows or macOS".
-    let alone: Vec<ConceptId> = by_concept.keys().cloned().collect();
-    for a in &mut asked {
-        if a.options.len() > 1 && a.options.iter().any(|o| alone.contains(o)) {
-            a.options.retain(|o| !alone.contains(o));
-            if a.options.is_empty() {
-                a.importance = Importance::Preferred;
-            }
-        }
-    }
-    asked.retain(|a| !a.options.is_empty());
+    // A concept named alone that a set also offers is asked as that set: the posting said in
+    // so many words what it accepts instead. A title "Desktop Support Technician" and a
+    // requirement "desktop support or help desk experience" ask for one of the two, once, as
+    // essential as the stricter of them.
+    merge_into_sets(&mut asked);
     let mut groups: BTreeMap<(u8, String), ProfileGroup> = BTreeMap::new();
     for a in &asked {
         let (gid, gname) = group_key(taxonomy, role, &a.options[0]);
@@ -599,5 +588,78 @@ pub(crate) fn from_resume(
         level: None,
         other_requirements: Vec::new(),
         unrecognised: Vec::new(),
+    }
+}
+
+/// One requirement of a posting: any one of `options` meets it.
+struct Asked {
+    options: Vec<ConceptId>,
+    importance: Importance,
+    span: Range<usize>,
+}
+
+/// Folds each single-concept requirement into the set of options that offers its concept (the
+/// first such set), keeping the stricter importance; the single requirement is then dropped.
+fn merge_into_sets(asked: &mut Vec<Asked>) {
+    let mut dropped = vec![false; asked.len()];
+    for i in 0..asked.len() {
+        if asked[i].options.len() != 1 {
+            continue;
+        }
+        let id = &asked[i].options[0];
+        let set =
+            (0..asked.len()).find(|&k| asked[k].options.len() > 1 && asked[k].options.contains(id));
+        if let Some(k) = set {
+            if asked[i].importance == Importance::Essential {
+                asked[k].importance = Importance::Essential;
+            }
+            dropped[i] = true;
+        }
+    }
+    let mut i = 0;
+    asked.retain(|_| {
+        i += 1;
+        !dropped[i - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scoring::Scorer;
+    use crate::taxonomy::role::Importance;
+
+    /// The requirement items of a posting, each as its concept and alternatives, with importance.
+    fn items(posting: &str) -> Vec<(Vec<String>, Importance)> {
+        let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        let profile = scorer.posting_profile(posting);
+        let mut out = Vec::new();
+        for g in &profile.groups {
+            for it in &g.items {
+                let mut ids = vec![it.concept.to_string()];
+                ids.extend(it.alternatives.iter().map(|a| a.to_string()));
+                out.push((ids, it.importance));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_concept_named_alone_is_asked_as_the_set_that_offers_it() {
+        let posting = "Desktop Support Technician\n\nResponsibilities\n- Desktop support for 300 \
+                       staff.\n\nRequirements\n- 2+ years of desktop support or help desk \
+                       experience.\n";
+        let got = items(posting);
+        let support: Vec<_> = got
+            .iter()
+            .filter(|(ids, _)| {
+                ids.iter()
+                    .any(|i| i == "desktop-support" || i == "help-desk-support")
+            })
+            .collect();
+        assert_eq!(support.len(), 1, "{got:?}");
+        let (ids, importance) = support[0];
+        assert!(ids.contains(&"desktop-support".to_string()), "{ids:?}");
+        assert!(ids.contains(&"help-desk-support".to_string()), "{ids:?}");
+        assert_eq!(*importance, Importance::Essential);
     }
 }
