@@ -141,14 +141,8 @@ fn scan(r: &ScanRecord) -> Markup {
 
 /// "Add these": the gaps, the most points first, with their group and advice.
 fn gaps(f: &ScoreReport) -> Markup {
-    let group_name = |id: &str| {
-        f.groups
-            .iter()
-            .find(|g| g.id == id)
-            .map_or_else(|| id.replace('-', " "), |g| g.name.clone())
-    };
-    let mut gaps: Vec<_> = f.gaps.iter().filter(|g| g.points > 0.0).collect();
-    gaps.sort_by(|a, b| b.points.total_cmp(&a.points));
+    let group_name = |id: &str| super::group_name(f, id);
+    let gaps = super::gaps_by_points(f);
     html! {
         h3 { "Add these" }
         @if gaps.is_empty() {

@@ -324,3 +324,20 @@ fn write_json(out: &mut dyn Write, record: &Record, fields: &[String]) -> io::Re
     }
     out.write_all(b"}")
 }
+
+/// The plain-English name of a report's group (its id with spaces when the report lacks it).
+fn group_name(report: &crate::scoring::ScoreReport, id: &str) -> String {
+    report
+        .groups
+        .iter()
+        .find(|g| g.id == id)
+        .map_or_else(|| id.replace('-', " "), |g| g.name.clone())
+}
+
+/// A report's gaps worth points, the most points first: what to add, in the order a reader
+/// should add it.
+fn gaps_by_points(report: &crate::scoring::ScoreReport) -> Vec<&crate::scoring::Gap> {
+    let mut gaps: Vec<_> = report.gaps.iter().filter(|g| g.points > 0.0).collect();
+    gaps.sort_by(|a, b| b.points.total_cmp(&a.points));
+    gaps
+}

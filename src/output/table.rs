@@ -150,14 +150,8 @@ impl<'a> TablePrinter<'a> {
     }
 
     fn report(&self, f: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
-        let group = |id: &str| {
-            f.groups
-                .iter()
-                .find(|g| g.id == id)
-                .map_or_else(|| id.replace('-', " "), |g| g.name.clone())
-        };
-        let mut gaps: Vec<_> = f.gaps.iter().filter(|g| g.points > 0.0).collect();
-        gaps.sort_by(|a, b| b.points.total_cmp(&a.points));
+        let group = |id: &str| super::group_name(f, id);
+        let gaps = super::gaps_by_points(f);
         if gaps.is_empty() {
             self.block(out, "add:", "nothing: every requirement is shown")?;
         } else {
