@@ -199,6 +199,18 @@ impl<'a> TablePrinter<'a> {
             let text = format!("coverage {coverage:.1}; {title}; focus {focus:.2}");
             self.block(out, "role fit:", &text)?;
         }
+        // Named but not shown: never among the groups' evidence, listed as what they are.
+        let denied: Vec<String> = (f.negated.iter())
+            .filter(|id| !f.in_progress.contains(id))
+            .map(|id| self.name(id))
+            .collect();
+        if !denied.is_empty() {
+            self.block(out, "denied:", &escape(&denied.join(", ")))?;
+        }
+        let learning: Vec<String> = f.in_progress.iter().map(|id| self.name(id)).collect();
+        if !learning.is_empty() {
+            self.block(out, "in progress:", &escape(&learning.join(", ")))?;
+        }
         for a in &f.adjustments {
             self.block(out, "adjusted:", &format!("x{:.2} {}", a.factor, a.reason))?;
         }
