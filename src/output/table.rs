@@ -200,7 +200,9 @@ impl<'a> TablePrinter<'a> {
             self.block(out, "role fit:", &text)?;
         }
         // Named but not shown: never among the groups' evidence, listed as what they are.
-        let denied: Vec<String> = (f.negated.iter())
+        let denied: Vec<String> = f
+            .negated
+            .iter()
             .filter(|id| !f.in_progress.contains(id))
             .map(|id| self.name(id))
             .collect();

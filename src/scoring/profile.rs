@@ -601,26 +601,30 @@ struct Asked {
 /// Folds each single-concept requirement into the set of options that offers its concept (the
 /// first such set), keeping the stricter importance; the single requirement is then dropped.
 fn merge_into_sets(asked: &mut Vec<Asked>) {
-    let mut dropped = vec![false; asked.len()];
-    for i in 0..asked.len() {
-        if asked[i].options.len() != 1 {
-            continue;
+    // Each option to the first set that offers it: one lookup per requirement, not a scan of
+    // every set (a long posting has thousands of requirements).
+    let mut set_of: BTreeMap<ConceptId, usize> = BTreeMap::new();
+    for (k, a) in asked
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.options.len() > 1)
+    {
+        for o in &a.options {
+            set_of.entry(o.clone()).or_insert(k);
         }
-        let id = &asked[i].options[0];
-        let set =
-            (0..asked.len()).find(|&k| asked[k].options.len() > 1 && asked[k].options.contains(id));
-        if let Some(k) = set {
+    }
+    let offered = |a: &Asked| match a.options.as_slice() {
+        [id] => set_of.get(id).copied(),
+        _ => None,
+    };
+    for i in 0..asked.len() {
+        if let Some(k) = offered(&asked[i]) {
             if asked[i].importance == Importance::Essential {
                 asked[k].importance = Importance::Essential;
             }
-            dropped[i] = true;
         }
     }
-    let mut i = 0;
-    asked.retain(|_| {
-        i += 1;
-        !dropped[i - 1]
-    });
+    asked.retain(|a| offered(a).is_none());
 }
 
 #[cfg(test)]
