@@ -2,6 +2,9 @@
 //! files of `{"id", "text"}` records. Inputs are listed lazily and loaded by the worker that
 //! processes them, so a batch of any size streams through in bounded memory, and every input
 //! becomes exactly one document or one error record.
+//!
+//! Without the `documents` feature this module is [`Document`] and [`parse_record`]: text that
+//! is already read, and JSON Lines records parsed one line at a time.
 
 #[cfg(feature = "documents")]
 use std::io::{self, BufRead, BufReader, Read};

@@ -3,6 +3,9 @@
 //! input order (or ranked). The CLI, batch jobs and embeddings all go through here; nothing in
 //! this module prints.
 //!
+//! [`Pipeline::document`] needs no feature; [`Pipeline::record`] and [`read_text`] read
+//! documents (the `documents` feature), and [`run`] prints them too (`documents` and `output`).
+//!
 //! ```
 //! use rolefit::pipeline::{Pipeline, Workspace};
 //! use rolefit::input::Document;

@@ -4,6 +4,9 @@
 //! The readers are small and bounded on purpose: every size that hostile input controls
 //! (decompressed bytes, zip entries, pages, characters) has a limit in [`Limits`], and a panic
 //! inside a third-party parser becomes a [`Status::Corrupt`] error instead of ending the batch.
+//!
+//! The readers need the `documents` feature; without it this module keeps the types records
+//! carry ([`Limits`], [`Format`], [`Status`], [`HiddenText`]).
 
 use std::fmt;
 #[cfg(feature = "documents")]
