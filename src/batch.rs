@@ -77,7 +77,9 @@ where
 {
     #[cfg(not(feature = "parallel"))]
     {
-        let (_, mut sink, mut state) = (chunk, sink, init());
+        // One item at a time: there is no chunk to fill.
+        let _ = chunk;
+        let (mut sink, mut state) = (sink, init());
         items
             .into_iter()
             .try_for_each(|item| sink(f(&mut state, item)))
