@@ -1217,11 +1217,7 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["independent-work"],
     ),
-    (
-        "Able to work with autonomy.",
-        &["independent-work"],
-        &[],
-    ),
+    ("Able to work with autonomy.", &["independent-work"], &[]),
     (
         "Learn from the best through on-the-job coaching and guidance.",
         &[],
@@ -1296,11 +1292,7 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["leadership"],
     ),
-    (
-        "Experience in team building.",
-        &["leadership"],
-        &[],
-    ),
+    ("Experience in team building.", &["leadership"], &[]),
     (
         "The app is available for download on Android and Apple devices.",
         &[],
