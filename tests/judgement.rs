@@ -53,6 +53,8 @@ enum Check {
     NoSingleGap(&'static str),
     GapsByPoints,
     SomeGapAdvice,
+    /// The gap of this concept carries advice.
+    GapAdvice(&'static str),
     YearsAtMost(&'static str, f64),
     YearsAtLeast(&'static str, f64),
     LevelGapAtLeast(i32),
@@ -229,6 +231,12 @@ fn run(case: &Case) -> Result<(), String> {
         Check::NoSingleGap(id) => ok(
             !r.gaps.iter().any(|g| {
                 g.options.is_empty() && g.concept.as_ref().is_some_and(|c| c.as_str() == *id)
+            }),
+            format!("gaps: {:?}", r.gaps),
+        ),
+        Check::GapAdvice(id) => ok(
+            r.gaps.iter().any(|g| {
+                g.concept.as_ref().is_some_and(|c| c.as_str() == *id) && g.advice.is_some()
             }),
             format!("gaps: {:?}", r.gaps),
         ),
@@ -666,6 +674,22 @@ fn cases() -> Vec<Case> {
             "res_no_directory.txt",
             R,
             SomeGapAdvice,
+        ),
+        c(
+            "a posting's single-concept gap carries the seed advice",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            GapAdvice("comptia-a-plus"),
+        ),
+        c(
+            "a posting's gap for an option set carries the seed advice",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            GapAdvice("servicenow"),
         ),
         // Role fit without a posting.
         c(

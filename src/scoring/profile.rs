@@ -226,6 +226,13 @@ pub(crate) fn from_role(taxonomy: &Taxonomy, role: &Role) -> Profile {
     }
 }
 
+/// The role's advice for a concept: its note in the group that names it, else that group's
+/// advice.
+fn role_advice(role: Option<&Role>, id: &ConceptId) -> Option<String> {
+    let g = role?.groups.iter().find(|g| g.concepts.contains(id))?;
+    g.notes.get(id).or(g.advice.as_ref()).cloned()
+}
+
 /// The concepts of a role's experience groups (those that ask for years): the work itself.
 fn role_field(role: Option<&Role>) -> Vec<ConceptId> {
     let mut out: Vec<ConceptId> = Vec::new();
@@ -427,6 +434,9 @@ pub(crate) fn from_posting(
         let mut it = item(taxonomy, &a.options[0], a.importance);
         it.span = Some(a.span.clone());
         it.alternatives = a.options[1..].to_vec();
+        // The seed's advice for the concept (or its first option the role knows), else for the
+        // role's group that names it: a posting's gap reads like the role's.
+        it.advice = a.options.iter().find_map(|id| role_advice(role, id));
         let mut w = match a.importance {
             Importance::Essential => REQUIRED_ITEM_WEIGHT,
             Importance::Preferred => 1.0,
