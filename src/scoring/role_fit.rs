@@ -69,6 +69,8 @@ const ROLES_READ: usize = 3;
 const ROLES_SHARE: f64 = 0.5;
 /// Longest line read as a role's title.
 const ROLE_TITLE_CHARS: usize = 80;
+/// Bytes read on each side of a role's dates for its title lines.
+const ROLE_WINDOW: usize = 4 * ROLE_TITLE_CHARS;
 
 /// Words of job titles that name no trade of their own ("Senior Analyst", "Customer Service
 /// Lead"): a line needs more than these to be about the role's work. Two of them in a row in a
@@ -394,15 +396,43 @@ fn role_title_match(
     text: &str,
     r: &DateRange,
 ) -> f64 {
-    let start = text[..r.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[r.span.end..]
+    // Only a window around the dates is read: a title is a short line, and a flattened
+    // document with many dated roles must not be scanned to its start for each of them.
+    let mut lo = r.span.start.saturating_sub(ROLE_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (r.span.end + ROLE_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    // A line cut by the window is longer than a title: `None`.
+    let whole = |a: usize, b: usize| {
+        let cut = (a == lo && lo > 0 && text.as_bytes()[lo - 1] != b'\n')
+            || (b == hi && hi < text.len() && text.as_bytes()[hi] != b'\n');
+        (!cut).then(|| &text[a..b])
+    };
+    let start = text[lo..r.span.start]
+        .rfind('\n')
+        .map_or(lo, |i| lo + i + 1);
+    let end = text[r.span.end..hi]
         .find('\n')
-        .map_or(text.len(), |i| r.span.end + i);
-    let dated = format!("{} {}", &text[start..r.span.start], &text[r.span.end..end]);
-    let before = text[..start].trim_end().lines().next_back().unwrap_or("");
-    let after = text[end..].trim_start().lines().next().unwrap_or("");
-    [dated.as_str(), before, after]
-        .iter()
+        .map_or(hi, |i| r.span.end + i);
+    let dated = whole(start, end)
+        .map(|_| format!("{} {}", &text[start..r.span.start], &text[r.span.end..end]));
+    let before = {
+        let b = text[lo..start].trim_end().len() + lo;
+        let a = text[lo..b].rfind('\n').map_or(lo, |i| lo + i + 1);
+        whole(a, b)
+    };
+    let after = {
+        let a = hi - text[end..hi].trim_start().len();
+        let b = text[a..hi].find('\n').map_or(hi, |i| a + i);
+        whole(a, b)
+    };
+    [dated.as_deref(), before, after]
+        .into_iter()
+        .flatten()
         .filter(|l| l.trim().len() <= ROLE_TITLE_CHARS)
         .map(|l| leveled_match(terms, profile, asked, &l.to_lowercase()))
         .fold(0.0, f64::max)
@@ -638,6 +668,31 @@ mod tests {
         assert_eq!(t.job_match("help desk agent"), TITLE_WORDS_MATCH);
         // A role's fit reads the trade as before.
         assert_eq!(t.title_match("engineering technician"), TITLE_WORDS_MATCH);
+    }
+
+    #[test]
+    fn a_role_title_is_read_beside_its_dates() {
+        use crate::scoring::{DocKind, Scorer, YearMonth};
+        let mut scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        scorer.as_of(YearMonth::new(2025, 1));
+        let posting = scorer.posting_profile("Help Desk Technician\nRequirements\n- Windows 11\n");
+        let read = |t: &str| roles_title_match(&posting, &scorer.analyze(t, Some(DocKind::Resume)));
+        let above =
+            "Experience\nHelp Desk Technician\nAcme, Jan 2019 - Dec 2021\n- Fixed laptops.\n";
+        assert_eq!(read(above), Some(1.0));
+        let below =
+            "Experience\nAcme, Jan 2019 - Dec 2021\n\nHelp Desk Technician\n- Fixed laptops.\n";
+        assert_eq!(read(below), Some(1.0));
+        // A flattened line is no title, however far its ends lie from the dates.
+        let flat = format!(
+            "{}Help Desk Technician, Jan 2019 - Dec 2021 {}",
+            "word ".repeat(200),
+            "word ".repeat(200)
+        );
+        assert_eq!(read(&flat), Some(0.0));
+        let years = field_years(&posting, &scorer.analyze(above, Some(DocKind::Resume)));
+        assert!((2.9..=3.0).contains(&years.found), "{years:?}");
+        assert_eq!(years.required, 2.0);
     }
 
     #[test]
