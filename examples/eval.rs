@@ -8,7 +8,12 @@
 //! ```text
 //! cargo run --release --example eval -- ../shared/data/dev
 //! cargo run --release --example eval -- ../shared/data/dev --floors 0.96,0.93,0.95,0.90,0.95,0.80,0.01
+//! cargo run --release --example eval -- ../shared/data/dev --top 12
 //! ```
+//!
+//! `--top N` prints, for each `--job` ranking, its first N resumes (`+` marks a support title)
+//! with the parts of their scores (match rate, title match with its headline and recent-roles
+//! parts, evidence, years in the field, adjustments) and the ranks of every support title.
 //!
 //! Postings are read with their title as the first line, as a user's posting file has it
 //! (`--no-titles` reads the text field alone). `--floors` takes the least acceptable figures, in the order printed in the summary (posting
