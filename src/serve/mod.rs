@@ -167,7 +167,7 @@ impl AppState {
 
 /// One route: its method, its path and its handler.
 pub(crate) struct Route {
-    method: Method,
+    method: &'static str,
     path: &'static str,
     handler: MethodRouter<AppState>,
 }
@@ -175,7 +175,7 @@ pub(crate) struct Route {
 impl Route {
     pub(crate) fn get(path: &'static str, handler: MethodRouter<AppState>) -> Route {
         Route {
-            method: Method::GET,
+            method: "GET",
             path,
             handler,
         }
@@ -183,15 +183,17 @@ impl Route {
 
     pub(crate) fn post(path: &'static str, handler: MethodRouter<AppState>) -> Route {
         Route {
-            method: Method::POST,
+            method: "POST",
             path,
             handler,
         }
     }
 }
 
-/// The route table, the one place routes are listed. A module adding pages or endpoints gives
-/// its own `Vec<Route>` and is chained in here.
+/// The route table, the one place routes are listed: [`router`] serves these, [`routes`] lists
+/// them and `tests/serve.rs` checks each is in `openapi.yaml`. A module adding pages or
+/// endpoints (the local web page's `page::routes()`) gives its own `Vec<Route>`, chained in
+/// here.
 fn table() -> Vec<Route> {
     vec![
         Route::get("/healthz", get(healthz)),
@@ -208,21 +210,7 @@ fn table() -> Vec<Route> {
 /// assert!(routes.contains(&("POST", "/v1/scan")));
 /// ```
 pub fn routes() -> Vec<(&'static str, &'static str)> {
-    table()
-        .iter()
-        .map(|r| (r.method.as_str(), r.path))
-        .map(|(m, p)| (static_method(m), p))
-        .collect()
-}
-
-fn static_method(m: &str) -> &'static str {
-    match m {
-        "GET" => "GET",
-        "POST" => "POST",
-        "PUT" => "PUT",
-        "DELETE" => "DELETE",
-        _ => "OTHER",
-    }
+    table().iter().map(|r| (r.method, r.path)).collect()
 }
 
 /// The service's routes with its state, access log, JSON 404 and 405 answers and body limit:
@@ -363,4 +351,80 @@ async fn method_not_allowed(method: Method, uri: axum::http::Uri) -> ApiError {
             allowed.join(" or ")
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(concurrency: usize) -> AppState {
+        let mut options = Options::default();
+        options.concurrency = concurrency;
+        let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        AppState::new(scorer, options)
+    }
+
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    fn sleep(ms: u64) -> Result<(), ApiError> {
+        std::thread::sleep(Duration::from_millis(ms));
+        Ok(())
+    }
+
+    #[test]
+    fn work_past_the_deadline_is_a_504() {
+        let state = state(1);
+        let err = block_on(async {
+            let deadline = Instant::now() + Duration::from_millis(50);
+            state.run(deadline, || sleep(500)).await.unwrap_err()
+        });
+        assert_eq!((err.status().as_u16(), err.kind()), (504, "timeout"));
+    }
+
+    #[test]
+    fn no_free_worker_before_the_deadline_is_a_503_and_a_free_one_is_taken() {
+        let state = state(1);
+        block_on(async {
+            let busy = state.clone();
+            let far = Instant::now() + Duration::from_secs(30);
+            let holder = tokio::spawn(async move { busy.run(far, || sleep(400)).await });
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let soon = Instant::now() + Duration::from_millis(50);
+            let err = state.run(soon, || Ok(())).await.unwrap_err();
+            assert_eq!((err.status().as_u16(), err.kind()), (503, "busy"));
+            // Waiting long enough, the next request gets the worker once it is free.
+            let later = Instant::now() + Duration::from_secs(30);
+            assert_eq!(state.run(later, || Ok(7)).await, Ok(7));
+            assert_eq!(holder.await.unwrap(), Ok(()));
+        });
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_is_a_500_and_frees_the_worker() {
+        let state = state(1);
+        block_on(async {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            let err = state
+                .run(deadline, || -> Result<(), ApiError> { panic!("boom") })
+                .await
+                .unwrap_err();
+            assert_eq!((err.status().as_u16(), err.kind()), (500, "internal"));
+            assert_eq!(state.run(deadline, || Ok(1)).await, Ok(1));
+        });
+    }
+
+    #[test]
+    fn every_route_is_listed_once() {
+        let routes = routes();
+        let mut unique = routes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), routes.len());
+    }
 }
