@@ -358,8 +358,10 @@ mod tests {
     use super::*;
 
     fn state(concurrency: usize) -> AppState {
-        let mut options = Options::default();
-        options.concurrency = concurrency;
+        let options = Options {
+            concurrency,
+            ..Options::default()
+        };
         let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
         AppState::new(scorer, options)
     }
