@@ -1,7 +1,7 @@
 //! `rolefit serve` for real: the built binary listens on a free loopback port and a real HTTP
 //! client (ureq) calls every route. Answers are compared with what the CLI writes for the same
 //! input, byte for byte.
-#![cfg(feature = "serve")]
+#![cfg(all(feature = "serve", feature = "cli"))]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
