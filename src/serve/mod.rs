@@ -4,14 +4,20 @@
 //! requests at a time, each within [`Options::timeout`] and [`Options::max_body`], and every
 //! document within the library's [`Limits`].
 //!
-//! ```
+//! ```no_run
 //! use rolefit::scoring::Scorer;
-//! use rolefit::serve::{router, AppState, Options};
+//! use rolefit::serve::{router, shutdown_signal, AppState, Options};
 //!
-//! let scorer = Scorer::new(rolefit::Taxonomy::embedded()).unwrap();
-//! let app: axum::Router = axum::Router::new().nest("/rolefit", router(AppState::new(scorer, Options::default())));
-//! // axum::serve(listener, app).await
-//! # let _ = app;
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let scorer = Scorer::new(rolefit::Taxonomy::embedded())?;
+//!     let mut options = Options::default();
+//!     options.concurrency = 2;
+//!     let app = axum::Router::new().nest("/rolefit", router(AppState::new(scorer, options)));
+//!     let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//!     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+//!     Ok(())
+//! }
 //! ```
 //!
 //! The routes are listed once, in [`routes`]; `openapi.yaml` at the root of the repository
