@@ -7,7 +7,9 @@
 //! - `requirements`: a posting with many requirement lines and concepts (each phrase used to
 //!   scan every mention);
 //! - `boilerplate`: a posting with many equal-opportunity paragraphs and concepts (each mention
-//!   used to scan every boilerplate range).
+//!   used to scan every boilerplate range);
+//! - `job-flat-roles`: a resume flattened to one line with many dated roles, against a posting
+//!   (each role's title and field years are read; a line scan per role would be quadratic).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rolefit::scoring::{DocKind, Scorer, YearMonth};
@@ -23,53 +25,91 @@ fn repeat_to(unit: &str, size: usize, head: &str) -> String {
     s
 }
 
-/// A case: its name, the kind the document is read as, and how to build it at a size.
-type Case<'a> = (&'a str, DocKind, &'a dyn Fn(usize) -> String);
+/// A case: its name, the kind the document is read as, how to build it at a size, and whether
+/// it is scored against a posting (else the role).
+type Case<'a> = (&'a str, DocKind, &'a dyn Fn(usize) -> String, bool);
 
 fn bench(c: &mut Criterion) {
     let mut scorer = Scorer::new(Taxonomy::embedded()).unwrap();
     scorer.as_of(YearMonth::new(2025, 1));
     let role = scorer.default_profile().unwrap();
-    let cases: [Case<'_>; 4] = [
-        ("level-cues", DocKind::Resume, &|n| {
-            repeat_to(
-                "senior IT support technician team lead manager ",
-                n,
-                "Experience\n",
-            )
-        }),
-        ("dated-roles", DocKind::Resume, &|n| {
-            repeat_to(
+    let posting = scorer.posting_profile(
+        "Help Desk Technician\nRequirements\n- 2+ years of help desk experience.\n\
+         - Windows, Active Directory and ServiceNow.\n",
+    );
+    let cases: [Case<'_>; 5] = [
+        (
+            "level-cues",
+            DocKind::Resume,
+            &|n| {
+                repeat_to(
+                    "senior IT support technician team lead manager ",
+                    n,
+                    "Experience\n",
+                )
+            },
+            false,
+        ),
+        (
+            "dated-roles",
+            DocKind::Resume,
+            &|n| {
+                repeat_to(
                 "Help Desk Technician, Jan 2015 - Mar 2017\nResolved Windows and Active Directory tickets in ServiceNow.\n",
                 n,
                 "Experience\n",
             )
-        }),
-        ("requirements", DocKind::Posting, &|n| {
-            repeat_to(
-                "- RN license and BLS, Windows 10/11, Jamf or Intune, a driver's license\n",
-                n,
-                "Help Desk Technician\nRequirements\n",
-            )
-        }),
-        ("boilerplate", DocKind::Posting, &|n| {
-            repeat_to(
+            },
+            false,
+        ),
+        (
+            "requirements",
+            DocKind::Posting,
+            &|n| {
+                repeat_to(
+                    "- RN license and BLS, Windows 10/11, Jamf or Intune, a driver's license\n",
+                    n,
+                    "Help Desk Technician\nRequirements\n",
+                )
+            },
+            false,
+        ),
+        (
+            "boilerplate",
+            DocKind::Posting,
+            &|n| {
+                repeat_to(
                 "We are an equal opportunity employer. Windows and Linux.\n\nRequirements: Active Directory.\n\n",
                 n,
                 "Help Desk Technician\n",
             )
-        }),
+            },
+            false,
+        ),
+        (
+            "job-flat-roles",
+            DocKind::Resume,
+            &|n| {
+                repeat_to(
+                "Help Desk Technician, Jan 2015 - Mar 2017 Resolved Windows and Active Directory tickets in ServiceNow. ",
+                n,
+                "Experience ",
+            )
+            },
+            true,
+        ),
     ];
     let mut group = c.benchmark_group("scoring");
     group.sample_size(10);
-    for (name, kind, make) in cases {
+    for (name, kind, make, job) in cases {
+        let profile = if job { &posting } else { &role };
         for &size in SIZES {
             let text = make(size);
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::new(name, size), &text, |b, t| {
                 b.iter(|| {
                     let a = scorer.analyze(t, Some(kind));
-                    let report = scorer.score(&role, &a);
+                    let report = scorer.score(profile, &a);
                     if kind == DocKind::Posting {
                         let job = scorer.posting_profile_of(&a);
                         std::hint::black_box(job.groups.len());

@@ -8,7 +8,12 @@
 //! ```text
 //! cargo run --release --example eval -- ../shared/data/dev
 //! cargo run --release --example eval -- ../shared/data/dev --floors 0.96,0.93,0.95,0.90,0.95,0.80,0.01
+//! cargo run --release --example eval -- ../shared/data/dev --top 12
 //! ```
+//!
+//! `--top N` prints, for each `--job` ranking, its first N resumes (`+` marks a support title)
+//! with the parts of their scores (match rate, title match with its headline and recent-roles
+//! parts, evidence, years in the field, adjustments) and the ranks of every support title.
 //!
 //! Postings are read with their title as the first line, as a user's posting file has it
 //! (`--no-titles` reads the text field alone). `--floors` takes the least acceptable figures, in the order printed in the summary (posting
@@ -24,7 +29,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
-use rolefit::scoring::{DocKind, Scorer, YearMonth};
+use rolefit::scoring::{DocKind, ScoreReport, Scorer, YearMonth};
 use rolefit::Taxonomy;
 use serde_json::Value;
 
@@ -310,6 +315,28 @@ fn extremes(what: &str, pos: &[&Scored<'_>], neg: &[&Scored<'_>], n_pos: usize, 
     );
 }
 
+/// The parts of a `--job` score, for `--top`: match rate, the role-fit components and the
+/// adjustments.
+fn parts(r: &ScoreReport) -> String {
+    let mut out = format!("match {:.0}", r.match_rate.unwrap_or(0.0));
+    if let Some(f) = &r.role_fit {
+        out += &format!(
+            " title {:.2} (head {:.2} roles {}) evidence {:.0}",
+            f.title_match,
+            f.headline_match.unwrap_or(0.0),
+            f.roles_match.map_or("-".to_string(), |m| format!("{m:.2}")),
+            f.evidence.unwrap_or(0.0)
+        );
+        if let Some(y) = &f.field_years {
+            out += &format!(" field {}/{}y", y.found, y.required);
+        }
+    }
+    for a in &r.adjustments {
+        out += &format!(" {} x{:.2}", a.id, a.factor);
+    }
+    out
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `--dump FILE` writes every report as JSON Lines, for reading why a document ranks where it does.
@@ -317,6 +344,14 @@ fn main() -> ExitCode {
         .iter()
         .position(|a| a == "--dump")
         .and_then(|i| args.get(i + 1).cloned());
+    // `--top N` prints each `--job` ranking's first N resumes with their title lines and the
+    // parts of their scores, for reading what reaches the top.
+    let top_n: usize = args
+        .iter()
+        .position(|a| a == "--top")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     let floors_arg = args
         .iter()
         .position(|a| a == "--floors")
@@ -334,7 +369,10 @@ fn main() -> ExitCode {
     let Some(dir) = args
         .iter()
         .find(|a| {
-            !a.starts_with("--") && Some(*a) != dump.as_ref() && Some(*a) != floors_arg.as_ref()
+            !a.starts_with("--")
+                && Some(*a) != dump.as_ref()
+                && Some(*a) != floors_arg.as_ref()
+                && a.parse::<usize>().is_err()
         })
         .cloned()
     else {
@@ -496,22 +534,44 @@ fn main() -> ExitCode {
     println!();
     for p in postings.iter().filter(|p| p.label == "it_support") {
         let job = scorer.posting_profile(&p.text);
-        let mut ranked: Vec<(f64, &Doc)> = analyses
+        let mut ranked: Vec<(f64, &Doc, Option<ScoreReport>)> = analyses
             .par_iter()
             .zip(&resumes)
-            .map(|(a, d)| (a.as_ref().map_or(0.0, |a| scorer.score(&job, a).score), d))
+            .map(|(a, d)| {
+                let r = a.as_ref().map(|a| scorer.score(&job, a));
+                (r.as_ref().map_or(0.0, |r| r.score), d, r)
+            })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
         let hits = ranked
             .iter()
             .take(10)
-            .filter(|(_, d)| support_title(&d.title))
+            .filter(|(_, d, _)| support_title(&d.title))
             .count();
         let top: Vec<String> = ranked
             .iter()
             .take(4)
-            .map(|(s, d)| format!("{s:.0} {}", d.title.chars().take(22).collect::<String>()))
+            .map(|(s, d, _)| format!("{s:.0} {}", d.title.chars().take(22).collect::<String>()))
             .collect();
+        if top_n > 0 {
+            println!("  --job {}", p.title);
+            for (s, d, r) in ranked.iter().take(top_n) {
+                println!(
+                    "    {} {s:>5.1}  {:<30} {:<40} {}",
+                    if support_title(&d.title) { '+' } else { ' ' },
+                    d.id,
+                    d.title.chars().take(40).collect::<String>(),
+                    r.as_ref().map_or(String::new(), parts)
+                );
+            }
+            let ranks: Vec<String> = ranked
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, d, _))| support_title(&d.title))
+                .map(|(i, (s, _, _))| format!("{}:{s:.0}", i + 1))
+                .collect();
+            println!("    support titles at ranks {}", ranks.join(" "));
+        }
         println!(
             "  --job {:<32} P@10 {:.1}  top: {}",
             p.title.chars().take(32).collect::<String>(),

@@ -53,6 +53,8 @@ enum Check {
     NoSingleGap(&'static str),
     GapsByPoints,
     SomeGapAdvice,
+    /// The gap of this concept carries advice.
+    GapAdvice(&'static str),
     YearsAtMost(&'static str, f64),
     YearsAtLeast(&'static str, f64),
     LevelGapAtLeast(i32),
@@ -64,6 +66,16 @@ enum Check {
     KindGiven(bool),
     /// The posting's own profile has these group ids.
     ProfileGroups(&'static [&'static str]),
+    /// `doc`'s match rate is at least `margin` above `other`'s against the same target.
+    MatchRateAbove(&'static str, f64),
+    /// Against a posting: years of dated roles in its field, at least / at most.
+    FieldYearsAtLeast(f64),
+    FieldYearsAtMost(f64),
+    /// Against a posting: the resume's title match (title lines and recent roles), at most.
+    TitleAtMost(f64),
+    /// Against a posting: the requirement evidence is at least this far below the coverage
+    /// (requirements shown only in a skills list count less than in duties).
+    EvidenceBelowCoverage(f64),
 }
 
 struct Case {
@@ -222,6 +234,12 @@ fn run(case: &Case) -> Result<(), String> {
             }),
             format!("gaps: {:?}", r.gaps),
         ),
+        Check::GapAdvice(id) => ok(
+            r.gaps.iter().any(|g| {
+                g.concept.as_ref().is_some_and(|c| c.as_str() == *id) && g.advice.is_some()
+            }),
+            format!("gaps: {:?}", r.gaps),
+        ),
         Check::GapsByPoints => ok(
             !r.gaps.is_empty() && r.gaps.windows(2).all(|w| w[0].points >= w[1].points),
             format!("gaps: {:?}", r.gaps),
@@ -265,6 +283,40 @@ fn run(case: &Case) -> Result<(), String> {
             r.kind_basis.given == *g,
             format!("kind basis {:?}", r.kind_basis),
         ),
+        Check::MatchRateAbove(other, margin) => {
+            let o = report(&s, case.target, other, case.kind);
+            ok(
+                matches!((r.match_rate, o.match_rate), (Some(a), Some(b)) if a >= b + margin),
+                format!(
+                    "{} match rate {:?} and {other} {:?}",
+                    case.doc, r.match_rate, o.match_rate
+                ),
+            )
+        }
+        Check::FieldYearsAtLeast(x) | Check::FieldYearsAtMost(x) => {
+            let found = r
+                .role_fit
+                .as_ref()
+                .and_then(|f| f.field_years.as_ref())
+                .map(|y| y.found);
+            let within = found.is_some_and(|y| match &case.check {
+                Check::FieldYearsAtLeast(_) => y >= *x,
+                _ => y <= *x,
+            });
+            ok(within, format!("field years {found:?}"))
+        }
+        Check::TitleAtMost(x) => {
+            let t = r.role_fit.as_ref().map(|f| f.title_match);
+            ok(t.is_some_and(|t| t <= *x), format!("title match {t:?}"))
+        }
+        Check::EvidenceBelowCoverage(x) => {
+            let f = r.role_fit.as_ref();
+            let (e, c) = (f.and_then(|f| f.evidence), f.map(|f| f.coverage));
+            ok(
+                matches!((e, c), (Some(e), Some(c)) if e <= c - x),
+                format!("evidence {e:?}, coverage {c:?}"),
+            )
+        }
         Check::ProfileGroups(want) => {
             let p = s.posting_profile(&fixture(case.doc));
             let have: Vec<&str> = p.groups.iter().map(|g| g.id.as_str()).collect();
@@ -623,6 +675,22 @@ fn cases() -> Vec<Case> {
             R,
             SomeGapAdvice,
         ),
+        c(
+            "a posting's single-concept gap carries the seed advice",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            GapAdvice("comptia-a-plus"),
+        ),
+        c(
+            "a posting's gap for an option set carries the seed advice",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            GapAdvice("servicenow"),
+        ),
         // Role fit without a posting.
         c(
             "a short desktop posting beats a DevOps posting",
@@ -695,6 +763,104 @@ fn cases() -> Vec<Case> {
             "res_keyword_list.txt",
             R,
             Adjustment("keyword-stuffing"),
+        ),
+        // What a recruiter phones first: the job in the recent titles, years in the field,
+        // requirements shown in duties rather than listed.
+        c(
+            "a help desk technician with fewer listed skills outranks a developer listing more",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            Above("res_developer_skills.txt", 10.0),
+        ),
+        c(
+            "the developer's list shows more of the posting than the technician (match rate)",
+            It,
+            HELPDESK,
+            "res_developer_skills.txt",
+            R,
+            MatchRateAbove("res_helpdesk_few.txt", 10.0),
+        ),
+        c(
+            "a developer's years are not help desk years",
+            It,
+            HELPDESK,
+            "res_developer_skills.txt",
+            R,
+            FieldYearsAtMost(0.5),
+        ),
+        c(
+            "a help desk technician's roles are years in the field",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            FieldYearsAtLeast(3.0),
+        ),
+        c(
+            "a real technician outranks a line cook listing IT words",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            Above("res_line_cook.txt", 20.0),
+        ),
+        c(
+            "a line cook's years are not in the field",
+            It,
+            HELPDESK,
+            "res_line_cook.txt",
+            R,
+            FieldYearsAtMost(0.0),
+        ),
+        c(
+            "an engineering technician is another trade's technician",
+            It,
+            HELPDESK,
+            "res_eng_technician.txt",
+            R,
+            TitleAtMost(0.2),
+        ),
+        c(
+            "a help desk technician outranks an engineering technician listing more",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            Above("res_eng_technician.txt", 5.0),
+        ),
+        c(
+            "requirements shown in duties outrank the same requirements in a skills list",
+            It,
+            HELPDESK,
+            "res_tech_duties.txt",
+            R,
+            Above("res_tech_list.txt", 3.0),
+        ),
+        c(
+            "a skills list shows the requirements: the match rate reads them",
+            It,
+            HELPDESK,
+            "res_tech_list.txt",
+            R,
+            MatchRateAtLeast(50.0),
+        ),
+        c(
+            "a skills list is weaker evidence than duties",
+            It,
+            HELPDESK,
+            "res_tech_list.txt",
+            R,
+            EvidenceBelowCoverage(10.0),
+        ),
+        c(
+            "a bare keyword list does not outrank a technician",
+            It,
+            HELPDESK,
+            "res_helpdesk_few.txt",
+            R,
+            Above("res_keyword_list.txt", 10.0),
         ),
         // Document kind.
         c(

@@ -581,3 +581,50 @@ fn levels_need_it_titles_not_any_titles() {
         "{level:?}"
     );
 }
+
+/// Against a posting, the score is its parts as the report states them: the evidence, the
+/// title match and the years in the field, then the adjustments; the match rate is the
+/// coverage, the requirements shown at all.
+#[test]
+fn a_job_score_is_the_sum_of_its_reported_parts() {
+    let s = scorer();
+    let posting = s.posting_profile(&fixture("postings/desktop-support-technician.txt"));
+    for name in [
+        "strong-mid.txt",
+        "strong-junior.txt",
+        "keyword-stuffed.txt",
+        "manager.txt",
+        "partial-career-changer.txt",
+    ] {
+        let text = fixture(&format!("resumes/{name}"));
+        let r = roundtrip(&s.score(&posting, &s.analyze(&text, Some(DocKind::Resume))));
+        let fit = r.role_fit.as_ref().expect("a posting's fit is reported");
+        let evidence = fit.evidence.expect("evidence against a posting");
+        let years = fit
+            .field_years
+            .as_ref()
+            .expect("field years against a posting");
+        assert!(fit.headline_match.is_some(), "{name}");
+        let sum: f64 = r.groups.iter().map(|g| g.points).sum();
+        assert!((fit.coverage - sum).abs() < 0.1, "{name}");
+        assert!(
+            (r.match_rate.expect("match rate") - sum).abs() < 0.1,
+            "{name}"
+        );
+        // Evidence weighs each requirement by how it is shown: never above the coverage.
+        assert!(
+            evidence <= fit.coverage + 0.1,
+            "{name}: {evidence} > {}",
+            fit.coverage
+        );
+        let expected = (0.45 * evidence
+            + 40.0 * fit.title_match
+            + 15.0 * (years.found / years.required).min(1.0))
+            * r.adjustment_factor();
+        assert!(
+            (expected - r.score).abs() < 0.3,
+            "{name}: {expected} vs {}",
+            r.score
+        );
+    }
+}

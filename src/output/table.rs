@@ -196,7 +196,20 @@ impl<'a> TablePrinter<'a> {
                 None => "no title naming the role".to_string(),
             };
             let (coverage, focus) = (r.coverage, r.focus);
-            let text = format!("coverage {coverage:.1}; {title}; focus {focus:.2}");
+            let mut text = format!("coverage {coverage:.1}; {title}; focus {focus:.2}");
+            // Against a posting: the parts of the title, the evidence and the field years.
+            if let Some(e) = r.evidence {
+                text += &format!("; evidence {e:.1}");
+            }
+            if let Some(h) = r.headline_match {
+                text += &format!("; headline {h:.2}");
+            }
+            if let Some(m) = r.roles_match {
+                text += &format!("; recent roles {m:.2}");
+            }
+            if let Some(y) = &r.field_years {
+                text += &format!("; years in the field {} of {}", y.found, y.required);
+            }
             self.block(out, "role fit:", &text)?;
         }
         // Named but not shown: never among the groups' evidence, listed as what they are.

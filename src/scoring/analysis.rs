@@ -593,20 +593,35 @@ fn relevant_years(
     round1(dated.max(claimed))
 }
 
-/// Years of the dated roles whose entry names a mention `counts` accepts, overlaps counted once.
-/// An entry runs from 120 bytes before its dates (the title line often comes just before them)
-/// to 120 bytes before the next dated role or the end of its section (a skills list after the
-/// last role is not that role's duties), at most 1,500 bytes after its dates. Mentions are in
-/// text order, so each entry's are found by binary search: ranges times log mentions, not
-/// ranges times mentions.
+/// Years of the dated roles whose entry names a mention `counts` accepts, overlaps counted once
+/// (see [`field_dated_ranges`]).
 pub(crate) fn field_dated_years(
     ranges: &[DateRange],
     sections: &Sections,
     mentions: &[Mention],
     counts: impl Fn(&Mention) -> bool,
 ) -> f64 {
-    let mut sorted: Vec<&DateRange> = ranges.iter().collect();
-    sorted.sort_by_key(|r| r.span.start);
+    let kept: Vec<DateRange> = field_dated_ranges(ranges, sections, mentions, counts)
+        .into_iter()
+        .map(|i| ranges[i].clone())
+        .collect();
+    years::union_months(&kept) as f64 / 12.0
+}
+
+/// The dated roles (indexes into `ranges`) whose entry names a mention `counts` accepts. An
+/// entry runs from 120 bytes before its dates (the title line often comes just before them) to
+/// 120 bytes before the next dated role or the end of its section (a skills list after the last
+/// role is not that role's duties), at most 1,500 bytes after its dates. Mentions are in text
+/// order, so each entry's are found by binary search: ranges times log mentions, not ranges
+/// times mentions.
+pub(crate) fn field_dated_ranges(
+    ranges: &[DateRange],
+    sections: &Sections,
+    mentions: &[Mention],
+    counts: impl Fn(&Mention) -> bool,
+) -> Vec<usize> {
+    let mut sorted: Vec<usize> = (0..ranges.len()).collect();
+    sorted.sort_by_key(|&i| ranges[i].span.start);
     let accepted: Vec<&Mention> = mentions.iter().filter(|m| counts(m)).collect();
     let section_end = |at: usize| {
         let i = sections.sections.partition_point(|s| s.range.start <= at);
@@ -615,13 +630,14 @@ pub(crate) fn field_dated_years(
             .get(i.saturating_sub(1))
             .map_or(usize::MAX, |s| s.range.end)
     };
-    let mut kept: Vec<DateRange> = Vec::new();
-    for (i, r) in sorted.iter().enumerate() {
+    let mut kept = Vec::new();
+    for (k, &i) in sorted.iter().enumerate() {
+        let r = &ranges[i];
         let from = r.span.start.saturating_sub(120);
         let to = sorted
-            .get(i + 1)
-            .map_or(usize::MAX, |n| {
-                n.span.start.saturating_sub(120).max(r.span.end)
+            .get(k + 1)
+            .map_or(usize::MAX, |&n| {
+                ranges[n].span.start.saturating_sub(120).max(r.span.end)
             })
             .min(r.span.end + 1500)
             .min(section_end(r.span.start).max(r.span.end));
@@ -634,10 +650,10 @@ pub(crate) fn field_dated_years(
             .take_while(|m| m.span.start < to)
             .any(|m| m.span.end <= to)
         {
-            kept.push((*r).clone());
+            kept.push(i);
         }
     }
-    years::union_months(&kept) as f64 / 12.0
+    kept
 }
 
 pub(crate) fn round1(x: f64) -> f64 {

@@ -60,6 +60,12 @@ pub struct Profile {
     /// For posting profiles: requirement phrases the taxonomy cannot name; each counts as unmet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unrecognised: Vec<Requirement>,
+    /// The concepts that name the work itself ("desktop support", "help desk support"): the
+    /// role's experience groups (those that ask for years) and the field a posting's required
+    /// years name. A resume's dated role is in the field when its duties name one of these or
+    /// its title names the job.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field: Vec<ConceptId>,
 }
 
 impl Profile {
@@ -216,7 +222,32 @@ pub(crate) fn from_role(taxonomy: &Taxonomy, role: &Role) -> Profile {
         level: None,
         other_requirements: Vec::new(),
         unrecognised: Vec::new(),
+        field: role_field(Some(role)),
     }
+}
+
+/// The role's advice for a concept: its note in the group that names it, else that group's
+/// advice.
+fn role_advice(role: Option<&Role>, id: &ConceptId) -> Option<String> {
+    let g = role?.groups.iter().find(|g| g.concepts.contains(id))?;
+    g.notes.get(id).or(g.advice.as_ref()).cloned()
+}
+
+/// The concepts of a role's experience groups (those that ask for years): the work itself.
+fn role_field(role: Option<&Role>) -> Vec<ConceptId> {
+    let mut out: Vec<ConceptId> = Vec::new();
+    for g in role
+        .iter()
+        .flat_map(|r| &r.groups)
+        .filter(|g| g.years.is_some())
+    {
+        for c in &g.concepts {
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Weight of a required item of a posting, relative to a preferred one (1).
@@ -403,6 +434,9 @@ pub(crate) fn from_posting(
         let mut it = item(taxonomy, &a.options[0], a.importance);
         it.span = Some(a.span.clone());
         it.alternatives = a.options[1..].to_vec();
+        // The seed's advice for the concept (or its first option the role knows), else for the
+        // role's group that names it: a posting's gap reads like the role's.
+        it.advice = a.options.iter().find_map(|id| role_advice(role, id));
         let mut w = match a.importance {
             Importance::Essential => REQUIRED_ITEM_WEIGHT,
             Importance::Preferred => 1.0,
@@ -465,6 +499,14 @@ pub(crate) fn from_posting(
         });
     }
     let required_years = analysis.experience.required_years;
+    let mut field = role_field(role);
+    if let Some(years) = required_years {
+        for c in years_field(analysis, years) {
+            if !field.contains(&c) {
+                field.push(c);
+            }
+        }
+    }
     if let Some(years) = required_years {
         let items_weight: f64 = groups.iter().map(|g| g.weight).sum();
         groups.insert(
@@ -513,6 +555,7 @@ pub(crate) fn from_posting(
         level,
         other_requirements,
         unrecognised,
+        field,
     }
 }
 
@@ -588,6 +631,7 @@ pub(crate) fn from_resume(
         level: None,
         other_requirements: Vec::new(),
         unrecognised: Vec::new(),
+        field: Vec::new(),
     }
 }
 

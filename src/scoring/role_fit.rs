@@ -8,8 +8,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{Analysis, Credit};
+use super::analysis::{field_dated_ranges, round1, Analysis, Credit};
 use super::profile::{Profile, ProfileSource};
+use super::score::YearsCheck;
+use super::years::{union_months, DateRange};
 use crate::taxonomy::{ConceptId, Kind};
 
 /// How a document's title and focus weigh on its fit for a role.
@@ -27,6 +29,22 @@ pub struct RoleFit {
     pub focus: f64,
     /// The points the groups earned before title and focus (0 to 100).
     pub coverage: f64,
+    /// Against a posting: the title match of the resume's title lines alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline_match: Option<f64>,
+    /// Against a posting: the title match of the resume's most recent dated roles, the most
+    /// recent weighing most (absent when it shows no dated roles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles_match: Option<f64>,
+    /// Against a posting: the requirement points weighed by how the resume shows each (1 in
+    /// prose in experience, 0.75 in a list under a job, 0.6 in a bare skills list), 0 to 100.
+    /// Coverage counts a requirement shown at all; evidence is what the score uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<f64>,
+    /// Against a posting: years of dated roles in the posting's field (the role's title names
+    /// the job, or its duties name the work itself), against the years that earn them in full.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field_years: Option<YearsCheck>,
 }
 
 /// Share of the score that coverage can reach; the title brings the rest.
@@ -51,6 +69,8 @@ const ROLES_READ: usize = 3;
 const ROLES_SHARE: f64 = 0.5;
 /// Longest line read as a role's title.
 const ROLE_TITLE_CHARS: usize = 80;
+/// Bytes read on each side of a role's dates for its title lines.
+const ROLE_WINDOW: usize = 4 * ROLE_TITLE_CHARS;
 
 /// Words of job titles that name no trade of their own ("Senior Analyst", "Customer Service
 /// Lead"): a line needs more than these to be about the role's work. Two of them in a row in a
@@ -84,6 +104,11 @@ pub(crate) const GENERIC_TITLE_WORDS: &[&str] = &[
     "iii",
 ];
 
+/// Words that join a title's words without naming anything.
+fn is_stop(w: &str) -> bool {
+    matches!(w, "of" | "the" | "and" | "a" | "for" | "to" | "in")
+}
+
 fn words_of(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty())
@@ -106,6 +131,8 @@ enum Named {
     Job,
     /// Its words but not its job ("IT Manager").
     Field,
+    /// Its job's word in another field ("Engineering Technician").
+    Trade,
     /// Nothing of it.
     Nothing,
 }
@@ -145,12 +172,17 @@ impl TitleTerms {
             for (i, w) in ws.iter().enumerate() {
                 if !GENERIC_TITLE_WORDS.contains(w) {
                     words.push(w.to_string());
+                    // "IT support", "desktop support": the field's word with a generic one
+                    // after it names the job as the title does.
+                    if let Some(next) = ws.get(i + 1) {
+                        if GENERIC_TITLE_WORDS.contains(next) && !is_stop(next) {
+                            pairs.push((w.to_string(), next.to_string()));
+                        }
+                    }
                 } else if let Some(next) = ws.get(i + 1) {
                     // "help desk", "service desk", "support specialist": generic words that
                     // name the work together.
-                    if GENERIC_TITLE_WORDS.contains(next)
-                        && !matches!(*w, "of" | "the" | "and" | "a")
-                    {
+                    if GENERIC_TITLE_WORDS.contains(next) && !is_stop(w) {
                         pairs.push((w.to_string(), next.to_string()));
                     }
                 }
@@ -177,7 +209,7 @@ impl TitleTerms {
     pub(crate) fn title_match(&self, line: &str) -> f64 {
         match self.reading(line) {
             Named::Title => 1.0,
-            Named::Job | Named::Field => TITLE_WORDS_MATCH,
+            Named::Job | Named::Field | Named::Trade => TITLE_WORDS_MATCH,
             Named::Nothing => 0.0,
         }
     }
@@ -188,7 +220,7 @@ impl TitleTerms {
     /// recruiter reads the job a title names, not its department.
     pub(crate) fn job_match(&self, line: &str) -> f64 {
         match self.reading(line) {
-            Named::Field => TITLE_FIELD_MATCH,
+            Named::Field | Named::Trade => TITLE_FIELD_MATCH,
             _ => self.title_match(line),
         }
     }
@@ -207,18 +239,43 @@ impl TitleTerms {
             return Named::Nothing;
         }
         // The job is named by the last word of one of the role's titles, or by a pair of
-        // generic words ("help desk"); "IT" or "desktop" alone name the field.
+        // generic words ("help desk"); "IT" or "desktop" alone name the field, "technician"
+        // alone names a job of another field ("Engineering Technician").
         let ws: Vec<&str> = words_of(line).collect();
-        let names_job = ws
+        let is_head = |w: &&str| self.heads.binary_search_by(|h| h.as_str().cmp(w)).is_ok();
+        let pairs: Vec<&(String, String)> = ws
+            .windows(2)
+            .filter_map(|p| self.pairs.iter().find(|(a, b)| a == p[0] && b == p[1]))
+            .collect();
+        let pair = !pairs.is_empty();
+        let head = ws.iter().any(is_head);
+        // "help desk" names the field; "support specialist" only the job.
+        let field = pairs
             .iter()
-            .any(|w| self.heads.binary_search_by(|h| h.as_str().cmp(w)).is_ok())
+            .any(|(a, b)| !is_head(&a.as_str()) && !is_head(&b.as_str()))
             || ws
-                .windows(2)
-                .any(|p| self.pairs.iter().any(|(a, b)| a == p[0] && b == p[1]));
-        if names_job {
-            Named::Job
-        } else {
-            Named::Field
+                .iter()
+                .any(|w| !is_head(w) && self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok())
+            || self.names_acronym(&ws);
+        // Without the field, the job's word qualified by another trade's word names that
+        // trade's job ("engineering technician", "media support specialist"); alone or with
+        // generic words ("staff nurse", "senior technician") it names the job.
+        let qualified = |i: usize| {
+            ws[..i]
+                .iter()
+                .rev()
+                .find(|w| !GENERIC_TITLE_WORDS.contains(w))
+                .is_some_and(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        };
+        let plain_head = ws
+            .iter()
+            .enumerate()
+            .any(|(i, w)| is_head(w) && !qualified(i));
+        match (head || pair, field) {
+            (true, true) => Named::Job,
+            (false, _) => Named::Field,
+            (true, false) if plain_head || (pair && !head) => Named::Job,
+            (true, false) => Named::Trade,
         }
     }
 
@@ -230,13 +287,18 @@ impl TitleTerms {
             || ws
                 .windows(2)
                 .any(|p| self.pairs.iter().any(|(a, b)| a == p[0] && b == p[1]))
-            || self.acronyms.iter().any(|a| {
-                ws.windows(a.len()).any(|run| {
-                    run.iter()
-                        .zip(a.bytes())
-                        .all(|(w, c)| w.len() > 2 && w.as_bytes()[0] == c)
-                })
+            || self.names_acronym(&ws)
+    }
+
+    /// Whether the words spell out one of the titles' acronyms ("information technology").
+    fn names_acronym(&self, ws: &[&str]) -> bool {
+        self.acronyms.iter().any(|a| {
+            ws.windows(a.len()).any(|run| {
+                run.iter()
+                    .zip(a.bytes())
+                    .all(|(w, c)| w.len() > 2 && w.as_bytes()[0] == c)
             })
+        })
     }
 }
 
@@ -252,14 +314,27 @@ pub(crate) fn title_of(profile: &Profile, analysis: &Analysis) -> (Option<String
         .filter(|l| !l.is_empty())
         .take(TITLE_LINES)
     {
-        // A title is short; a flattened document's first "line" is its whole text.
+        // A title is short; a flattened document's first "line" is its whole text. A header
+        // line holds more than the title ("Junior Desktop Technician | Columbus, OH | email"):
+        // each part between separators is read on its own.
         let head: String = line.chars().take(80).collect();
-        let m = leveled_match(&terms, profile, asked, &head.to_lowercase());
-        if m > best.1 {
-            best = (Some(head), m);
+        for part in title_parts(&head) {
+            let m = leveled_match(&terms, profile, asked, &part.to_lowercase());
+            if m > best.1 {
+                best = (Some(part.to_string()), m);
+            }
         }
     }
     best
+}
+
+/// The parts of a header line between separators ("|", bullets, tabs, spaced dashes), trimmed
+/// and non-empty.
+fn title_parts(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['|', '\u{2022}', '\u{00b7}', '\t'])
+        .flat_map(|p| p.split(" \u{2013} ").flat_map(|p| p.split(" \u{2014} ")))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// The posting's level, as a step on the role's ladder.
@@ -294,33 +369,84 @@ fn leveled_match(terms: &TitleTerms, profile: &Profile, asked: Option<usize>, li
     }
 }
 
-/// The title match of the resume's most recent dated roles, most recent first and weighing
-/// most, or `None` when it shows no dated roles. A role's title is read from the line holding
-/// its dates and the short lines just before and after it ("Help Desk Technician" over "Acme,
-/// 2019 - Present", or "Acme 2019 to 2021 Help Desk Technician").
-pub(crate) fn roles_title_match(profile: &Profile, analysis: &Analysis) -> Option<f64> {
-    let mut ranges: Vec<_> = analysis.experience.ranges.iter().collect();
-    if ranges.is_empty() {
-        return None;
-    }
-    ranges.sort_by_key(|r| std::cmp::Reverse((r.end, r.start)));
+/// The title match of each dated role of the resume (index into its ranges, match), most
+/// recent first. A role's title is read from the line holding its dates and the short lines just
+/// before and after it ("Help Desk Technician" over "Acme, 2019 - Present", or "Acme 2019 to
+/// 2021 Help Desk Technician").
+fn role_titles(profile: &Profile, analysis: &Analysis) -> Vec<(usize, f64)> {
+    let ranges = &analysis.experience.ranges;
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse((ranges[i].end, ranges[i].start)));
     let terms = TitleTerms::of(&profile.titles);
     let asked = asked_level(profile);
     let text = analysis.text();
+    order
+        .into_iter()
+        .map(|i| {
+            let m = role_title_match(&terms, profile, asked, text, &ranges[i]);
+            (i, m)
+        })
+        .collect()
+}
+
+fn role_title_match(
+    terms: &TitleTerms,
+    profile: &Profile,
+    asked: Option<usize>,
+    text: &str,
+    r: &DateRange,
+) -> f64 {
+    // Only a window around the dates is read: a title is a short line, and a flattened
+    // document with many dated roles must not be scanned to its start for each of them.
+    let mut lo = r.span.start.saturating_sub(ROLE_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (r.span.end + ROLE_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    // A line cut by the window is longer than a title: `None`.
+    let whole = |a: usize, b: usize| {
+        let cut = (a == lo && lo > 0 && text.as_bytes()[lo - 1] != b'\n')
+            || (b == hi && hi < text.len() && text.as_bytes()[hi] != b'\n');
+        (!cut).then(|| &text[a..b])
+    };
+    let start = text[lo..r.span.start]
+        .rfind('\n')
+        .map_or(lo, |i| lo + i + 1);
+    let end = text[r.span.end..hi]
+        .find('\n')
+        .map_or(hi, |i| r.span.end + i);
+    let dated = whole(start, end)
+        .map(|_| format!("{} {}", &text[start..r.span.start], &text[r.span.end..end]));
+    let before = {
+        let b = text[lo..start].trim_end().len() + lo;
+        let a = text[lo..b].rfind('\n').map_or(lo, |i| lo + i + 1);
+        whole(a, b)
+    };
+    let after = {
+        let a = hi - text[end..hi].trim_start().len();
+        let b = text[a..hi].find('\n').map_or(hi, |i| a + i);
+        whole(a, b)
+    };
+    [dated.as_deref(), before, after]
+        .into_iter()
+        .flatten()
+        .filter(|l| l.trim().len() <= ROLE_TITLE_CHARS)
+        .map(|l| leveled_match(terms, profile, asked, &l.to_lowercase()))
+        .fold(0.0, f64::max)
+}
+
+/// The title match of the resume's most recent dated roles, most recent first and weighing
+/// most, or `None` when it shows no dated roles.
+pub(crate) fn roles_title_match(profile: &Profile, analysis: &Analysis) -> Option<f64> {
+    let roles = role_titles(profile, analysis);
+    if roles.is_empty() {
+        return None;
+    }
     let (mut sum, mut weights, mut weight) = (0.0, 0.0, 1.0);
-    for r in ranges.iter().take(ROLES_READ) {
-        let start = text[..r.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[r.span.end..]
-            .find('\n')
-            .map_or(text.len(), |i| r.span.end + i);
-        let dated = format!("{} {}", &text[start..r.span.start], &text[r.span.end..end]);
-        let before = text[..start].trim_end().lines().next_back().unwrap_or("");
-        let after = text[end..].trim_start().lines().next().unwrap_or("");
-        let m = [dated.as_str(), before, after]
-            .iter()
-            .filter(|l| l.trim().len() <= ROLE_TITLE_CHARS)
-            .map(|l| leveled_match(&terms, profile, asked, &l.to_lowercase()))
-            .fold(0.0, f64::max);
+    for (_, m) in roles.iter().take(ROLES_READ) {
         sum += weight * m;
         weights += weight;
         weight /= 2.0;
@@ -335,6 +461,60 @@ pub(crate) fn resume_title_match(headline: f64, roles: Option<f64>) -> f64 {
         Some(r) => (1.0 - ROLES_SHARE) * headline + ROLES_SHARE * r,
         None => headline,
     }
+}
+
+/// Years that earn the field-years term in full when the posting asks for none.
+const FIELD_YEARS_DEFAULT: f64 = 2.0;
+/// A dated role whose title matches the posting's job at least this well is in the field.
+const FIELD_TITLE_MATCH: f64 = TITLE_WORDS_MATCH;
+
+/// Years of the resume's dated roles in the posting's field, overlaps counted once: roles whose
+/// title names the job (a title match of at least [`FIELD_TITLE_MATCH`]) and roles whose entry
+/// names one of the profile's field concepts ("desktop support", "help desk support"), against
+/// the posting's required years (else [`FIELD_YEARS_DEFAULT`]). A software developer's years
+/// that list Windows are not years of desktop support; a help desk technician's are.
+pub(crate) fn field_years(profile: &Profile, analysis: &Analysis) -> YearsCheck {
+    let ranges = &analysis.experience.ranges;
+    let mut kept: Vec<usize> = role_titles(profile, analysis)
+        .into_iter()
+        .filter(|&(_, m)| m >= FIELD_TITLE_MATCH)
+        .map(|(i, _)| i)
+        .collect();
+    if !profile.field.is_empty() {
+        let field: HashSet<&ConceptId> = profile.field.iter().collect();
+        kept.extend(field_dated_ranges(
+            ranges,
+            &analysis.sections,
+            &analysis.mentions,
+            |m| m.credit > 0.0 && field.contains(&m.concept),
+        ));
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    let in_field: Vec<DateRange> = kept.into_iter().map(|i| ranges[i].clone()).collect();
+    YearsCheck {
+        required: profile
+            .required_years
+            .filter(|&y| y > 0.0)
+            .unwrap_or(FIELD_YEARS_DEFAULT),
+        found: round1(union_months(&in_field) as f64 / 12.0),
+    }
+}
+
+/// Share of a posting's fit that its requirements (weighed by how the resume shows them) can
+/// reach.
+const JOB_EVIDENCE_SHARE: f64 = 0.45;
+/// Points a resume's title (its title lines and recent roles) adds, at full match, against a
+/// posting: a recruiter looks first at whether the candidate's recent titles are this job.
+const JOB_TITLE_POINTS: f64 = 40.0;
+/// Points years in the posting's field add, in full at the years it asks for.
+const JOB_FIELD_POINTS: f64 = 15.0;
+
+/// A resume's fit for a posting, 0 to 100: its evidence of the requirements (0 to 100), its
+/// title match and its years in the field.
+pub(crate) fn job_fit(evidence: f64, title_match: f64, field: &YearsCheck) -> f64 {
+    let years = (field.found / field.required).min(1.0);
+    JOB_EVIDENCE_SHARE * evidence + JOB_TITLE_POINTS * title_match + JOB_FIELD_POINTS * years
 }
 
 /// Share of the document's credited technical concepts (not soft skills, education or other)
@@ -390,6 +570,10 @@ pub(crate) fn role_fit(
             title_match,
             focus: (focus * 100.0).round() / 100.0,
             coverage: (coverage * 10.0).round() / 10.0,
+            headline_match: None,
+            roles_match: None,
+            evidence: None,
+            field_years: None,
         },
         score,
     )
@@ -445,6 +629,70 @@ mod tests {
         // Any trade: a nurse's titles name the job by "nurse".
         let nurse = TitleTerms::of(&["Registered Nurse".to_string(), "RN".to_string()]);
         assert_eq!(nurse.job_match("staff nurse"), TITLE_WORDS_MATCH);
+    }
+
+    #[test]
+    fn a_header_line_is_read_part_by_part() {
+        let parts: Vec<&str> =
+            title_parts("Junior Desktop Technician | Columbus, OH | jo@example.com").collect();
+        assert_eq!(
+            parts,
+            [
+                "Junior Desktop Technician",
+                "Columbus, OH",
+                "jo@example.com"
+            ]
+        );
+        assert_eq!(
+            title_parts("Help Desk Technician \u{2013} Tier 2").collect::<Vec<_>>(),
+            ["Help Desk Technician", "Tier 2"]
+        );
+        assert_eq!(
+            title_parts("Help Desk Technician - Tier 2").collect::<Vec<_>>(),
+            ["Help Desk Technician - Tier 2"]
+        );
+    }
+
+    #[test]
+    fn a_title_names_the_job_with_its_field() {
+        let t = TitleTerms::of(&[
+            "Desktop Support Specialist".to_string(),
+            "IT Support Technician".to_string(),
+            "Help Desk Technician".to_string(),
+        ]);
+        // The job's word in another trade, or a generic pair without the field: small.
+        assert_eq!(t.job_match("engineering technician"), TITLE_FIELD_MATCH);
+        assert_eq!(t.job_match("media support specialist"), TITLE_FIELD_MATCH);
+        // The field with a generic job word the titles use after it.
+        assert_eq!(t.job_match("it support officer"), TITLE_WORDS_MATCH);
+        assert_eq!(t.job_match("help desk agent"), TITLE_WORDS_MATCH);
+        // A role's fit reads the trade as before.
+        assert_eq!(t.title_match("engineering technician"), TITLE_WORDS_MATCH);
+    }
+
+    #[test]
+    fn a_role_title_is_read_beside_its_dates() {
+        use crate::scoring::{DocKind, Scorer, YearMonth};
+        let mut scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
+        scorer.as_of(YearMonth::new(2025, 1));
+        let posting = scorer.posting_profile("Help Desk Technician\nRequirements\n- Windows 11\n");
+        let read = |t: &str| roles_title_match(&posting, &scorer.analyze(t, Some(DocKind::Resume)));
+        let above =
+            "Experience\nHelp Desk Technician\nAcme, Jan 2019 - Dec 2021\n- Fixed laptops.\n";
+        assert_eq!(read(above), Some(1.0));
+        let below =
+            "Experience\nAcme, Jan 2019 - Dec 2021\n\nHelp Desk Technician\n- Fixed laptops.\n";
+        assert_eq!(read(below), Some(1.0));
+        // A flattened line is no title, however far its ends lie from the dates.
+        let flat = format!(
+            "{}Help Desk Technician, Jan 2019 - Dec 2021 {}",
+            "word ".repeat(200),
+            "word ".repeat(200)
+        );
+        assert_eq!(read(&flat), Some(0.0));
+        let years = field_years(&posting, &scorer.analyze(above, Some(DocKind::Resume)));
+        assert!((2.9..=3.0).contains(&years.found), "{years:?}");
+        assert_eq!(years.required, 2.0);
     }
 
     #[test]

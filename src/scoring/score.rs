@@ -423,18 +423,36 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     let factor: f64 = adjustments.iter().map(|a| a.factor).product();
     let mut raw: f64 = groups.iter().map(|g| g.points).sum();
     let mut role_fit = None;
+    // The share of what a posting asks that the document shows, before title and years.
+    let mut coverage = None;
     if profile.source == ProfileSource::Posting && analysis.kind == DocKind::Resume {
-        // A posting's candidates: what the resume shows of the posting, with its title read
-        // against the posting's and the role's titles.
+        // A posting's candidates: what the resume shows of the posting, with its title read the posting's and the role's titles.
+        // against the posting's and the role's titles, its years in the posting's field, and
+        // its requirements weighed by how it shows them (duties count more than a skills list).
         let (title, headline) = role_fit::title_of(profile, analysis);
-        let title_match =
-            role_fit::resume_title_match(headline, role_fit::roles_title_match(profile, analysis));
-        raw = role_fit::with_title(raw, title_match);
+        let roles = role_fit::roles_title_match(profile, analysis);
+        let title_match = role_fit::resume_title_match(headline, roles);
+        let evidence: f64 = profile
+            .groups
+            .iter()
+            .zip(&group_years)
+            .map(|(g, &years)| {
+                let strength = item_credits(g, &credits, Reading::Strength);
+                group_fraction(g, &strength, years) * g.weight * scale
+            })
+            .sum();
+        let field_years = role_fit::field_years(profile, analysis);
+        coverage = Some(raw);
+        raw = role_fit::job_fit(evidence, title_match, &field_years);
         role_fit = Some(RoleFit {
             title,
-            title_match,
+            title_match: round2(title_match),
             focus: 1.0,
             coverage: round1(groups.iter().map(|g| g.points).sum()),
+            headline_match: Some(round2(headline)),
+            roles_match: roles.map(round2),
+            evidence: Some(round1(evidence)),
+            field_years: Some(field_years),
         });
     } else if matches!(profile.source, ProfileSource::Role { .. }) {
         let kinds = |id: &ConceptId| {
@@ -447,8 +465,8 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
         role_fit = Some(fit);
     }
     let score = round1((raw * factor).clamp(0.0, 100.0));
-    let match_rate =
-        (profile.source == ProfileSource::Posting).then(|| round1(raw.clamp(0.0, 100.0)));
+    let match_rate = (profile.source == ProfileSource::Posting)
+        .then(|| round1(coverage.unwrap_or(raw).clamp(0.0, 100.0)));
 
     // Only membership is needed here: a set of borrowed ids, not `Profile::concepts`' map of
     // cloned ones.
