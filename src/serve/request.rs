@@ -1,0 +1,426 @@
+//! What a request to `/v1/extract` or `/v1/scan` asks for, read from its body and query string
+//! within the service's limits: the documents (as the library's [`Input`]s, so that they are
+//! read exactly as the CLI reads standard input and JSON Lines records), what they are scored
+//! against, and how the answer is shaped.
+//!
+//! A JSON body (`Content-Type: application/json`) is one document `{"id", "text"}` or a batch
+//! `{"documents": [...]}`, with the options beside them; any other accepted type is the raw
+//! document (PDF, DOCX, ...), read by its content, with the options in the query string.
+
+use axum::body::{Body, Bytes};
+use axum::extract::Query;
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use tokio::time::{timeout_at, Instant};
+
+use super::error::ApiError;
+use crate::input::Input;
+use crate::scoring::DocKind;
+
+/// How a request's documents were sent.
+pub(crate) enum Documents {
+    /// One document: the response is its record.
+    One(Input),
+    /// A batch (`{"documents": [...]}`): the response is an array of records, as the CLI's
+    /// `--format json` writes them.
+    Batch(Vec<Input>),
+}
+
+/// What `scan` scores the documents against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Against {
+    /// A role of the taxonomy (the request's `role`, else the service's).
+    Role,
+    /// A job posting's text: the documents are read as resumes (`--job`).
+    Job(String),
+    /// A resume's text: the documents are read as postings (`--resume`).
+    Resume(String),
+}
+
+/// The options a request may set, in the query string or beside the documents in a JSON body.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Settings {
+    /// The id of a raw document (query string only; JSON documents carry their own).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The role of the taxonomy to score against, or whose titles and levels read a posting.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Read each document as this kind instead of guessing.
+    #[serde(default)]
+    pub kind: Option<DocKind>,
+    /// The full report instead of the compact record.
+    #[serde(default)]
+    pub explain: Option<bool>,
+    /// `score`: a batch's records best first.
+    #[serde(default)]
+    pub sort: Option<SortKey>,
+    /// Only the N best records of a batch (and every error record).
+    #[serde(default)]
+    pub top: Option<usize>,
+}
+
+/// How a batch is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum SortKey {
+    /// Highest score first; ties keep input order; errors last.
+    Score,
+}
+
+/// A parsed request.
+pub(crate) struct Request {
+    pub documents: Documents,
+    pub against: Against,
+    pub settings: Settings,
+}
+
+/// The JSON body of a request.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonBody {
+    #[serde(default)]
+    id: Option<Box<RawValue>>,
+    #[serde(default)]
+    text: Option<Box<RawValue>>,
+    #[serde(default)]
+    documents: Option<Vec<Box<RawValue>>>,
+    #[serde(default)]
+    job: Option<Text>,
+    #[serde(default)]
+    resume: Option<Text>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    kind: Option<DocKind>,
+    #[serde(default)]
+    explain: Option<bool>,
+    #[serde(default)]
+    sort: Option<SortKey>,
+    #[serde(default)]
+    top: Option<usize>,
+}
+
+/// A posting or resume given as text (`{"text": "..."}`; an `id` is allowed and unused).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Text {
+    #[serde(default)]
+    #[allow(dead_code)]
+    id: Option<serde_json::Value>,
+    text: String,
+}
+
+/// The content types taken as a raw document, read by content whatever they claim.
+const DOCUMENT_TYPES: &[&str] = &[
+    "application/pdf",
+    "application/x-pdf",
+    "application/octet-stream",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+    "application/rtf",
+    "application/msword",
+    "application/xhtml+xml",
+];
+
+/// Whether the body is JSON or a raw document, from its `Content-Type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BodyKind {
+    Json,
+    Document,
+}
+
+/// Classifies the body by its `Content-Type`: JSON, a document (no type at all counts as one:
+/// it is read by content), or a type the service refuses (415, with how to send it instead).
+pub(crate) fn body_kind(headers: &HeaderMap) -> Result<BodyKind, ApiError> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Ok(BodyKind::Document);
+    };
+    let essence = value
+        .to_str()
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if essence == "application/json" || essence.ends_with("+json") {
+        return Ok(BodyKind::Json);
+    }
+    if essence.starts_with("text/") || DOCUMENT_TYPES.contains(&essence.as_str()) {
+        return Ok(BodyKind::Document);
+    }
+    let unsupported = |hint: &str| {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            format!(
+                "Content-Type '{essence}' is not accepted: send JSON as application/json, or \
+                 the document itself as its own type (application/pdf, text/plain, ...) or \
+                 application/octet-stream{hint}"
+            ),
+        )
+    };
+    Err(match essence.as_str() {
+        "application/x-www-form-urlencoded" => unsupported(
+            " (curl --data-binary sends form data unless told: add -H 'Content-Type: \
+             application/pdf')",
+        ),
+        "multipart/form-data" => {
+            unsupported(" (send one document as the whole body, not as a form upload)")
+        }
+        _ => unsupported(""),
+    })
+}
+
+/// Reads the whole body, refusing one over `limit` bytes (413) and giving up at `deadline`
+/// (408), so that a slow or endless upload holds nothing for long.
+pub(crate) async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+    deadline: Instant,
+) -> Result<Bytes, ApiError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large(limit));
+    }
+    match timeout_at(deadline, Limited::new(body, limit).collect()).await {
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            "the request body did not arrive in time: send it whole, or raise the server's \
+             --timeout",
+        )),
+        Ok(Err(e)) if e.is::<LengthLimitError>() => Err(too_large(limit)),
+        Ok(Err(e)) => Err(ApiError::bad_request(format!(
+            "the request body could not be read: {e}"
+        ))),
+        Ok(Ok(collected)) => Ok(collected.to_bytes()),
+    }
+}
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too-large",
+        format!(
+            "the request body is over the limit of {limit} bytes: send fewer documents per \
+             request, or start the server with a larger --max-body"
+        ),
+    )
+}
+
+/// The options in the query string.
+pub(crate) fn query(uri: &Uri) -> Result<Settings, ApiError> {
+    Query::<Settings>::try_from_uri(uri)
+        .map(|Query(s)| s)
+        .map_err(|e| {
+            ApiError::bad_request(format!(
+                "{}; the query options are id, role, kind (resume or posting), explain (true or \
+                 false), sort (score) and top (a count)",
+                e.body_text()
+            ))
+        })
+}
+
+/// Parses a request: `bytes` of the given kind, with the query string's `settings`.
+pub(crate) fn parse(kind: BodyKind, bytes: Bytes, settings: Settings) -> Result<Request, ApiError> {
+    match kind {
+        BodyKind::Document => Ok(Request {
+            documents: Documents::One(Input::Bytes {
+                // As the CLI names standard input.
+                id: settings.id.clone().unwrap_or_else(|| "-".to_string()),
+                bytes: bytes.into(),
+            }),
+            against: Against::Role,
+            settings,
+        }),
+        BodyKind::Json => parse_json(&bytes, settings),
+    }
+}
+
+fn parse_json(bytes: &[u8], query: Settings) -> Result<Request, ApiError> {
+    let body: JsonBody = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::bad_json(format!(
+            "the body is not a request: {e}; send {{\"id\": \"...\", \"text\": \"...\"}} or \
+             {{\"documents\": [{{\"id\": \"...\", \"text\": \"...\"}}, ...]}}, with role, kind, \
+             explain, job, resume, sort or top beside them"
+        ))
+    })?;
+    if query.id.is_some() {
+        return Err(ApiError::bad_request(
+            "?id= names a raw document: in a JSON body each document has its own \"id\"",
+        ));
+    }
+    let settings = Settings {
+        id: None,
+        role: either("role", query.role, body.role)?,
+        kind: either("kind", query.kind, body.kind)?,
+        explain: either("explain", query.explain, body.explain)?,
+        sort: either("sort", query.sort, body.sort)?,
+        top: either("top", query.top, body.top)?,
+    };
+    let against = match (body.job, body.resume) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::bad_request(
+                "give a job or a resume to score against, not both",
+            ))
+        }
+        (Some(job), None) => Against::Job(job.text),
+        (None, Some(resume)) => Against::Resume(resume.text),
+        (None, None) => Against::Role,
+    };
+    let documents =
+        match (body.documents, body.text) {
+            (Some(_), Some(_)) | (Some(_), None) if body.id.is_some() => {
+                return Err(ApiError::bad_json(
+                    "a batch has no top-level \"id\": give each document in \"documents\" its own",
+                ))
+            }
+            (Some(_), Some(_)) => {
+                return Err(ApiError::bad_json(
+                    "give one document (\"text\") or a batch (\"documents\"), not both",
+                ))
+            }
+            (Some(docs), None) => Documents::Batch(
+                docs.into_iter()
+                    .enumerate()
+                    .map(|(i, raw)| Input::Record {
+                        origin: "documents".to_string(),
+                        line: i as u64 + 1,
+                        raw: raw.get().to_string(),
+                    })
+                    .collect(),
+            ),
+            (None, Some(text)) => {
+                let raw = match &body.id {
+                    Some(id) => format!("{{\"id\":{},\"text\":{}}}", id.get(), text.get()),
+                    None => format!("{{\"text\":{}}}", text.get()),
+                };
+                Documents::One(Input::Record {
+                    origin: "request".to_string(),
+                    line: 1,
+                    raw,
+                })
+            }
+            (None, None) => return Err(ApiError::bad_json(
+                "no document: send {\"id\": \"...\", \"text\": \"...\"} or {\"documents\": [...]}",
+            )),
+        };
+    Ok(Request {
+        documents,
+        against,
+        settings,
+    })
+}
+
+/// An option given in the query string or the body, not both.
+fn either<T>(name: &str, query: Option<T>, body: Option<T>) -> Result<Option<T>, ApiError> {
+    match (query, body) {
+        (Some(_), Some(_)) => Err(ApiError::bad_request(format!(
+            "\"{name}\" is given twice, in the query string and in the body: keep one"
+        ))),
+        (q, b) => Ok(q.or(b)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn kind_of(content_type: &str) -> Result<BodyKind, u16> {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_str(content_type).unwrap(),
+        );
+        body_kind(&headers).map_err(|e| e.status().as_u16())
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(kind_of("application/json"), Ok(BodyKind::Json));
+        assert_eq!(
+            kind_of("Application/JSON; charset=utf-8"),
+            Ok(BodyKind::Json)
+        );
+        assert_eq!(kind_of("application/pdf"), Ok(BodyKind::Document));
+        assert_eq!(kind_of("text/plain; charset=utf-8"), Ok(BodyKind::Document));
+        assert_eq!(kind_of("image/png"), Err(415));
+        assert_eq!(kind_of("application/x-www-form-urlencoded"), Err(415));
+        assert_eq!(body_kind(&HeaderMap::new()), Ok(BodyKind::Document));
+    }
+
+    fn json(body: &str) -> Result<Request, ApiError> {
+        parse(
+            BodyKind::Json,
+            Bytes::from(body.to_string()),
+            Settings::default(),
+        )
+    }
+
+    #[test]
+    fn one_document_keeps_its_id_as_written() {
+        let Ok(Request {
+            documents: Documents::One(Input::Record { raw, .. }),
+            ..
+        }) = json(r#"{"id": 18446744073709551617, "text": "ITIL", "explain": true}"#)
+        else {
+            panic!("not one document")
+        };
+        assert_eq!(raw, r#"{"id":18446744073709551617,"text":"ITIL"}"#);
+    }
+
+    #[test]
+    fn shapes_that_are_refused() {
+        for (body, kind) in [
+            ("{", "bad-json"),
+            ("[]", "bad-json"),
+            (r#"{"txt": "typo"}"#, "bad-json"),
+            (r#"{"role": "x"}"#, "bad-json"),
+            (r#"{"text": "a", "documents": []}"#, "bad-json"),
+            (r#"{"id": "a", "documents": []}"#, "bad-json"),
+            (
+                r#"{"text": "a", "job": {"text": "b"}, "resume": {"text": "c"}}"#,
+                "bad-request",
+            ),
+            (r#"{"text": "a", "kind": "cv"}"#, "bad-json"),
+        ] {
+            match json(body) {
+                Err(e) => assert_eq!(e.kind(), kind, "{body}: {e}"),
+                Ok(_) => panic!("{body} was accepted"),
+            }
+        }
+    }
+
+    #[test]
+    fn an_option_is_given_once() {
+        let query = Settings {
+            role: Some("a".into()),
+            ..Settings::default()
+        };
+        let twice = parse(
+            BodyKind::Json,
+            Bytes::from_static(br#"{"text": "x", "role": "b"}"#),
+            query.clone(),
+        );
+        assert_eq!(twice.err().map(|e| e.kind()), Some("bad-request"));
+        let once = parse(
+            BodyKind::Json,
+            Bytes::from_static(br#"{"text": "x", "kind": "resume"}"#),
+            query,
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(once.settings.role.as_deref(), Some("a"));
+        assert_eq!(once.settings.kind, Some(DocKind::Resume));
+    }
+}
