@@ -7,11 +7,16 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
-use axum::extract::Multipart;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::extract::multipart::{Field, MultipartError};
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use sha2::{Digest, Sha256};
+
+use super::request::read_body;
+use super::{ApiError, AppState, Route};
 
 use crate::document::{self, Limits};
 use crate::input::Input;
@@ -70,8 +75,44 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// The page's routes, chained into the service's route table.
+pub(crate) fn routes() -> Vec<Route> {
+    vec![
+        Route::get("/", get(index)),
+        Route::post("/v1/report", post(report)),
+    ]
+}
+
+/// `GET /`: the page, naming the role resumes are scored against without a posting.
+async fn index(State(state): State<AppState>) -> Response {
+    let role = state.scorer().default_profile().map_or_else(
+        || "none (this taxonomy has no role: give a posting)".to_string(),
+        |p| p.name,
+    );
+    page_response(index_html(&role))
+}
+
+/// `POST /v1/report`: the form in, the HTML report out. The body is read whole within the
+/// service's body limit and time, and the work runs on a worker like any other request's.
+async fn report(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let deadline = state.deadline();
+    let result = async {
+        let body = read_body(&headers, body, state.options().max_body, deadline).await?;
+        let submission = Submission::read(headers.get(header::CONTENT_TYPE), body).await?;
+        let scorer = state.scorer().clone();
+        let limits = state.options().limits.clone();
+        state
+            .run(deadline, move || render(&scorer, &limits, submission))
+            .await
+    };
+    match result.await {
+        Ok(html) => report_response(html),
+        Err(e) => e.into_response(),
+    }
+}
+
 /// The page, with the role documents are scored against when no posting is given.
-pub(crate) fn index_html(role: &str) -> String {
+fn index_html(role: &str) -> String {
     INDEX
         .replace("{{accept}}", ACCEPT)
         .replace("{{max_resumes}}", &MAX_RESUMES.to_string())
@@ -80,8 +121,8 @@ pub(crate) fn index_html(role: &str) -> String {
         .replace("{{script}}", SCRIPT)
 }
 
-/// `GET /`: the page, with headers that keep it to itself.
-pub(crate) fn index_response(page: &str) -> Response {
+/// The page, with headers that keep it to itself.
+fn page_response(page: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -90,41 +131,9 @@ pub(crate) fn index_response(page: &str) -> Response {
             (header::REFERRER_POLICY, "no-referrer"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        page.to_string(),
+        page,
     )
         .into_response()
-}
-
-/// A request the page's endpoint refuses, with a message that says how to fix it.
-#[derive(Debug)]
-pub(crate) struct PageError {
-    status: StatusCode,
-    message: String,
-}
-
-impl PageError {
-    fn new(status: StatusCode, message: impl Into<String>) -> PageError {
-        PageError {
-            status,
-            message: message.into(),
-        }
-    }
-
-    fn bad(message: impl Into<String>) -> PageError {
-        PageError::new(StatusCode::BAD_REQUEST, message)
-    }
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        let kind = match self.status {
-            StatusCode::PAYLOAD_TOO_LARGE => "too-large",
-            StatusCode::UNPROCESSABLE_ENTITY => "unreadable",
-            _ => "bad-request",
-        };
-        let body = serde_json::json!({ "status": self.status.as_u16(), "error": kind, "message": self.message });
-        (self.status, axum::Json(body)).into_response()
-    }
 }
 
 /// One document the form sent: a file (named by the person's file name) or pasted text.
@@ -137,71 +146,66 @@ struct Part {
 
 /// What the form sent.
 #[derive(Debug, Default)]
-pub(crate) struct Submission {
+struct Submission {
     posting: Option<Part>,
     resumes: Vec<Part>,
 }
 
-/// The message for a multipart body that cannot be read: over the body limit, or malformed.
-fn multipart_error(status: StatusCode, detail: &str, body_limit: usize) -> PageError {
-    if status == StatusCode::PAYLOAD_TOO_LARGE {
-        return PageError::new(
-            status,
-            format!(
-                "the form is over the server's limit of {}: send fewer or smaller files, or \
-                 start the server with a larger --max-body",
-                bytes(body_limit as u64)
-            ),
-        );
-    }
-    PageError::new(
-        status,
-        format!(
-            "{detail}: send the form as multipart/form-data with a `posting` (text or file, \
-             optional) and one or more `resumes` (files or text)"
-        ),
-    )
+/// The message for a form that cannot be parsed.
+fn malformed(e: MultipartError) -> ApiError {
+    ApiError::bad_request(format!("{}: {FORM}", e.body_text()))
 }
 
-fn bytes(n: u64) -> String {
-    match n {
-        n if n >= 1 << 20 => format!("{:.1} MB", n as f64 / f64::from(1 << 20)),
-        n if n >= 1 << 10 => format!("{} KB", n >> 10),
-        n => format!("{n} bytes"),
-    }
-}
+/// What the endpoint takes, for messages that say how to fix a request.
+const FORM: &str = "send the form as multipart/form-data with a `posting` (text or one file, \
+                    optional) and one or more `resumes` (files or text)";
 
 impl Submission {
-    /// Reads the form: `posting` (text or one file, optional) and `resumes` (files and/or text,
-    /// at least one). Empty parts (a file input left empty, a blank text area) are skipped.
-    pub(crate) async fn read(
-        form: Result<Multipart, MultipartRejection>,
-        body_limit: usize,
-    ) -> Result<Submission, PageError> {
-        let mut form = form.map_err(|e| multipart_error(e.status(), &e.body_text(), body_limit))?;
-        let broken = |e: MultipartError| multipart_error(e.status(), &e.body_text(), body_limit);
+    /// Reads the form from a body already read whole: `posting` (text or one file, optional)
+    /// and `resumes` (files and/or text, at least one). Empty parts (a file input left empty, a
+    /// blank text area) are skipped.
+    async fn read(content_type: Option<&HeaderValue>, body: Bytes) -> Result<Submission, ApiError> {
+        let is_form = content_type.and_then(|v| v.to_str().ok()).is_some_and(|v| {
+            v.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("multipart/form-data")
+        });
+        let Some(content_type) = content_type.filter(|_| is_form) else {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                format!("POST /v1/report takes a form: {FORM}"),
+            ));
+        };
+        let request = Request::builder()
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+            .map_err(|e| ApiError::bad_request(format!("{e}: {FORM}")))?;
+        let mut form = Multipart::from_request(request, &())
+            .await
+            .map_err(|e| ApiError::bad_request(format!("{}: {FORM}", e.body_text())))?;
         let mut sub = Submission::default();
-        while let Some(field) = form.next_field().await.map_err(broken)? {
+        while let Some(field) = form.next_field().await.map_err(malformed)? {
             let name = field.name().unwrap_or("").to_string();
             if name != "posting" && name != "resumes" {
-                return Err(PageError::bad(format!(
-                    "unknown form field {name:?}: the form takes `posting` (optional) and `resumes`"
+                return Err(ApiError::bad_request(format!(
+                    "unknown form field {name:?}: {FORM}"
                 )));
             }
             let file = field.file_name().map(base_name);
-            let Some(part) = read_part(field, file).await.map_err(broken)? else {
+            let Some(part) = read_part(field, file).await.map_err(malformed)? else {
                 continue;
             };
             if name == "posting" {
                 if sub.posting.is_some() {
-                    return Err(PageError::bad(
+                    return Err(ApiError::bad_request(
                         "two postings: give the posting as text or as a file, not both",
                     ));
                 }
                 sub.posting = Some(part);
             } else {
                 if sub.resumes.len() == MAX_RESUMES {
-                    return Err(PageError::bad(format!(
+                    return Err(ApiError::bad_request(format!(
                         "more than {MAX_RESUMES} resumes: send them in several reports, or score \
                          a batch with `rolefit scan --job POSTING --format html FOLDER`"
                     )));
@@ -210,7 +214,7 @@ impl Submission {
             }
         }
         if sub.resumes.is_empty() {
-            return Err(PageError::bad(
+            return Err(ApiError::bad_request(
                 "no resume: choose or drop one or more resume files, or paste a resume's text",
             ));
         }
@@ -287,11 +291,7 @@ fn unique_ids(parts: &mut [Part]) {
 /// The HTML report for a submission: each resume scored against the posting (or the
 /// scorer's role without one), ranked, as `rolefit scan --format html` writes it. Blocking:
 /// run it off the async threads.
-pub(crate) fn render(
-    scorer: &Scorer,
-    limits: &Limits,
-    submission: Submission,
-) -> Result<Vec<u8>, PageError> {
+fn render(scorer: &Scorer, limits: &Limits, submission: Submission) -> Result<Vec<u8>, ApiError> {
     let target = match &submission.posting {
         Some(posting) => {
             let name = posting.file.then(|| Path::new(&posting.id));
@@ -302,8 +302,9 @@ pub(crate) fn render(
                     } else {
                         "the pasted posting".to_string()
                     };
-                    PageError::new(
+                    ApiError::new(
                         StatusCode::UNPROCESSABLE_ENTITY,
+                        "unreadable",
                         format!(
                             "{what} cannot be read: {}: {}; paste its text instead",
                             e.status, e.message
@@ -314,7 +315,7 @@ pub(crate) fn render(
             Target::job(scorer, &text, Some(DocKind::Resume))
         }
         None => Target::role(scorer, None, Some(DocKind::Resume))
-            .map_err(|e| PageError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?,
+            .map_err(|e| ApiError::bad_request(format!("{e}; or give a posting")))?,
     };
     let mut pipeline = Pipeline::scan(scorer.clone(), target);
     pipeline.detail(Detail::Document).limits(limits.clone());
@@ -339,20 +340,26 @@ pub(crate) fn render(
         &options,
         |_| {},
     )
-    .map_err(|e| PageError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    .map_err(|e| ApiError::internal(format!("the report could not be written: {e}")))?;
     Ok(out)
 }
 
 /// The report as a response, with its own policy for when the browser shows it as a page.
-pub(crate) fn report_response(html: Vec<u8>) -> Response {
+fn report_response(html: Vec<u8>) -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
             (
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_static(REPORT_CSP),
             ),
-            (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
         ],
         html,
@@ -405,7 +412,16 @@ mod tests {
             .collect();
         unique_ids(&mut parts);
         let ids: Vec<&str> = parts.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["cv.pdf (1)", "a.txt", "cv.pdf (3)", "cv.pdf (2)", "cv.pdf (4)"]);
+        assert_eq!(
+            ids,
+            [
+                "cv.pdf (1)",
+                "a.txt",
+                "cv.pdf (3)",
+                "cv.pdf (2)",
+                "cv.pdf (4)"
+            ]
+        );
     }
 
     #[test]
