@@ -20,6 +20,7 @@
 mod access_log;
 mod analyze;
 mod error;
+mod page;
 mod request;
 
 use std::sync::Arc;
@@ -195,12 +196,14 @@ impl Route {
 /// endpoints (the local web page's `page::routes()`) gives its own `Vec<Route>`, chained in
 /// here.
 fn table() -> Vec<Route> {
-    vec![
+    let mut routes = vec![
         Route::get("/healthz", get(healthz)),
         Route::get("/v1/taxonomy", get(taxonomy)),
         Route::post("/v1/extract", post(analyze::extract)),
         Route::post("/v1/scan", post(analyze::scan)),
-    ]
+    ];
+    routes.extend(page::routes());
+    routes
 }
 
 /// Every route the [`router`] serves, as (method, path).
