@@ -1,6 +1,10 @@
 //! Many documents at once: a parallel map (rayon) that keeps input order and streams in chunks,
 //! so memory stays flat however many documents come through.
+//!
+//! Without the `parallel` feature the same functions run on the calling thread, one item after
+//! another, with the same results in the same order.
 
+#[cfg(feature = "parallel")]
 use rayon::prelude::*;
 
 use crate::matching::{Match, Matcher, Scratch};
@@ -20,14 +24,19 @@ pub const DEFAULT_CHUNK: usize = 256;
 /// assert_eq!(results[2].len(), 2);
 /// ```
 pub fn extract_batch<T: AsRef<str> + Sync>(matcher: &Matcher, texts: &[T]) -> Vec<Vec<Match>> {
-    texts
-        .par_iter()
-        .map_init(Scratch::new, |scratch, text| {
-            let mut out = Vec::new();
-            matcher.extract_into(text.as_ref(), scratch, &mut out);
-            out
-        })
-        .collect()
+    let extract = |scratch: &mut Scratch, text: &T| {
+        let mut out = Vec::new();
+        matcher.extract_into(text.as_ref(), scratch, &mut out);
+        out
+    };
+    #[cfg(feature = "parallel")]
+    let results = texts.par_iter().map_init(Scratch::new, extract).collect();
+    #[cfg(not(feature = "parallel"))]
+    let results = {
+        let mut scratch = Scratch::new();
+        texts.iter().map(|t| extract(&mut scratch, t)).collect()
+    };
+    results
 }
 
 /// Maps `f` over `items` in parallel, `chunk` items at a time, and hands the results to `sink`
@@ -39,6 +48,9 @@ pub fn extract_batch<T: AsRef<str> + Sync>(matcher: &Matcher, texts: &[T]) -> Ve
 /// not when its whole chunk is done. So a slow item holds back only the items after it, and
 /// only for as long as it takes (the readers bound that with [`crate::document::Limits`]); at
 /// most two chunks of items and one of results wait at any time, so memory stays flat.
+///
+/// Without the `parallel` feature, items are mapped and handed to `sink` one at a time on the
+/// calling thread (`chunk` is then unused).
 ///
 /// ```
 /// use rolefit::batch::map_ordered;
@@ -55,7 +67,7 @@ pub fn map_ordered<I, T, S, R, E>(
     chunk: usize,
     init: impl Fn() -> S + Sync + Send,
     f: impl Fn(&mut S, T) -> R + Sync + Send,
-    mut sink: impl FnMut(R) -> Result<(), E>,
+    sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E>
 where
     I: IntoIterator<Item = T>,
@@ -63,8 +75,31 @@ where
     T: Send,
     R: Send,
 {
+    #[cfg(not(feature = "parallel"))]
+    {
+        let (_, mut sink, mut state) = (chunk, sink, init());
+        items
+            .into_iter()
+            .try_for_each(|item| sink(f(&mut state, item)))
+    }
+    #[cfg(feature = "parallel")]
+    map_ordered_parallel(items.into_iter(), chunk, init, f, sink)
+}
+
+#[cfg(feature = "parallel")]
+fn map_ordered_parallel<I, T, S, R, E>(
+    mut items: I,
+    chunk: usize,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, T) -> R + Sync + Send,
+    mut sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    I: Iterator<Item = T> + Send,
+    T: Send,
+    R: Send,
+{
     let chunk = chunk.max(1);
-    let mut items = items.into_iter();
     std::thread::scope(|scope| {
         let (chunks, to_map) = std::sync::mpsc::sync_channel::<Vec<(usize, T)>>(1);
         let (results, to_sink) = std::sync::mpsc::sync_channel::<(usize, R)>(chunk);

@@ -2,16 +2,24 @@
 //! files of `{"id", "text"}` records. Inputs are listed lazily and loaded by the worker that
 //! processes them, so a batch of any size streams through in bounded memory, and every input
 //! becomes exactly one document or one error record.
+//!
+//! Without the `documents` feature this module is [`Document`] and [`parse_record`]: text that
+//! is already read, and JSON Lines records parsed one line at a time.
 
+#[cfg(feature = "documents")]
 use std::io::{self, BufRead, BufReader, Read};
+#[cfg(feature = "documents")]
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::document::{self, Limits};
+use crate::document;
+#[cfg(feature = "documents")]
+use crate::document::Limits;
 use crate::record::{ErrorRecord, Status};
 
 /// How inputs are found and read.
+#[cfg(feature = "documents")]
 #[derive(Clone, Debug, Default)]
 pub struct InputOptions {
     /// Read every input as JSON Lines of `{"id", "text"}` records.
@@ -25,6 +33,7 @@ pub struct InputOptions {
 }
 
 /// One input, not yet read.
+#[cfg(feature = "documents")]
 #[derive(Debug)]
 pub enum Input {
     /// A file, read as one document. `walked` is true for files found by walking a folder.
@@ -56,8 +65,10 @@ pub enum Input {
     Failed(ErrorRecord),
 }
 
-/// A document ready for matching.
+/// A document ready for matching: build one with [`Document::new`] from text already read, or
+/// get one from [`parse_record`] or (with the `documents` feature) [`Input::load`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Document {
     /// The document id.
     pub id: String,
@@ -68,6 +79,23 @@ pub struct Document {
     /// Text the document holds that a reader of it would not see: left out of `text` (so it
     /// earns no points) and reported here. Empty for JSON Lines records and plain text.
     pub hidden: document::HiddenText,
+}
+
+impl Document {
+    /// A plain-text document (format `text`, no hidden text).
+    ///
+    /// ```
+    /// let doc = rolefit::input::Document::new("cv-7", "Windows 11, Intune");
+    /// assert_eq!((doc.id.as_str(), doc.format.as_str()), ("cv-7", "text"));
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            format: "text".to_string(),
+            text: text.into(),
+            hidden: document::HiddenText::default(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -81,6 +109,7 @@ struct JsonRecord<'a> {
     text: Option<serde_json::Value>,
 }
 
+#[cfg(feature = "documents")]
 impl Input {
     /// Reads the input into a document, or says why it cannot be read.
     pub fn load(self, limits: &Limits) -> Result<Document, ErrorRecord> {
@@ -117,6 +146,7 @@ impl Input {
     }
 }
 
+#[cfg(feature = "documents")]
 fn read_document(
     id: String,
     bytes: &[u8],
@@ -126,6 +156,7 @@ fn read_document(
     document_record(id, document::read_bytes(bytes, path, limits))
 }
 
+#[cfg(feature = "documents")]
 fn document_record(
     id: String,
     read: Result<document::Extracted, document::ReadError>,
@@ -148,6 +179,7 @@ fn document_record(
 }
 
 /// The record of an input that could not be opened or read.
+#[cfg(feature = "documents")]
 fn unreadable(id: String, error: impl std::fmt::Display) -> ErrorRecord {
     ErrorRecord {
         id,
@@ -158,8 +190,25 @@ fn unreadable(id: String, error: impl std::fmt::Display) -> ErrorRecord {
     }
 }
 
-/// Parses one JSON Lines record; fields other than `id` and `text` are ignored.
-fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRecord> {
+/// Parses one JSON Lines record `{"id", "text"}`, as `--jsonl` reads each line: `line` of the
+/// input named `origin` (`-` for standard input), counted from 1. Fields other than `id` and
+/// `text` are ignored; a numeric id keeps its own text (`1e3` stays `1e3`). A line that is not
+/// such a record is an [`ErrorRecord`] with [`Status::InvalidRecord`], named by its id when it
+/// has one and by `origin:line` when not, so that the CLI, the Python package and a service
+/// report bad records alike.
+///
+/// ```
+/// use rolefit::input::parse_record;
+/// use rolefit::record::Status;
+///
+/// let doc = parse_record("postings.jsonl", 1, r#"{"id": 42, "text": "Intune, SCCM"}"#).unwrap();
+/// assert_eq!((doc.id.as_str(), doc.format.as_str(), doc.text.as_str()), ("42", "jsonl", "Intune, SCCM"));
+///
+/// let err = parse_record("postings.jsonl", 2, r#"{"text": "no id"}"#).unwrap_err();
+/// assert_eq!((err.id.as_str(), err.status, err.line), ("postings.jsonl:2", Status::InvalidRecord, Some(2)));
+/// assert_eq!(err.error, "the record has no \"id\"");
+/// ```
+pub fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRecord> {
     let fallback_id = format!("{origin}:{line}");
     let invalid = |id: String, error: String| ErrorRecord {
         id,
@@ -209,6 +258,7 @@ fn parse_record(origin: &str, line: u64, raw: &str) -> Result<Document, ErrorRec
 /// let found: Vec<Input> = inputs(&[dir.clone()], &InputOptions::default()).collect();
 /// assert!(found.iter().any(|i| matches!(i, Input::File { path, .. } if path.ends_with("a.txt"))));
 /// ```
+#[cfg(feature = "documents")]
 pub fn inputs(paths: &[PathBuf], options: &InputOptions) -> Inputs {
     let mut pending: Vec<PathBuf> = paths.to_vec();
     if pending.is_empty() {
@@ -225,6 +275,7 @@ pub fn inputs(paths: &[PathBuf], options: &InputOptions) -> Inputs {
 }
 
 /// The iterator returned by [`inputs`].
+#[cfg(feature = "documents")]
 pub struct Inputs {
     options: InputOptions,
     /// Paths still to visit, last first.
@@ -235,6 +286,7 @@ pub struct Inputs {
     lines: Option<Lines>,
 }
 
+#[cfg(feature = "documents")]
 impl std::fmt::Debug for Inputs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Inputs")
@@ -243,6 +295,7 @@ impl std::fmt::Debug for Inputs {
     }
 }
 
+#[cfg(feature = "documents")]
 struct Lines {
     origin: String,
     reader: Box<dyn BufRead + Send>,
@@ -257,9 +310,11 @@ struct Lines {
 /// How a line too long to read is passed over: up to this many times the line limit is skipped
 /// looking for its end, and an input that still has none (`/dev/zero`, a pipe that never sends
 /// a newline) is read no further.
+#[cfg(feature = "documents")]
 const SKIP_FACTOR: u64 = 16;
 
 /// How reading one line ended.
+#[cfg(feature = "documents")]
 enum LineEnd {
     /// The line (without its newline) is in the buffer; `false` at the end of the input.
     Read(bool),
@@ -269,6 +324,7 @@ enum LineEnd {
     Endless,
 }
 
+#[cfg(feature = "documents")]
 impl Lines {
     /// Reads one line into `buf`, never holding more than `max_line` bytes of it.
     fn read_line(&mut self) -> io::Result<LineEnd> {
@@ -387,6 +443,7 @@ impl Lines {
 /// Standard input by name: `-`, and the device paths that stand for it (`/dev/stdin`,
 /// `/dev/fd/0`, `/proc/self/fd/0`), which are read the same way (with the size limit) rather
 /// than opened as special files.
+#[cfg(feature = "documents")]
 fn is_stdin(path: &Path) -> bool {
     ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
         .iter()
@@ -394,6 +451,7 @@ fn is_stdin(path: &Path) -> bool {
 }
 
 /// The path a walk error is about, looking inside the errors that wrap one.
+#[cfg(feature = "documents")]
 fn error_path(e: &ignore::Error) -> Option<&Path> {
     match e {
         ignore::Error::WithPath { path, .. } => Some(path),
@@ -406,6 +464,7 @@ fn error_path(e: &ignore::Error) -> Option<&Path> {
     }
 }
 
+#[cfg(feature = "documents")]
 fn trim_ascii(b: &[u8]) -> &[u8] {
     let start = b
         .iter()
@@ -418,6 +477,7 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
     &b[start..end]
 }
 
+#[cfg(feature = "documents")]
 impl Inputs {
     fn open_lines(&mut self, origin: String, reader: Box<dyn BufRead + Send>) {
         self.lines = Some(Lines {
@@ -475,6 +535,7 @@ impl Inputs {
     }
 }
 
+#[cfg(feature = "documents")]
 impl Iterator for Inputs {
     type Item = Input;
 
@@ -613,6 +674,7 @@ mod tests {
         assert_eq!(s.id, "a\"b");
     }
 
+    #[cfg(feature = "documents")]
     fn lines(input: &[u8], max_line: u64) -> Vec<(u64, String)> {
         let mut lines = Lines {
             origin: "f".to_string(),
@@ -632,6 +694,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "documents")]
     fn a_line_over_the_limit_is_skipped_to_its_end() {
         let mut input = b"\xEF\xBB\xBF{\"id\":1}\n".to_vec();
         input.extend(vec![b'x'; 100]);
@@ -648,6 +711,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "documents")]
     fn a_line_that_never_ends_ends_the_input() {
         let mut input = b"{\"id\":1}\n".to_vec();
         input.extend(vec![0u8; 100_000]);

@@ -3,6 +3,9 @@
 //! input order (or ranked). The CLI, batch jobs and embeddings all go through here; nothing in
 //! this module prints.
 //!
+//! [`Pipeline::document`] needs no feature; [`Pipeline::record`] and [`read_text`] read
+//! documents (the `documents` feature), and [`run`] prints them too (`documents` and `output`).
+//!
 //! ```
 //! use rolefit::pipeline::{Pipeline, Workspace};
 //! use rolefit::input::Document;
@@ -10,26 +13,37 @@
 //! use rolefit::{Matcher, Taxonomy};
 //!
 //! let pipeline = Pipeline::extract(Matcher::new(Taxonomy::embedded()).unwrap());
-//! let doc = Document { id: "a".into(), format: "text".into(), text: "PowerShell, ITIL".into(), hidden: Default::default() };
+//! let doc = Document::new("a", "PowerShell, ITIL");
 //! let rec = pipeline.document(&doc, &mut Workspace::default());
 //! assert_eq!(rec.status(), Status::Ok);
 //! assert!(matches!(rec, Record::Extract(r) if r.matches.len() == 2));
 //! ```
 
+#[cfg(all(feature = "documents", feature = "output"))]
 use std::cmp::{Ordering, Reverse};
+#[cfg(all(feature = "documents", feature = "output"))]
 use std::collections::{BTreeMap, BinaryHeap};
 use std::fmt;
+#[cfg(all(feature = "documents", feature = "output"))]
 use std::io::{self, Write};
+#[cfg(feature = "documents")]
 use std::path::Path;
 
+#[cfg(all(feature = "documents", feature = "output"))]
 use crate::batch::{map_ordered, DEFAULT_CHUNK};
+#[cfg(feature = "documents")]
 use crate::document::Limits;
-use crate::input::{inputs, Document, Input, InputOptions};
+use crate::input::Document;
+#[cfg(feature = "documents")]
+use crate::input::{inputs, Input, InputOptions};
 use crate::matching::{Match, Matcher, Scratch};
+#[cfg(all(feature = "documents", feature = "output"))]
 use crate::output::{Printer, Sink};
+#[cfg(all(feature = "documents", feature = "output"))]
+use crate::record::ErrorRecord;
 use crate::record::{
-    ConceptHit, ErrorRecord, Explained, ExtractRecord, MatchRecord, Polarity, Record, ScanDetail,
-    ScanRecord, ScanSummary, Status,
+    ConceptHit, Explained, ExtractRecord, MatchRecord, Polarity, Record, ScanDetail, ScanRecord,
+    ScanSummary, Status,
 };
 use crate::scoring::{Analysis, DocKind, Profile, ProfileError, ScoreReport, Scorer};
 use crate::taxonomy::ConceptId;
@@ -126,6 +140,7 @@ impl From<ProfileError> for Error {
 /// let err = rolefit::pipeline::read_text(std::path::Path::new("."), &Default::default());
 /// assert!(err.unwrap_err().to_string().contains("is a folder"));
 /// ```
+#[cfg(feature = "documents")]
 pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Error> {
     if path.is_dir() {
         return Err(Error::new(format!(
@@ -166,6 +181,7 @@ pub struct Pipeline {
     matcher: Matcher,
     task: Task,
     detail: Detail,
+    #[cfg(feature = "documents")]
     limits: Limits,
 }
 
@@ -183,6 +199,7 @@ impl Pipeline {
             matcher,
             task: Task::Extract,
             detail: Detail::default(),
+            #[cfg(feature = "documents")]
             limits: Limits::default(),
         }
     }
@@ -193,6 +210,7 @@ impl Pipeline {
             matcher: scorer.matcher().clone(),
             task: Task::Scan(Box::new(Scan { scorer, target })),
             detail: Detail::default(),
+            #[cfg(feature = "documents")]
             limits: Limits::default(),
         }
     }
@@ -209,6 +227,7 @@ impl Pipeline {
     }
 
     /// Sets the limits documents are read within.
+    #[cfg(feature = "documents")]
     pub fn limits(&mut self, limits: Limits) -> &mut Pipeline {
         self.limits = limits;
         self
@@ -216,6 +235,7 @@ impl Pipeline {
 
     /// Reads one input and turns it into its record: never fails, an input that cannot be read
     /// becomes an error record.
+    #[cfg(feature = "documents")]
     pub fn record(&self, input: Input, work: &mut Workspace) -> Record {
         match input.load(&self.limits) {
             Ok(doc) => self.document(&doc, work),
@@ -310,6 +330,7 @@ impl Scan {
 }
 
 /// How [`run`] orders its output.
+#[cfg(all(feature = "documents", feature = "output"))]
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     /// Best score first (ties and errors keep input order; errors come last). Holds each
@@ -325,6 +346,7 @@ pub struct RunOptions {
 }
 
 /// What a [`run`] saw.
+#[cfg(all(feature = "documents", feature = "output"))]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Records written, by status.
@@ -333,6 +355,7 @@ pub struct Summary {
     pub below: usize,
 }
 
+#[cfg(all(feature = "documents", feature = "output"))]
 impl Summary {
     /// Every input seen.
     pub fn total(&self) -> usize {
@@ -350,6 +373,7 @@ impl Summary {
 }
 
 /// One processed input: its printed bytes and what ranking and counting need.
+#[cfg(all(feature = "documents", feature = "output"))]
 struct Done {
     status: Status,
     score: Option<f64>,
@@ -359,26 +383,31 @@ struct Done {
 
 /// A scored record held for ranking: the better one compares greater; on equal scores the
 /// earlier input is better.
+#[cfg(all(feature = "documents", feature = "output"))]
 struct Ranked {
     score: f64,
     seq: usize,
     bytes: Vec<u8>,
 }
 
+#[cfg(all(feature = "documents", feature = "output"))]
 impl PartialEq for Ranked {
     fn eq(&self, other: &Ranked) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
 
+#[cfg(all(feature = "documents", feature = "output"))]
 impl Eq for Ranked {}
 
+#[cfg(all(feature = "documents", feature = "output"))]
 impl PartialOrd for Ranked {
     fn partial_cmp(&self, other: &Ranked) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
+#[cfg(all(feature = "documents", feature = "output"))]
 impl Ord for Ranked {
     fn cmp(&self, other: &Ranked) -> Ordering {
         self.score
@@ -389,12 +418,14 @@ impl Ord for Ranked {
 
 /// Records held for `--sort` / `--top`: the scored ones (all, or a heap of the best N whose
 /// top is the worst kept), and error records in input order.
+#[cfg(all(feature = "documents", feature = "output"))]
 struct Ranking {
     top: Option<usize>,
     heap: BinaryHeap<Reverse<Ranked>>,
     errors: Vec<Vec<u8>>,
 }
 
+#[cfg(all(feature = "documents", feature = "output"))]
 impl Ranking {
     fn push(&mut self, seq: usize, done: Done) {
         let Some(score) = done.score else {
@@ -445,6 +476,7 @@ impl Ranking {
 /// assert_eq!(summary.statuses[&Status::Unreadable], 1);
 /// assert_eq!(String::from_utf8(out).unwrap(), "no-such-file.txt\terror\tunreadable\n");
 /// ```
+#[cfg(all(feature = "documents", feature = "output"))]
 pub fn run(
     pipeline: &Pipeline,
     inputs: impl IntoIterator<Item = Input, IntoIter: Send>,
@@ -508,9 +540,11 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(all(feature = "documents", feature = "output"))]
     use crate::output::{printer, OutputFormat, PrintOptions};
 
     /// Ranks (score or error) entries and returns the printed order.
+    #[cfg(all(feature = "documents", feature = "output"))]
     fn ranked(top: Option<usize>, scores: &[Option<f64>]) -> Vec<String> {
         let mut ranking = Ranking {
             top,
@@ -547,8 +581,8 @@ mod tests {
         fn both<T: Send + Sync>() {}
         both::<Pipeline>();
         both::<Record>();
-        both::<Summary>();
-        both::<Box<dyn crate::output::Printer>>();
+        #[cfg(all(feature = "documents", feature = "output"))]
+        both::<(Summary, Box<dyn crate::output::Printer>)>();
     }
 
     #[test]
@@ -592,6 +626,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(all(feature = "documents", feature = "output"))]
     fn sort_puts_the_best_first_ties_in_input_order_errors_last() {
         let scores = [Some(10.0), None, Some(50.0), Some(10.0), Some(50.0), None];
         assert_eq!(
@@ -608,6 +643,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(all(feature = "documents", feature = "output"))]
     fn top_keeps_the_best_n_as_a_full_sort_would() {
         let scores: Vec<Option<f64>> = (0..200)
             .map(|i| (i % 7 != 3).then_some(f64::from((i * 37) % 23)))

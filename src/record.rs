@@ -180,6 +180,7 @@ impl From<document::Status> for Status {
 
 /// One concept found in a document, with its evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MatchRecord {
     /// The concept's id.
     pub concept: ConceptId,
@@ -212,6 +213,7 @@ impl MatchRecord {
 
 /// The result of `extract` for one document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExtractRecord {
     /// The document id: a path, `-` for stdin, or a JSON Lines record's id.
     pub id: String,
@@ -243,6 +245,7 @@ impl ExtractRecord {
 
 /// A document that could not be read or parsed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ErrorRecord {
     /// The document id (for a JSON Lines record without a usable id, `FILE:LINE`).
     pub id: String,
@@ -258,9 +261,36 @@ pub struct ErrorRecord {
     pub line: Option<u64>,
 }
 
+impl ErrorRecord {
+    /// The record of a document that could not be read or processed, with no format or line:
+    /// for a service or a batch job that reports its own failures (a download that failed, a
+    /// timeout) among rolefit's records. Set [`ErrorRecord::format`] and [`ErrorRecord::line`]
+    /// after, where they are known.
+    ///
+    /// ```
+    /// use rolefit::record::{ErrorRecord, Record, Status};
+    /// let rec = Record::from(ErrorRecord::new("cv-9.pdf", Status::TooLarge, "over 10 MB"));
+    /// assert_eq!((rec.id(), rec.status()), ("cv-9.pdf", Status::TooLarge));
+    /// assert_eq!(
+    ///     serde_json::to_string(&rec).unwrap(),
+    ///     r#"{"id":"cv-9.pdf","status":"too-large","error":"over 10 MB"}"#
+    /// );
+    /// ```
+    pub fn new(id: impl Into<String>, status: Status, error: impl Into<String>) -> ErrorRecord {
+        ErrorRecord {
+            id: id.into(),
+            status,
+            format: None,
+            error: error.into(),
+            line: None,
+        }
+    }
+}
+
 /// The result of `scan` for one document: the fit score, and the evidence at the detail asked
 /// for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScanRecord {
     /// The document id.
     pub id: String,
@@ -292,6 +322,7 @@ pub enum ScanDetail {
 
 /// The full evidence of a `scan` record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Explained {
     /// The distinct concepts found, with how often and where first.
     pub concepts: Vec<ConceptHit>,
@@ -307,6 +338,7 @@ pub struct Explained {
 
 /// The compact evidence of a `scan` record: what a data pipeline keeps per document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScanSummary {
     /// The career level a resume fits, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -377,6 +409,7 @@ impl ScanRecord {
 
 /// A concept found in a document, counted once however often it repeats.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ConceptHit {
     /// The concept's id.
     pub concept: ConceptId,
@@ -428,6 +461,7 @@ impl Polarity {
 
 /// Where a concept was found: a span of the document and its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// Byte offset of the start of the surface text in the document.
     pub start: usize,

@@ -430,3 +430,24 @@ fn jsonl_lines_are_bounded() {
         assert!(kib < 200 * 1024, "peak {kib} KiB");
     }
 }
+
+/// A PDF cut short or missing a page's content is never scored as a shorter document: it is
+/// read whole or reported corrupt, with the page named.
+#[test]
+fn pdf_partial_content_is_corrupt_not_a_shorter_document() {
+    let limits = Limits::default();
+    let full = pdf::long_resume(3);
+    let whole = read(&full, &limits).0.expect("the whole resume reads");
+    for cut in [true, false] {
+        let err = read_bytes(&pdf::damaged_middle_page(cut), None, &limits).unwrap_err();
+        assert_eq!(err.status, Status::Corrupt, "cut {cut}: {}", err.message);
+        assert!(err.message.contains("page 2"), "{}", err.message);
+    }
+    for k in 1..40 {
+        let keep = f64::from(k) / 40.0;
+        match read(&pdf::truncated(&full, keep), &limits).0 {
+            Ok(text) => assert_eq!(text, whole, "a cut at {keep} read part of the text"),
+            Err(status) => assert_eq!(status, Status::Corrupt, "{keep}"),
+        }
+    }
+}

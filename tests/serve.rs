@@ -1,7 +1,7 @@
 //! `rolefit serve` for real: the built binary listens on a free loopback port and a real HTTP
 //! client (ureq) calls every route. Answers are compared with what the CLI writes for the same
 //! input, byte for byte.
-#![cfg(feature = "serve")]
+#![cfg(all(feature = "serve", feature = "cli"))]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -115,7 +115,13 @@ fn answer(mut response: ureq::http::Response<ureq::Body>) -> (u16, String) {
 
 /// The CLI's standard output for `args` with `stdin`.
 fn cli(args: &[&str], stdin: &[u8]) -> String {
+    cli_in(Path::new("."), args, stdin)
+}
+
+/// The CLI's standard output for `args` with `stdin`, run in `dir`.
+fn cli_in(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
     let mut child = Command::new(BIN)
+        .current_dir(dir)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -134,6 +140,25 @@ fn fixture(path: &str) -> Vec<u8> {
             .join(path),
     )
     .unwrap()
+}
+
+/// A `multipart/form-data` body of (part name, file name, content): its content type and bytes.
+fn form(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "rolefit-test-boundary-7f3a";
+    let mut body = Vec::new();
+    for (name, file, content) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        let file = file
+            .map(|f| format!("; filename=\"{f}\""))
+            .unwrap_or_default();
+        body.extend_from_slice(
+            format!("Content-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 fn parse(body: &str) -> Value {
@@ -349,6 +374,70 @@ fn raw_documents_are_read_by_content_as_the_cli_reads_stdin() {
         (&json!("cv-42"), &json!("docx"))
     );
     assert!(!record["matches"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn uploaded_files_are_scored_against_an_uploaded_posting_as_the_cli_scores_them() {
+    let server = Server::start(&[]);
+    let (pdf, docx) = (
+        fixture("documents/resume.pdf"),
+        fixture("documents/resume.docx"),
+    );
+    let encrypted = fixture("documents/encrypted.pdf");
+    let (content_type, body) = form(&[
+        ("job", Some("posting.txt"), POSTING.as_bytes()),
+        ("document", Some("resume.pdf"), &pdf),
+        ("document", Some("resume.docx"), &docx),
+        ("document", Some("encrypted.pdf"), &encrypted),
+    ]);
+    let (status, answer) = server.post("/v1/scan?sort=score", &content_type, &body);
+    assert_eq!(status, 200, "{answer}");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("posting.txt", POSTING.as_bytes()),
+        ("resume.pdf", &pdf[..]),
+        ("resume.docx", &docx[..]),
+        ("encrypted.pdf", &encrypted[..]),
+    ] {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let expected = cli_in(
+        dir.path(),
+        &[
+            "scan",
+            "--job",
+            "posting.txt",
+            "--format",
+            "json",
+            "--sort",
+            "score",
+            "resume.pdf",
+            "resume.docx",
+            "encrypted.pdf",
+        ],
+        b"",
+    );
+    assert_eq!(answer, expected);
+    let records = parse(&answer);
+    assert_eq!(records[2]["status"], "encrypted");
+
+    // A posting that cannot be read refuses the request, as --job does.
+    let (content_type, body) = form(&[
+        ("job", Some("posting.pdf"), &encrypted),
+        ("document", Some("resume.pdf"), &pdf),
+    ]);
+    let (status, answer) = server.post("/v1/scan", &content_type, &body);
+    assert_eq!(status, 400);
+    assert!(answer.contains("encrypted"), "{answer}");
+    // Parts the form does not take, or no document at all.
+    for parts in [
+        vec![("resume.pdf", Some("resume.pdf"), &pdf[..])],
+        vec![("job", None, POSTING.as_bytes())],
+    ] {
+        let (content_type, body) = form(&parts);
+        let (status, answer) = server.post("/v1/scan", &content_type, &body);
+        assert_eq!(error_kind(status, &answer), "bad-request", "{answer}");
+    }
 }
 
 #[test]

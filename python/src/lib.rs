@@ -291,12 +291,8 @@ impl Item {
     fn record(self, pipeline: &Pipeline, work: &mut Workspace) -> Record {
         match self {
             Item::Text { id, format, text } => {
-                let doc = Document {
-                    id,
-                    format: format.to_string(),
-                    text,
-                    hidden: Default::default(),
-                };
+                let mut doc = Document::new(id, text);
+                doc.format = format.to_string();
                 pipeline.document(&doc, work)
             }
             Item::Bytes { id, bytes } => pipeline.record(Input::Bytes { id, bytes }, work),
@@ -329,23 +325,6 @@ fn read_error(py: Python<'_>, what: &str, e: document::ReadError) -> PyErr {
     let _ = value.setattr("status", e.status.as_str());
     let _ = value.setattr("format", e.format.as_str());
     err
-}
-
-/// The month "Present" means: `YYYY-MM`, as the CLI's `--as-of`.
-fn parse_month(s: &str) -> PyResult<YearMonth> {
-    let fail = || {
-        error(format!(
-            "'{s}' is not a month: write it as YYYY-MM, like 2025-01"
-        ))
-    };
-    let (y, m) = s.trim().split_once('-').ok_or_else(fail)?;
-    let y: i32 = y.parse().map_err(|_| fail())?;
-    let m: u32 = m.parse().map_err(|_| fail())?;
-    if (1..=12).contains(&m) && (1900..=2200).contains(&y) {
-        Ok(YearMonth::new(y, m))
-    } else {
-        Err(fail())
-    }
 }
 
 /// The options of `scan` and `scan_batch`, validated into a pipeline as the CLI does.
@@ -385,7 +364,8 @@ fn pipeline(
     };
     let mut scorer = Scorer::with_matcher(matcher);
     if let Some(month) = as_of {
-        scorer.as_of(parse_month(month)?);
+        // `YYYY-MM`, read as the CLI's `--as-of`, with its message.
+        scorer.as_of(month.parse::<YearMonth>().map_err(error)?);
     }
     let target = if let Some(job) = job {
         let text = text_of(job, "job")?;

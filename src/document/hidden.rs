@@ -69,7 +69,10 @@ pub struct HiddenRun {
 
 /// The hidden text of one document: how much, and where.
 ///
-/// ```
+/// With the `documents` feature:
+///
+#[cfg_attr(feature = "documents", doc = "```")]
+#[cfg_attr(not(feature = "documents"), doc = "```ignore")]
 /// use rolefit::document::{read_bytes, Concealment, Limits};
 /// let page = b"<html><body><p>Help desk</p><p style='display:none'>Kubernetes Terraform</p></body></html>";
 /// let doc = read_bytes(page, None, &Limits::default()).unwrap();
@@ -104,6 +107,7 @@ impl HiddenText {
 
     /// Notes `text` as hidden by `how` (on `page`), joining it to the last run when that one is
     /// of the same kind and page.
+    #[cfg(feature = "documents")]
     pub(crate) fn note(&mut self, how: Concealment, page: Option<usize>, text: &str) {
         let chars = text.chars().filter(|c| !c.is_whitespace()).count();
         if chars == 0 {
@@ -136,6 +140,7 @@ impl HiddenText {
 }
 
 /// The characters of `text` with runs of white space as one space, trimmed.
+#[cfg(feature = "documents")]
 fn squeeze(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut space = true;
     text.trim().chars().filter_map(move |c| {
@@ -150,7 +155,7 @@ fn squeeze(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "documents"))]
 mod tests {
     use super::*;
 

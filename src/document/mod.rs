@@ -4,24 +4,38 @@
 //! The readers are small and bounded on purpose: every size that hostile input controls
 //! (decompressed bytes, zip entries, pages, characters) has a limit in [`Limits`], and a panic
 //! inside a third-party parser becomes a [`Status::Corrupt`] error instead of ending the batch.
+//!
+//! The readers need the `documents` feature; without it this module keeps the types records
+//! carry ([`Limits`], [`Format`], [`Status`], [`HiddenText`]).
 
 use std::fmt;
+#[cfg(feature = "documents")]
 use std::fs::File;
+#[cfg(feature = "documents")]
 use std::io::Read;
+#[cfg(feature = "documents")]
 use std::path::Path;
 
 use serde::Serialize;
 
 pub use hidden::{Concealment, HiddenRun, HiddenText};
 
+#[cfg(feature = "documents")]
 mod detect;
+#[cfg(feature = "documents")]
 mod guard;
 mod hidden;
+#[cfg(feature = "documents")]
 mod html;
+#[cfg(feature = "documents")]
 mod odf;
+#[cfg(feature = "documents")]
 mod pdf;
+#[cfg(feature = "documents")]
 mod rtf;
+#[cfg(feature = "documents")]
 mod text;
+#[cfg(feature = "documents")]
 mod zipped;
 
 /// The format of a document, detected from its content (magic bytes) first and its name second.
@@ -213,6 +227,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
+    #[cfg(feature = "documents")]
     pub(crate) fn new(format: Format, status: Status, message: impl Into<String>) -> ReadError {
         ReadError {
             format,
@@ -244,6 +259,7 @@ impl std::error::Error for ReadError {}
 /// let err = read_bytes(b"{\\rtf1 unfinished", None, &Limits::default()).unwrap_err();
 /// assert_eq!((err.format, err.status), (Format::Rtf, Status::Corrupt));
 /// ```
+#[cfg(feature = "documents")]
 pub fn read_bytes(
     bytes: &[u8],
     name: Option<&Path>,
@@ -260,6 +276,7 @@ pub fn read_bytes(
 /// let err = read_bytes_walked(b"\x7fELF\x02\x01\x01\0\0\0", None, &Limits::default()).unwrap_err();
 /// assert_eq!(err.status, Status::Skipped);
 /// ```
+#[cfg(feature = "documents")]
 pub fn read_bytes_walked(
     bytes: &[u8],
     name: Option<&Path>,
@@ -281,6 +298,7 @@ pub fn read_bytes_walked(
 ///     Err(err) => eprintln!("resume.pdf: {err}"),
 /// }
 /// ```
+#[cfg(feature = "documents")]
 pub fn read_file(path: &Path, origin: Origin, limits: &Limits) -> Result<Extracted, ReadError> {
     let hint = detect::format_from_name(Some(path)).unwrap_or(Format::Binary);
     let unreadable = |e: std::io::Error| ReadError::new(hint, Status::Unreadable, e.to_string());
@@ -319,6 +337,7 @@ pub fn read_file(path: &Path, origin: Origin, limits: &Limits) -> Result<Extract
 /// let doc = read_as(b"<p>Intune &amp; Autopilot</p>", Format::Html, &Limits::default()).unwrap();
 /// assert_eq!(doc.text, "Intune & Autopilot");
 /// ```
+#[cfg(feature = "documents")]
 pub fn read_as(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracted, ReadError> {
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(too_large_input(format, bytes.len() as u64, limits));
@@ -345,11 +364,13 @@ pub fn read_as(bytes: &[u8], format: Format, limits: &Limits) -> Result<Extracte
 /// assert_eq!(detect(b"<!DOCTYPE html><p>Hi", None), Format::Html);
 /// assert_eq!(detect(b"# Resume", Some("cv.md".as_ref())), Format::Markdown);
 /// ```
+#[cfg(feature = "documents")]
 pub fn detect(bytes: &[u8], name: Option<&Path>) -> Format {
     detect::detect(bytes, name).format()
 }
 
 /// Why a path could not be opened as a regular file.
+#[cfg(feature = "documents")]
 #[derive(Debug)]
 pub(crate) enum Opened {
     /// The operating system said no.
@@ -358,6 +379,7 @@ pub(crate) enum Opened {
     Special(&'static str),
 }
 
+#[cfg(feature = "documents")]
 impl fmt::Display for Opened {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -370,6 +392,7 @@ impl fmt::Display for Opened {
 /// Opens `path` if it is a regular file. On Unix it is opened without blocking, so that a named
 /// pipe put in a file's place after it was listed cannot stall the reader (a regular file
 /// ignores the flag), and its type is checked on the open file, not on the name.
+#[cfg(feature = "documents")]
 pub(crate) fn open_regular(path: &Path) -> Result<File, Opened> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -426,6 +449,7 @@ pub fn special_kind(kind: &std::fs::FileType) -> &'static str {
     "a special file"
 }
 
+#[cfg(feature = "documents")]
 fn too_large_input(format: Format, len: u64, limits: &Limits) -> ReadError {
     ReadError::new(
         format,
@@ -437,6 +461,7 @@ fn too_large_input(format: Format, len: u64, limits: &Limits) -> ReadError {
     )
 }
 
+#[cfg(feature = "documents")]
 fn read_with_origin(
     bytes: &[u8],
     name: Option<&Path>,
@@ -450,6 +475,7 @@ fn read_with_origin(
     read_kind(bytes, kind, limits, origin)
 }
 
+#[cfg(feature = "documents")]
 fn read_kind(
     bytes: &[u8],
     kind: detect::Kind,
@@ -495,6 +521,7 @@ fn read_kind(
 }
 
 /// Fails when `text` holds more than [`Limits::max_chars`] characters.
+#[cfg(feature = "documents")]
 fn check_chars(format: Format, text: &str, limits: &Limits) -> Result<(), ReadError> {
     // A char is at least one byte: short texts need no count.
     if text.len() > limits.max_chars {

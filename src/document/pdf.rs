@@ -79,6 +79,7 @@ pub(crate) fn read(
         out: String::new(),
         fonts: HashMap::new(),
         first_error: None,
+        damage: None,
         work: Work::new(limits),
         forms: HashMap::new(),
         active: Vec::new(),
@@ -96,13 +97,22 @@ pub(crate) fn read(
     let text = extractor.out;
     *hidden = extractor.hidden;
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    // A page whose content the file does not hold, or holds cut short, makes the text a part
+    // of the document: scoring it would read as a weaker candidate, so it is an error record
+    // that says what happened, never a silent partial score.
+    if let Some(e) = extractor.damage {
+        return Err(ReadError::new(
+            Format::Pdf,
+            Status::Corrupt,
+            format!(
+                "{e}: a truncated or damaged file (the other pages hold {visible} characters of text); ask for a new copy"
+            ),
+        ));
+    }
     // Hidden text is text too: a page of white keywords is no scan.
     if visible + hidden.chars < limits.min_chars_per_page.saturating_mul(pages.len()) {
         // Too little text because the file is damaged is not a scan: OCR would not help.
-        if let Some(e) = extractor
-            .first_error
-            .or_else(|| damage(&doc, &pages, budget))
-        {
+        if let Some(e) = extractor.first_error {
             return Err(ReadError::new(Format::Pdf, Status::Corrupt, e));
         }
         if !has_end_marker(bytes) {
@@ -124,42 +134,34 @@ pub(crate) fn read(
     Ok(text.trim_end().to_string())
 }
 
-/// Why the pages' content cannot be read, if it cannot: a content stream the cross-reference
-/// table names but the file does not hold, or one whose compressed data is cut short. lopdf
-/// passes over both in silence, which would make a damaged file look like a scan.
-fn damage(doc: &Document, pages: &BTreeMap<u32, ObjectId>, budget: usize) -> Option<String> {
-    for (number, page_id) in pages {
-        let page = doc.get_dictionary(*page_id).ok()?;
-        let listed = match page.get(b"Contents") {
-            Ok(Object::Reference(id)) => vec![*id],
-            Ok(Object::Array(items)) => {
-                items.iter().filter_map(|o| o.as_reference().ok()).collect()
-            }
-            _ => Vec::new(),
-        };
-        for id in listed {
-            let Ok(object) = doc.get_object(id) else {
-                return Some(format!(
-                    "page {number} draws content object {} {} R, which the file does not hold (a truncated or damaged file)",
-                    id.0, id.1
-                ));
-            };
-            if let Ok(stream) = object.as_stream() {
-                match stream.decompressed_content_with_limit(budget) {
-                    Err(lopdf::Error::Decompress(
-                        lopdf::DecompressError::MemoryLimitExceeded { .. },
-                    )) => {}
-                    Err(e) if stream.filters().is_ok_and(|f| !f.is_empty()) => {
-                        return Some(format!(
-                            "the content of page {number} cannot be decompressed ({e}): a truncated or damaged file"
-                        ));
-                    }
-                    _ => {}
+/// Whether a stream compressed with FlateDecode alone holds a whole zlib stream (with its
+/// checksum). lopdf decodes what it can of a stream cut short and says nothing, so a page cut
+/// in half would read as half a page. The check inflates into a small scratch buffer that is
+/// thrown away: no allocation that grows with the stream. Other filters pass.
+fn flate_complete(stream: &lopdf::Stream) -> bool {
+    use flate2::{Decompress, FlushDecompress, Status as Inflate};
+    match stream.filters() {
+        Ok(filters) if filters == [b"FlateDecode".as_slice()] => {}
+        _ => return true,
+    }
+    let mut input = stream.content.as_slice();
+    let mut inflater = Decompress::new(true);
+    let mut scratch = [0u8; 16 * 1024];
+    loop {
+        let (read, written) = (inflater.total_in(), inflater.total_out());
+        match inflater.decompress(input, &mut scratch, FlushDecompress::None) {
+            Ok(Inflate::StreamEnd) => return true,
+            Ok(_) => {
+                let used = usize::try_from(inflater.total_in() - read).unwrap_or(usize::MAX);
+                input = &input[used.min(input.len())..];
+                // Neither input taken nor output made: the data stops before the stream's end.
+                if used == 0 && inflater.total_out() == written {
+                    return false;
                 }
             }
+            Err(_) => return false,
         }
     }
-    None
 }
 
 /// A complete PDF ends with `%%EOF` (followed by at most a little whitespace or junk); a file
@@ -336,7 +338,10 @@ struct Extractor<'a> {
     out: String,
     /// Fonts by dictionary id, shared by the pages that use them.
     fonts: HashMap<usize, Font<'a>>,
+    /// The first content error met while walking (an operator lopdf cannot parse).
     first_error: Option<String>,
+    /// The first page content the file does not hold whole: a missing or cut-short stream.
+    damage: Option<String>,
     work: Work,
     /// The text each form XObject yielded the first time it was drawn, by stream address: a
     /// form drawn again (a letterhead on every page, or a bomb drawing itself) costs one copy.
@@ -431,22 +436,7 @@ fn media_box(doc: &Document, page_id: ObjectId) -> Option<[f32; 4]> {
 
 impl<'a> Extractor<'a> {
     fn page(&mut self, page_id: ObjectId) -> Result<(), ReadError> {
-        let content = match self.doc.get_page_content_with_limit(page_id, self.budget) {
-            Ok(content) => content,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                limit,
-            })) => {
-                return Err(ReadError::new(
-                    Format::Pdf,
-                    Status::TooLarge,
-                    format!("page content decompresses to more than {limit} bytes (a decompression bomb?)"),
-                ));
-            }
-            Err(e) => {
-                self.note_error(format!("a page could not be read: {e}"));
-                return Ok(());
-            }
-        };
+        let content = self.page_content(page_id)?;
         self.budget = self.budget.saturating_sub(content.len());
         let fonts = self.doc.get_page_fonts(page_id).unwrap_or_default();
         let resources = self.page_resources(page_id);
@@ -454,6 +444,67 @@ impl<'a> Extractor<'a> {
         self.page.backgrounds.clear();
         let mut pen = None;
         self.content(&content, &fonts, resources, Matrix::IDENTITY, &mut pen, 0)
+    }
+
+    /// The page's content streams, decompressed and joined. lopdf's own
+    /// `get_page_content_with_limit` passes over a stream the file does not hold and falls
+    /// back to the raw bytes of one that does not decompress, which would make a truncated
+    /// file read as a shorter document; here both are noted as damage.
+    fn page_content(&mut self, page_id: ObjectId) -> Result<Vec<u8>, ReadError> {
+        let number = self.page.number;
+        let mut content = Vec::new();
+        for id in self.doc.get_page_contents(page_id) {
+            let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
+                self.damage.get_or_insert_with(|| {
+                    format!(
+                        "page {number} draws content object {} {} R, which the file does not hold",
+                        id.0, id.1
+                    )
+                });
+                continue;
+            };
+            let remaining = self.budget.saturating_sub(content.len());
+            let unfiltered = stream.filters().is_ok_and(|f| f.is_empty());
+            let decoded = if unfiltered {
+                // No filter: the stream is its content, charged like decompressed bytes.
+                Ok(None)
+            } else {
+                stream.decompressed_content_with_limit(remaining).map(Some)
+            };
+            match decoded {
+                Ok(None) if stream.content.len() <= remaining => {
+                    content.extend_from_slice(&stream.content);
+                }
+                Ok(Some(_)) if !flate_complete(stream) => {
+                    self.damage.get_or_insert_with(|| {
+                        format!(
+                            "the compressed content of page {number} ends before its end marker"
+                        )
+                    });
+                }
+                Ok(Some(data)) => content.extend_from_slice(&data),
+                Ok(None)
+                | Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    ..
+                })) => {
+                    return Err(ReadError::new(
+                        Format::Pdf,
+                        Status::TooLarge,
+                        format!(
+                            "page content decompresses to more than {} bytes (a decompression bomb?)",
+                            self.budget
+                        ),
+                    ));
+                }
+                Err(e) => {
+                    self.damage.get_or_insert_with(|| {
+                        format!("the content of page {number} cannot be decompressed ({e})")
+                    });
+                }
+            }
+            content.push(b'\n');
+        }
+        Ok(content)
     }
 
     fn note_error(&mut self, e: String) {

@@ -158,13 +158,9 @@ pub trait Printer: Send + Sync {
 /// ```
 /// use rolefit::output::{printer, OutputFormat, PrintOptions, Sink};
 /// use rolefit::record::{ErrorRecord, Record, Status};
-/// let rec = Record::Error(ErrorRecord {
-///     id: "a.pdf".into(),
-///     status: Status::Encrypted,
-///     format: Some("pdf".into()),
-///     error: "password".into(),
-///     line: None,
-/// });
+/// let mut err = ErrorRecord::new("a.pdf", Status::Encrypted, "password");
+/// err.format = Some("pdf".into());
+/// let rec = Record::Error(err);
 /// let p = printer(OutputFormat::Json, &PrintOptions::default());
 /// let (mut out, mut one) = (Vec::new(), Vec::new());
 /// p.record(&rec, &mut one).unwrap();

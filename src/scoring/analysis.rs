@@ -27,6 +27,7 @@ pub enum Context {
 
 /// One concept found in a document, read in place.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// The concept's id.
     pub concept: ConceptId,
@@ -56,6 +57,7 @@ pub struct Mention {
 
 /// Years of experience with one skill, as the text states them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SkillYears {
     /// The concept.
     pub concept: ConceptId,
@@ -67,6 +69,7 @@ pub struct SkillYears {
 
 /// Years of experience read from a document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Experience {
     /// Best estimate of total years: the larger of the dated roles and the largest claim.
     pub total_years: Option<f64>,
@@ -89,6 +92,7 @@ pub struct Experience {
 
 /// A document read for scoring.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Analysis {
     /// Resume or posting.
     pub kind: DocKind,

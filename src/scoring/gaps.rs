@@ -25,6 +25,7 @@ pub enum GapKind {
 
 /// One thing a resume could add, with the points it would bring.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Gap {
     /// Missing, to strengthen, or years.
     pub kind: GapKind,

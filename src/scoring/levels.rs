@@ -19,6 +19,7 @@ use crate::taxonomy::{ConceptId, Kind, Taxonomy};
 
 /// The level a resume fits, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LevelFit {
     /// The level's id.
     pub level: String,

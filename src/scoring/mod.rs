@@ -47,11 +47,12 @@ pub use self::requirements::Requirement;
 pub use self::role_fit::RoleFit;
 pub use self::score::{Adjustment, Evidence, GroupScore, ScoreReport, SpanRef};
 pub use self::sections::{DocKind, KindBasis, SectionKind};
-pub use self::years::YearMonth;
+pub use self::years::{ParseMonthError, YearMonth};
 
 /// The taxonomy a result was computed with: name, version and content hash, so that a score can
 /// be reproduced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TaxonomyStamp {
     /// The taxonomy's name.
     pub name: String,

@@ -14,6 +14,7 @@ use crate::taxonomy::{ConceptId, Kind};
 
 /// How a document's title and focus weigh on its fit for a role.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RoleFit {
     /// The title line read, if one named the role or its words.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -31,6 +31,7 @@ pub const STUFFING_FLOOR: f64 = 0.6;
 
 /// One span of evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SpanRef {
     /// Byte offset where the mention starts.
     pub start: usize,
@@ -44,6 +45,7 @@ pub struct SpanRef {
 
 /// A concept that earned points in a group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The concept's id.
     pub concept: ConceptId,
@@ -72,6 +74,7 @@ pub struct Evidence {
 
 /// One group's result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GroupScore {
     /// The group's id.
     pub id: String,
@@ -98,6 +101,7 @@ pub struct GroupScore {
 
 /// Years found against years asked, for an experience group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct YearsCheck {
     /// Years asked for.
     pub required: f64,
@@ -107,6 +111,7 @@ pub struct YearsCheck {
 
 /// A factor applied to the sum of the group points, with its reason.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Adjustment {
     /// Stable id (`keyword-stuffing`).
     pub id: String,
@@ -119,6 +124,7 @@ pub struct Adjustment {
 /// What a profile and a document came to: the score, per-group points with their evidence,
 /// essential items missing, years, career level and gaps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScoreReport {
     /// The taxonomy used.
     pub taxonomy: TaxonomyStamp,
@@ -184,6 +190,7 @@ pub struct ScoreReport {
 
 /// The level a posting asks for against the level a resume fits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LevelGap {
     /// The posting's level id (from its title cues, else its required years).
     pub posting: String,
@@ -209,6 +216,7 @@ impl ScoreReport {
 
 /// Years, as read from the document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct YearsSummary {
     /// Total years of experience (resumes).
     #[serde(default, skip_serializing_if = "Option::is_none")]

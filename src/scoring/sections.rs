@@ -20,6 +20,7 @@ pub enum DocKind {
 
 /// How a document's kind was decided, for the report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct KindBasis {
     /// True when the caller gave the kind; false when it was guessed from the text.
     pub given: bool,
@@ -158,6 +159,7 @@ impl SectionKind {
 
 /// One section: its kind, the byte range of its heading (if it has one) and of its whole extent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Section {
     /// What the section is about.
     pub kind: SectionKind,
@@ -170,6 +172,7 @@ pub struct Section {
 /// The sections of one document, covering the whole text in order, plus boilerplate sentences
 /// (equal-opportunity statements) found outside any heading.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Sections {
     /// The kind of document the headings were read for.
     pub doc_kind: DocKind,

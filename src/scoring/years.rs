@@ -58,8 +58,54 @@ impl fmt::Display for YearMonth {
     }
 }
 
+/// Reads `YYYY-MM` (1900-01 to 2200-12), as the CLI's `--as-of` and the Python package's
+/// `as_of` take it.
+///
+/// ```
+/// use rolefit::scoring::YearMonth;
+/// assert_eq!("2025-01".parse::<YearMonth>().unwrap(), YearMonth::new(2025, 1));
+/// let err = "2025-13".parse::<YearMonth>().unwrap_err();
+/// assert_eq!(err.to_string(), "'2025-13' is not a month: write it as YYYY-MM, like 2025-01");
+/// ```
+impl std::str::FromStr for YearMonth {
+    type Err = ParseMonthError;
+
+    fn from_str(s: &str) -> Result<YearMonth, ParseMonthError> {
+        let fail = || ParseMonthError {
+            input: s.to_string(),
+        };
+        let (y, m) = s.trim().split_once('-').ok_or_else(fail)?;
+        let y: i32 = y.parse().map_err(|_| fail())?;
+        let m: u32 = m.parse().map_err(|_| fail())?;
+        if (1..=12).contains(&m) && (1900..=2200).contains(&y) {
+            Ok(YearMonth::new(y, m))
+        } else {
+            Err(fail())
+        }
+    }
+}
+
+/// Text that is not a `YYYY-MM` month; its message says how to write one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseMonthError {
+    input: String,
+}
+
+impl fmt::Display for ParseMonthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "'{}' is not a month: write it as YYYY-MM, like 2025-01",
+            self.input
+        )
+    }
+}
+
+impl std::error::Error for ParseMonthError {}
+
 /// An explicit statement of years: "5+ years of desktop support", "minimum of 4-7 years".
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct YearsClaim {
     /// The (lower) number of years stated.
     pub years: f64,
@@ -73,6 +119,7 @@ pub struct YearsClaim {
 
 /// A dated span such as "Jan 2019 - Present".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct DateRange {
     /// First month.
     pub start: YearMonth,

@@ -45,7 +45,7 @@ async fn records(state: AppState, task: Task, request: Request) -> Result<Vec<u8
     let settings = request::query(&parts.uri)?;
     let bytes =
         request::read_body(&parts.headers, body, state.options().max_body, deadline).await?;
-    let request = request::parse(kind, bytes, settings)?;
+    let request = request::parse(kind, &parts.headers, bytes, settings).await?;
     if task == Task::Extract {
         check_extract(&request.against, &request.settings)?;
     }
@@ -73,7 +73,7 @@ async fn records(state: AppState, task: Task, request: Request) -> Result<Vec<u8
 /// `extract` lists concepts: it has nothing to score against or rank by.
 fn check_extract(against: &Against, settings: &Settings) -> Result<(), ApiError> {
     let scoring = [
-        (against != &Against::Role, "a job or a resume"),
+        (!matches!(against, Against::Role), "a job or a resume"),
         (settings.role.is_some(), "role"),
         (settings.kind.is_some(), "kind"),
         (settings.explain.is_some(), "explain"),
@@ -102,14 +102,15 @@ pub(crate) fn scan_pipeline(
             .map_err(|e| ApiError::bad_request(e.to_string()))?;
     }
     let kind = settings.kind;
+    let limits = &state.options().limits;
     let target = match against {
-        Against::Job(posting) => Target::job(&scorer, posting, kind),
+        Against::Job(posting) => Target::job(&scorer, &posting.text("job posting", limits)?, kind),
         Against::Resume(_) if kind.is_some() => {
             return Err(ApiError::bad_request(
                 "scored against a resume, the documents are read as postings: leave out kind",
             ))
         }
-        Against::Resume(resume) => Target::resume(&scorer, resume),
+        Against::Resume(resume) => Target::resume(&scorer, &resume.text("resume", limits)?),
         Against::Role => Target::role(&scorer, settings.role.as_deref(), kind)
             .map_err(|e| ApiError::bad_request(e.to_string()))?,
     };

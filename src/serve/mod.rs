@@ -194,7 +194,9 @@ impl Route {
 /// The route table, the one place routes are listed: [`router`] serves these, [`routes`] lists
 /// them and `tests/serve.rs` checks each is in `openapi.yaml`. A module adding pages or
 /// endpoints (the local web page's `page::routes()`) gives its own `Vec<Route>`, chained in
-/// here.
+/// here, and reuses the same steps as `analyze.rs`: `request::body_kind`, `request::read_body`
+/// and `request::parse` for the body, `analyze::scan_pipeline` for the pipeline, and
+/// [`AppState::run`] for the work.
 fn table() -> Vec<Route> {
     let mut routes = vec![
         Route::get("/healthz", get(healthz)),
@@ -361,8 +363,10 @@ mod tests {
     use super::*;
 
     fn state(concurrency: usize) -> AppState {
-        let mut options = Options::default();
-        options.concurrency = concurrency;
+        let options = Options {
+            concurrency,
+            ..Options::default()
+        };
         let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
         AppState::new(scorer, options)
     }

@@ -4,11 +4,16 @@
 //! against, and how the answer is shaped.
 //!
 //! A JSON body (`Content-Type: application/json`) is one document `{"id", "text"}` or a batch
-//! `{"documents": [...]}`, with the options beside them; any other accepted type is the raw
-//! document (PDF, DOCX, ...), read by its content, with the options in the query string.
+//! `{"documents": [...]}`, with the options beside them; a form (`multipart/form-data`) is a
+//! batch of uploaded files (`document` parts, and a `job` or `resume` part), with the options in
+//! the query string; any other accepted type is the raw document (PDF, DOCX, ...), read by its
+//! content, with the options in the query string.
+
+use std::path::Path;
 
 use axum::body::{Body, Bytes};
-use axum::extract::Query;
+use axum::extract::multipart::MultipartError;
+use axum::extract::{FromRequest, Multipart, Query};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::Deserialize;
@@ -16,6 +21,7 @@ use serde_json::value::RawValue;
 use tokio::time::{timeout_at, Instant};
 
 use super::error::ApiError;
+use crate::document::{self, Limits};
 use crate::input::Input;
 use crate::scoring::DocKind;
 
@@ -29,14 +35,48 @@ pub(crate) enum Documents {
 }
 
 /// What `scan` scores the documents against.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub(crate) enum Against {
     /// A role of the taxonomy (the request's `role`, else the service's).
     Role,
-    /// A job posting's text: the documents are read as resumes (`--job`).
-    Job(String),
-    /// A resume's text: the documents are read as postings (`--resume`).
-    Resume(String),
+    /// A job posting: the documents are read as resumes (`--job`).
+    Job(Source),
+    /// A resume: the documents are read as postings (`--resume`).
+    Resume(Source),
+}
+
+/// A posting or a resume to score against, as the request gave it.
+#[derive(Clone, Debug)]
+pub(crate) enum Source {
+    /// Text, from a JSON body.
+    Text(String),
+    /// An uploaded file (or a form's text part), read by content like any document.
+    Upload {
+        /// The file name the client gave, a hint for the format (never opened).
+        name: Option<String>,
+        bytes: Bytes,
+    },
+}
+
+impl Source {
+    /// The text, reading an upload within `limits`: CPU work, for a blocking thread. A file
+    /// that cannot be read refuses the request, as `--job FILE` stops the CLI.
+    pub(crate) fn text(&self, what: &str, limits: &Limits) -> Result<String, ApiError> {
+        match self {
+            Source::Text(text) => Ok(text.clone()),
+            Source::Upload { name, bytes } => {
+                let hint = name.as_deref().map(Path::new).and_then(Path::file_name);
+                document::read_bytes(bytes, hint.map(Path::new), limits)
+                    .map(|doc| doc.text)
+                    .map_err(|e| {
+                        ApiError::bad_request(format!(
+                            "the {what} could not be read: {}: {}",
+                            e.status, e.message
+                        ))
+                    })
+            }
+        }
+    }
 }
 
 /// The options a request may set, in the query string or beside the documents in a JSON body.
@@ -126,10 +166,11 @@ const DOCUMENT_TYPES: &[&str] = &[
     "application/xhtml+xml",
 ];
 
-/// Whether the body is JSON or a raw document, from its `Content-Type`.
+/// Whether the body is JSON, a form or a raw document, from its `Content-Type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum BodyKind {
     Json,
+    Form,
     Document,
 }
 
@@ -150,6 +191,9 @@ pub(crate) fn body_kind(headers: &HeaderMap) -> Result<BodyKind, ApiError> {
     if essence == "application/json" || essence.ends_with("+json") {
         return Ok(BodyKind::Json);
     }
+    if essence == "multipart/form-data" {
+        return Ok(BodyKind::Form);
+    }
     if essence.starts_with("text/") || DOCUMENT_TYPES.contains(&essence.as_str()) {
         return Ok(BodyKind::Document);
     }
@@ -167,12 +211,9 @@ pub(crate) fn body_kind(headers: &HeaderMap) -> Result<BodyKind, ApiError> {
     Err(match essence.as_str() {
         "application/x-www-form-urlencoded" => unsupported(
             " (curl --data-binary sends form data unless told: add -H 'Content-Type: \
-             application/pdf')",
+             application/pdf', or upload files with -F document=@resume.pdf)",
         ),
-        "multipart/form-data" => {
-            unsupported(" (send one document as the whole body, not as a form upload)")
-        }
-        _ => unsupported(""),
+        _ => unsupported(", or files as multipart/form-data"),
     })
 }
 
@@ -230,9 +271,16 @@ pub(crate) fn query(uri: &Uri) -> Result<Settings, ApiError> {
         })
 }
 
-/// Parses a request: `bytes` of the given kind, with the query string's `settings`.
-pub(crate) fn parse(kind: BodyKind, bytes: Bytes, settings: Settings) -> Result<Request, ApiError> {
+/// Parses a request: `bytes` of the given kind (sent with `headers`), with the query string's
+/// `settings`.
+pub(crate) async fn parse(
+    kind: BodyKind,
+    headers: &HeaderMap,
+    bytes: Bytes,
+    settings: Settings,
+) -> Result<Request, ApiError> {
     match kind {
+        BodyKind::Form => parse_form(headers, bytes, settings).await,
         BodyKind::Document => Ok(Request {
             documents: Documents::One(Input::Bytes {
                 // As the CLI names standard input.
@@ -273,8 +321,8 @@ fn parse_json(bytes: &[u8], query: Settings) -> Result<Request, ApiError> {
                 "give a job or a resume to score against, not both",
             ))
         }
-        (Some(job), None) => Against::Job(job.text),
-        (None, Some(resume)) => Against::Resume(resume.text),
+        (Some(job), None) => Against::Job(Source::Text(job.text)),
+        (None, Some(resume)) => Against::Resume(Source::Text(resume.text)),
         (None, None) => Against::Role,
     };
     let documents =
@@ -321,6 +369,72 @@ fn parse_json(bytes: &[u8], query: Settings) -> Result<Request, ApiError> {
     })
 }
 
+/// The part names a form may have.
+const FORM_PARTS: &str = "document (a file to score, repeatable), job or resume (a file or text \
+                          to score against)";
+
+/// A `multipart/form-data` body: `document` parts (each an uploaded file, its name the id), and
+/// at most one `job` or `resume` part. The answer is a batch, whatever the number of documents.
+async fn parse_form(
+    headers: &HeaderMap,
+    bytes: Bytes,
+    settings: Settings,
+) -> Result<Request, ApiError> {
+    if settings.id.is_some() {
+        return Err(ApiError::bad_request(
+            "?id= names a raw document: an uploaded file's id is its file name",
+        ));
+    }
+    let mut request = axum::http::Request::new(Body::from(bytes));
+    *request.headers_mut() = headers.clone();
+    let bad_form = |e: MultipartError| {
+        ApiError::bad_request(format!(
+            "the form could not be read: {}; its parts are {FORM_PARTS}",
+            e.body_text()
+        ))
+    };
+    let mut form = Multipart::from_request(request, &()).await.map_err(|e| {
+        ApiError::bad_request(format!("the form could not be read: {}", e.body_text()))
+    })?;
+    let mut documents = Vec::new();
+    let mut against = Against::Role;
+    while let Some(part) = form.next_field().await.map_err(bad_form)? {
+        let name = part.name().unwrap_or_default().to_string();
+        let file = part.file_name().map(str::to_string);
+        let bytes = part.bytes().await.map_err(bad_form)?;
+        match name.as_str() {
+            "document" | "documents" => documents.push(Input::Bytes {
+                id: file.unwrap_or_else(|| format!("document-{}", documents.len() + 1)),
+                bytes: bytes.into(),
+            }),
+            "job" | "resume" if !matches!(against, Against::Role) => {
+                return Err(ApiError::bad_request(
+                    "give one job or one resume to score against, not more",
+                ))
+            }
+            "job" => against = Against::Job(Source::Upload { name: file, bytes }),
+            "resume" => against = Against::Resume(Source::Upload { name: file, bytes }),
+            other => {
+                return Err(ApiError::bad_request(format!(
+                    "the form has a part '{other}': its parts are {FORM_PARTS}; options go in \
+                     the query string"
+                )))
+            }
+        }
+    }
+    if documents.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "the form has no document: add one (curl -F document=@resume.pdf); its parts are \
+             {FORM_PARTS}"
+        )));
+    }
+    Ok(Request {
+        documents: Documents::Batch(documents),
+        against,
+        settings,
+    })
+}
+
 /// An option given in the query string or the body, not both.
 fn either<T>(name: &str, query: Option<T>, body: Option<T>) -> Result<Option<T>, ApiError> {
     match (query, body) {
@@ -356,15 +470,27 @@ mod tests {
         assert_eq!(kind_of("text/plain; charset=utf-8"), Ok(BodyKind::Document));
         assert_eq!(kind_of("image/png"), Err(415));
         assert_eq!(kind_of("application/x-www-form-urlencoded"), Err(415));
+        assert_eq!(
+            kind_of("multipart/form-data; boundary=x"),
+            Ok(BodyKind::Form)
+        );
         assert_eq!(body_kind(&HeaderMap::new()), Ok(BodyKind::Document));
     }
 
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    fn json_with(body: &str, settings: Settings) -> Result<Request, ApiError> {
+        let bytes = Bytes::from(body.to_string());
+        block_on(parse(BodyKind::Json, &HeaderMap::new(), bytes, settings))
+    }
+
     fn json(body: &str) -> Result<Request, ApiError> {
-        parse(
-            BodyKind::Json,
-            Bytes::from(body.to_string()),
-            Settings::default(),
-        )
+        json_with(body, Settings::default())
     }
 
     #[test]
@@ -407,19 +533,11 @@ mod tests {
             role: Some("a".into()),
             ..Settings::default()
         };
-        let twice = parse(
-            BodyKind::Json,
-            Bytes::from_static(br#"{"text": "x", "role": "b"}"#),
-            query.clone(),
-        );
+        let twice = json_with(r#"{"text": "x", "role": "b"}"#, query.clone());
         assert_eq!(twice.err().map(|e| e.kind()), Some("bad-request"));
-        let once = parse(
-            BodyKind::Json,
-            Bytes::from_static(br#"{"text": "x", "kind": "resume"}"#),
-            query,
-        )
-        .ok()
-        .unwrap();
+        let once = json_with(r#"{"text": "x", "kind": "resume"}"#, query)
+            .ok()
+            .unwrap();
         assert_eq!(once.settings.role.as_deref(), Some("a"));
         assert_eq!(once.settings.kind, Some(DocKind::Resume));
     }

@@ -154,3 +154,78 @@ pub fn hidden_tricks() -> Vec<u8> {
     );
     page(content.into_bytes(), true, vec![])
 }
+
+/// A resume of `pages` pages, each its own deflated content stream of varied lines (so
+/// deflate cannot shrink a page to a few bytes and a cut lands inside a stream).
+pub fn long_resume(pages: usize) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let mut kids = Vec::new();
+    for p in 0..pages {
+        let content: String = (0..40)
+            .map(|i| {
+                line(
+                    800 - 19 * i as u32,
+                    &format!(
+                        "Page {p} line {i}: resolved ticket {} for user {} with Active Directory",
+                        p * 1000 + i * 37,
+                        i * 7919 % 1013
+                    ),
+                )
+            })
+            .collect();
+        let mut stream = Stream::new(dictionary! {}, content.into_bytes());
+        stream.compress().expect("compress");
+        let content_id = doc.add_object(stream);
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        });
+        kids.push(Object::from(page_id));
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Count" => pages as i64,
+            "Kids" => kids,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save PDF");
+    out
+}
+
+/// `long_resume(3)` with the second page's content stream damaged: `cut` keeps the first half
+/// of its deflated bytes (a stream cut in transfer), otherwise the object is gone.
+pub fn damaged_middle_page(cut: bool) -> Vec<u8> {
+    edit(&long_resume(3), |doc| {
+        let pages = doc.get_pages();
+        let page_id = pages[&2];
+        let content_id = doc
+            .get_dictionary(page_id)
+            .and_then(|p| p.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .expect("page 2 has one content stream");
+        if cut {
+            let stream = doc
+                .get_object_mut(content_id)
+                .and_then(Object::as_stream_mut)
+                .expect("content is a stream");
+            let half = stream.content.len() / 2;
+            stream.content.truncate(half);
+            stream.dict.set("Length", half as i64);
+        } else {
+            doc.objects.remove(&content_id);
+        }
+    })
+}

@@ -94,16 +94,9 @@ pub struct ScanArgs {
     pub as_of: Option<(i32, u32)>,
 }
 
-fn parse_month(s: &str) -> Result<(i32, u32), String> {
-    let fail = || format!("'{s}' is not a month: write it as YYYY-MM, like 2025-01");
-    let (y, m) = s.trim().split_once('-').ok_or_else(fail)?;
-    let y: i32 = y.parse().map_err(|_| fail())?;
-    let m: u32 = m.parse().map_err(|_| fail())?;
-    if (1..=12).contains(&m) && (1900..=2200).contains(&y) {
-        Ok((y, m))
-    } else {
-        Err(fail())
-    }
+fn parse_month(s: &str) -> Result<(i32, u32), rolefit::scoring::ParseMonthError> {
+    let month: rolefit::scoring::YearMonth = s.parse()?;
+    Ok((month.year, month.month))
 }
 
 fn parse_top(s: &str) -> Result<usize, String> {
