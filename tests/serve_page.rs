@@ -135,11 +135,13 @@ fn fixture(path: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
 }
 
-/// What `rolefit scan --format html` writes for `files` (name, content) laid out in a fresh
+/// What `rolefit scan --kind resume --format html` writes for `files` (name, content) laid out in a fresh
 /// folder under those names, so that their ids are the names the form sends.
 fn cli_report(job: Option<&[u8]>, files: &[(&str, &[u8])]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let mut args = vec!["scan".to_string(), "--format".into(), "html".into()];
+    let mut args = ["scan", "--kind", "resume", "--format", "html"]
+        .map(String::from)
+        .to_vec();
     if let Some(job) = job {
         std::fs::write(dir.path().join("posting.txt"), job).unwrap();
         args.extend(["--job".into(), "posting.txt".into()]);
@@ -372,8 +374,8 @@ fn bad_forms_get_json_errors_that_say_what_to_do() {
                 ("resumes", None, posting),
             ],
         ),
-        422,
-        "unreadable",
-        "the posting \"job.pdf\" cannot be read: encrypted",
+        400,
+        "bad-request",
+        "the job posting could not be read: encrypted",
     );
 }

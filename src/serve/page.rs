@@ -4,7 +4,6 @@
 //! --format html RESUMES...` writes, ranked, rendered by the same printer. Nothing is kept.
 
 use std::fmt::Write as _;
-use std::path::Path;
 use std::sync::LazyLock;
 
 use axum::body::{Body, Bytes};
@@ -15,14 +14,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use sha2::{Digest, Sha256};
 
-use super::request::read_body;
+use super::analyze::scan_pipeline;
+use super::request::{read_body, Against, Settings, Source};
 use super::{ApiError, AppState, Route};
 
-use crate::document::{self, Limits};
 use crate::input::Input;
 use crate::output::HtmlPrinter;
-use crate::pipeline::{run, Detail, Pipeline, RunOptions, Target};
-use crate::scoring::{DocKind, Scorer};
+use crate::pipeline::{run, Detail, RunOptions};
+use crate::scoring::DocKind;
 
 /// The most resumes one report takes: a page is for a handful, `rolefit scan` is for a batch.
 pub(crate) const MAX_RESUMES: usize = 50;
@@ -99,10 +98,9 @@ async fn report(State(state): State<AppState>, headers: HeaderMap, body: Body) -
     let result = async {
         let body = read_body(&headers, body, state.options().max_body, deadline).await?;
         let submission = Submission::read(headers.get(header::CONTENT_TYPE), body).await?;
-        let scorer = state.scorer().clone();
-        let limits = state.options().limits.clone();
+        let worker = state.clone();
         state
-            .run(deadline, move || render(&scorer, &limits, submission))
+            .run(deadline, move || render(&worker, submission))
             .await
     };
     match result.await {
@@ -289,36 +287,23 @@ fn unique_ids(parts: &mut [Part]) {
 }
 
 /// The HTML report for a submission: each resume scored against the posting (or the
-/// scorer's role without one), ranked, as `rolefit scan --format html` writes it. Blocking:
-/// run it off the async threads.
-fn render(scorer: &Scorer, limits: &Limits, submission: Submission) -> Result<Vec<u8>, ApiError> {
-    let target = match &submission.posting {
-        Some(posting) => {
-            let name = posting.file.then(|| Path::new(&posting.id));
-            let text = document::read_bytes(&posting.bytes, name, limits)
-                .map_err(|e| {
-                    let what = if posting.file {
-                        format!("the posting {:?}", posting.id)
-                    } else {
-                        "the pasted posting".to_string()
-                    };
-                    ApiError::new(
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        "unreadable",
-                        format!(
-                            "{what} cannot be read: {}: {}; paste its text instead",
-                            e.status, e.message
-                        ),
-                    )
-                })?
-                .text;
-            Target::job(scorer, &text, Some(DocKind::Resume))
-        }
-        None => Target::role(scorer, None, Some(DocKind::Resume))
-            .map_err(|e| ApiError::bad_request(format!("{e}; or give a posting")))?,
+/// service's role without one), ranked, as `rolefit scan --kind resume --format html` writes
+/// it, through the same pipeline as `/v1/scan`. Blocking: run it on a worker.
+fn render(state: &AppState, submission: Submission) -> Result<Vec<u8>, ApiError> {
+    let against = match submission.posting {
+        Some(p) => Against::Job(Source::Upload {
+            name: p.file.then_some(p.id),
+            bytes: Bytes::from(p.bytes),
+        }),
+        None => Against::Role,
     };
-    let mut pipeline = Pipeline::scan(scorer.clone(), target);
-    pipeline.detail(Detail::Document).limits(limits.clone());
+    // The page asks for resumes: they are never guessed to be postings.
+    let settings = Settings {
+        kind: Some(DocKind::Resume),
+        ..Settings::default()
+    };
+    let mut pipeline = state.limited(scan_pipeline(state, &against, &settings)?);
+    pipeline.detail(Detail::Document);
     let inputs: Vec<Input> = submission
         .resumes
         .into_iter()
