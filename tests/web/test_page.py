@@ -172,6 +172,17 @@ def test_paste_upload_submit_shows_the_ranked_report_with_marked_evidence(
     if shot:
         browser.save_screenshot(shot)
 
+    # The summary's link to the second resume brings its section to the top of the window,
+    # though the frame is as tall as the report and has nothing to scroll itself.
+    browser.switch_to.frame(frame)
+    browser.find_elements(By.CSS_SELECTOR, "#summary a")[1].click()
+    browser.switch_to.default_content()
+    top = """const f = document.getElementById('report');
+        const s = f.contentDocument.querySelectorAll('section.doc')[1];
+        return f.getBoundingClientRect().top + s.getBoundingClientRect().top;"""
+    wait(browser, lambda d: abs(d.execute_script(top)) < 40)
+    assert browser.execute_script("return window.scrollY") > 500
+
 
 def test_a_form_without_a_resume_shows_the_server_message(server, browser):
     from selenium.webdriver.common.by import By

@@ -96,6 +96,15 @@
     const doc = frame.contentDocument;
     if (!doc || !doc.documentElement || !frame.srcdoc) return;
     frame.style.height = `${doc.documentElement.scrollHeight + 24}px`;
+    // The frame is as tall as its report, so its own links to a document's section would
+    // scroll nothing: this page scrolls to the section instead.
+    doc.addEventListener('click', (e) => {
+      const link = e.target.closest && e.target.closest('a[href^="#"]');
+      const target = link && doc.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+      if (!target) return;
+      e.preventDefault();
+      target.scrollIntoView();
+    });
     $('result-title').focus();
   });
 
