@@ -8,8 +8,15 @@
 //! ```
 //!
 //! `--list` prints each match outside every span; `--all` prints every match, marked `in` or
-//! `out`, to compare two versions of the taxonomy with `diff`; `--floor X` exits with status 1
-//! when a file's share is below `X` (for CI).
+//! `out`, to compare two versions of the taxonomy with `diff`; both show the match in up to 90
+//! bytes of its sentence (some lines hold a whole posting) and mark with `*` a sentence that has
+//! no annotation at all. `--floor X` exits with status 1 when a file's share is below `X` (for
+//! CI); the floor applies to the first figure.
+//!
+//! Two more figures follow each file's share. The same share over sentences with at least one
+//! annotated span: those were surely read for skills, where a sentence without any (a job title,
+//! the posting's header, a company's stack) may not have been. And recall: the share of annotated
+//! spans that hold or overlap a match, so that precision gained by losing real skills shows.
 //!
 //! Each line is `{"id", "text", "skill": [[start, end], ...], "knowledge": [...]}` with byte
 //! spans. A match counts as inside when it overlaps an annotated span (annotators often mark a
@@ -32,6 +39,32 @@ fn spans(v: &Value, key: &str) -> Vec<(usize, usize)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Bytes of the sentence shown on each side of a listed match (some lines hold a whole posting).
+const CONTEXT: usize = 90;
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 fn main() -> ExitCode {
@@ -74,6 +107,11 @@ fn main() -> ExitCode {
             }
         };
         let (mut total, mut inside) = (0usize, 0usize);
+        // The same count over sentences with at least one annotated span: those were surely
+        // read for skills, where a sentence without any may have been left out.
+        let (mut total_read, mut inside_read) = (0usize, 0usize);
+        // Recall: annotated spans that hold or overlap a match.
+        let (mut spans_total, mut spans_found) = (0usize, 0usize);
         let mut by_concept: BTreeMap<String, usize> = BTreeMap::new();
         let mut outside = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -88,16 +126,28 @@ fn main() -> ExitCode {
             let mut annotated = spans(&v, "skill");
             annotated.extend(spans(&v, "knowledge"));
             matcher.extract_into(sentence, &mut scratch, &mut found);
+            let read = !annotated.is_empty();
+            spans_total += annotated.len();
+            spans_found += annotated
+                .iter()
+                .filter(|&&(s, e)| found.iter().any(|m| m.start() < e && s < m.end()))
+                .count();
             for m in &found {
                 total += 1;
                 let is_inside = annotated.iter().any(|&(s, e)| m.start() < e && s < m.end());
+                if read {
+                    total_read += 1;
+                    inside_read += usize::from(is_inside);
+                }
                 let id = matcher.concept(m).id.to_string();
+                // `*` marks a sentence with no annotation at all.
                 let shown = format!(
-                    "{:<28} {}[[{}]]{}",
+                    "{:<28} {} {}[[{}]]{}",
                     id,
-                    &sentence[..m.start()],
+                    if read { ' ' } else { '*' },
+                    &sentence[floor_char(sentence, m.start().saturating_sub(CONTEXT))..m.start()],
                     &sentence[m.span()],
-                    &sentence[m.end()..]
+                    &sentence[m.end()..ceil_char(sentence, m.end() + CONTEXT)]
                 );
                 if all {
                     println!("{} {shown}", if is_inside { "in " } else { "out" });
@@ -123,12 +173,16 @@ fn main() -> ExitCode {
                 .collect();
             println!("outside, by concept: {}", top.join(", "));
         }
-        let share = if total == 0 {
-            0.0
-        } else {
-            inside as f64 / total as f64
-        };
+        let share = ratio(inside, total);
         println!("{file}: {inside} of {total} matches inside annotated spans ({share:.3})");
+        println!(
+            "{file}: in sentences with an annotation, {inside_read} of {total_read} ({:.3})",
+            ratio(inside_read, total_read)
+        );
+        println!(
+            "{file}: annotated spans holding a match (recall), {spans_found} of {spans_total} ({:.3})",
+            ratio(spans_found, spans_total)
+        );
         if floor.is_some_and(|f| share < f) {
             eprintln!(
                 "{file}: {share:.3} is below the floor of {:.3}",

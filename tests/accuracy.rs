@@ -1191,6 +1191,133 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ),
     ("Excel in change management.", &[], &["microsoft-excel"]),
     ("Pivot tables in Excel.", &["microsoft-excel"], &[]),
+    // Collaboration between organisations, and support given to the reader: arrangements.
+    (
+        "The institute coordinates this exciting collaborative project.",
+        &[],
+        &["teamwork"],
+    ),
+    (
+        "Share your findings with colleagues and collaboration partners.",
+        &[],
+        &["teamwork"],
+    ),
+    (
+        "You have strong collaboration skills with partners and vendors.",
+        &["teamwork"],
+        &[],
+    ),
+    (
+        "We work in a spirit of cooperation across sites.",
+        &[],
+        &["teamwork"],
+    ),
+    (
+        "You will have the autonomy to deliver these solutions.",
+        &[],
+        &["independent-work"],
+    ),
+    ("Able to work with autonomy.", &["independent-work"], &[]),
+    (
+        "Learn from the best through on-the-job coaching and guidance.",
+        &[],
+        &["mentoring"],
+    ),
+    (
+        "Your mentor helps you through the first months.",
+        &[],
+        &["mentoring"],
+    ),
+    (
+        "Experience mentoring and coaching junior technicians.",
+        &["mentoring"],
+        &[],
+    ),
+    (
+        "A role with a high degree of autonomy and responsibility.",
+        &[],
+        &["independent-work"],
+    ),
+    // The employer describing itself.
+    (
+        "Along with the individual freedom comes a strong tradition of teamwork.",
+        &[],
+        &["teamwork"],
+    ),
+    // "customer facing" naming a product; "proactive" naming a process.
+    (
+        "Improve the functionality of various customer facing products.",
+        &[],
+        &["customer-service"],
+    ),
+    (
+        "Build client-facing applications in React.",
+        &[],
+        &["customer-service"],
+    ),
+    (
+        "Two years in a customer-facing support role.",
+        &["customer-service"],
+        &[],
+    ),
+    (
+        "The team is responsible for proactive detection of threat actors.",
+        &[],
+        &["independent-work"],
+    ),
+    (
+        "You are proactive and take ownership.",
+        &["independent-work"],
+        &[],
+    ),
+    // Computers and events offered as perks, products released on a platform.
+    (
+        "Use state of the art laptops (MacOS, Linux or Windows, pick your weapon of choice).",
+        &[],
+        &["macos", "linux", "microsoft-windows"],
+    ),
+    (
+        "A choice to work from Mac or Linux, extra paid holiday.",
+        &[],
+        &["linux"],
+    ),
+    (
+        "Support Linux and Windows laptops for staff.",
+        &["linux", "microsoft-windows"],
+        &[],
+    ),
+    ("Get a company MacBook Pro.", &[], &["apple-mac"]),
+    (
+        "Weekly company meals and team-building events.",
+        &[],
+        &["leadership"],
+    ),
+    ("Experience in team building.", &["leadership"], &[]),
+    (
+        "The app is available for download on Android and Apple devices.",
+        &[],
+        &["android"],
+    ),
+    (
+        "Develop native apps for Android and iOS.",
+        &["android", "apple-ios"],
+        &[],
+    ),
+    (
+        "We are a leading international provider of cloud services.",
+        &[],
+        &["cloud-computing"],
+    ),
+    (
+        "Experience with cloud services such as AWS or Azure.",
+        &["cloud-computing"],
+        &[],
+    ),
+    (
+        "Promotions, 360 feedback and mentoring from a distinguished team.",
+        &[],
+        &["mentoring"],
+    ),
     // Misses that are found now.
     (
         "Technologies: aws, docker, python",
