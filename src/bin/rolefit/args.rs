@@ -142,6 +142,7 @@ pub struct TaxonomyArgs {
     pub json: bool,
 }
 
+#[cfg(feature = "serve")]
 const SERVE_EXAMPLES: &str = "\
 Examples:
   rolefit serve --addr 127.0.0.1:8080
