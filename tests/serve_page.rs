@@ -2,7 +2,7 @@
 //! called with ureq. `GET /` must be one self-contained page that its policy keeps to itself;
 //! `POST /v1/report` must answer a form with the very report `rolefit scan --format html` writes
 //! for the same files (byte for byte), and a bad form with a JSON error that says how to fix it.
-#![cfg(feature = "serve")]
+#![cfg(all(feature = "serve", feature = "cli"))]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
