@@ -9,4 +9,4 @@ venv=${ROLEFIT_WEB_VENV:-target/web-venv}
 "$venv/bin/pip" install --quiet --disable-pip-version-check selenium pytest
 # The server under test (already built by `cargo test`).
 cargo build --quiet --bin rolefit
-ROLEFIT_BIN=${ROLEFIT_BIN:-target/debug/rolefit} "$venv/bin/pytest" -q -p no:cacheprovider tests/web "$@"
+ROLEFIT_BIN=${ROLEFIT_BIN:-target/debug/rolefit} "$venv/bin/pytest" -q -rs -p no:cacheprovider tests/web "$@"
