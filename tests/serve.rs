@@ -665,6 +665,30 @@ fn sigterm_finishes_the_request_in_flight() {
 }
 
 #[test]
+fn what_stops_the_server_from_starting_is_said_before_it_listens() {
+    let taken = Server::start(&[]);
+    for (args, says) in [
+        (vec!["--addr", taken.addr()], "cannot listen on"),
+        (
+            vec!["--addr", "127.0.0.1:0", "--role", "nope"],
+            "known roles: desktop-technician",
+        ),
+        (vec!["--addr", "127.0.0.1:0", "--timeout", "0"], "--timeout"),
+    ] {
+        let out = Command::new(BIN)
+            .arg("serve")
+            .args(&args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!stderr.contains("listening on"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
 fn every_route_is_in_the_openapi_description() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi.yaml");
     let spec: Value = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();

@@ -3,12 +3,13 @@
 //! `--format json` for a batch). A document that cannot be read is a record with its status,
 //! answered with 200 like any other.
 
+use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use super::error::ApiError;
-use super::request::{self, Against, Documents, Settings, SortKey};
+use super::request::{self, Against, BodyKind, Documents, Settings, SortKey};
 use super::AppState;
 use crate::output::{JsonPrinter, JsonlPrinter, Printer};
 use crate::pipeline::{run, Detail, Pipeline, RunOptions, Target, Workspace};
@@ -45,18 +46,20 @@ async fn records(state: AppState, task: Task, request: Request) -> Result<Vec<u8
     let settings = request::query(&parts.uri)?;
     let bytes =
         request::read_body(&parts.headers, body, state.options().max_body, deadline).await?;
-    let request = request::parse(kind, &parts.headers, bytes, settings).await?;
-    if task == Task::Extract {
-        check_extract(&request.against, &request.settings)?;
-    }
-    if request.settings.top == Some(0) {
-        return Err(ApiError::bad_request(
-            "top is a count of documents: 1 or more",
-        ));
-    }
+    // A form is read here (multer works on the bytes already read); JSON, which may be
+    // megabytes, is parsed on the blocking thread with the rest of the work.
+    let body = match kind {
+        BodyKind::Form => Body::Parsed(request::parse_form(&parts.headers, bytes, settings).await?),
+        _ => Body::Raw(bytes, settings),
+    };
     let worker = state.clone();
     state
         .run(deadline, move || {
+            let request = match body {
+                Body::Parsed(request) => request,
+                Body::Raw(bytes, settings) => request::parse(kind, bytes, settings)?,
+            };
+            check(task, &request)?;
             let pipeline = match task {
                 Task::Extract => Pipeline::extract(worker.scorer().matcher().clone()),
                 Task::Scan => scan_pipeline(&worker, &request.against, &request.settings)?,
@@ -68,6 +71,25 @@ async fn records(state: AppState, task: Task, request: Request) -> Result<Vec<u8
             )
         })
         .await
+}
+
+/// A request's body, read and perhaps parsed.
+enum Body {
+    Parsed(request::Request),
+    Raw(Bytes, Settings),
+}
+
+/// What a request may not ask of its route.
+fn check(task: Task, request: &request::Request) -> Result<(), ApiError> {
+    if task == Task::Extract {
+        check_extract(&request.against, &request.settings)?;
+    }
+    if request.settings.top == Some(0) {
+        return Err(ApiError::bad_request(
+            "top is a count of documents: 1 or more",
+        ));
+    }
+    Ok(())
 }
 
 /// `extract` lists concepts: it has nothing to score against or rank by.

@@ -271,16 +271,11 @@ pub(crate) fn query(uri: &Uri) -> Result<Settings, ApiError> {
         })
 }
 
-/// Parses a request: `bytes` of the given kind (sent with `headers`), with the query string's
-/// `settings`.
-pub(crate) async fn parse(
-    kind: BodyKind,
-    headers: &HeaderMap,
-    bytes: Bytes,
-    settings: Settings,
-) -> Result<Request, ApiError> {
+/// Parses a JSON body or a raw document, with the query string's `settings`: CPU work (a JSON
+/// body may be megabytes), for a blocking thread. A form is read by [`parse_form`].
+pub(crate) fn parse(kind: BodyKind, bytes: Bytes, settings: Settings) -> Result<Request, ApiError> {
     match kind {
-        BodyKind::Form => parse_form(headers, bytes, settings).await,
+        BodyKind::Form => Err(ApiError::internal("a form is read by parse_form")),
         BodyKind::Document => Ok(Request {
             documents: Documents::One(Input::Bytes {
                 // As the CLI names standard input.
@@ -375,7 +370,7 @@ const FORM_PARTS: &str = "document (a file to score, repeatable), job or resume 
 
 /// A `multipart/form-data` body: `document` parts (each an uploaded file, its name the id), and
 /// at most one `job` or `resume` part. The answer is a batch, whatever the number of documents.
-async fn parse_form(
+pub(crate) async fn parse_form(
     headers: &HeaderMap,
     bytes: Bytes,
     settings: Settings,
@@ -477,16 +472,8 @@ mod tests {
         assert_eq!(body_kind(&HeaderMap::new()), Ok(BodyKind::Document));
     }
 
-    fn block_on<F: std::future::Future>(f: F) -> F::Output {
-        tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap()
-            .block_on(f)
-    }
-
     fn json_with(body: &str, settings: Settings) -> Result<Request, ApiError> {
-        let bytes = Bytes::from(body.to_string());
-        block_on(parse(BodyKind::Json, &HeaderMap::new(), bytes, settings))
+        parse(BodyKind::Json, Bytes::from(body.to_string()), settings)
     }
 
     fn json(body: &str) -> Result<Request, ApiError> {

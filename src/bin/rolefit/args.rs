@@ -146,7 +146,7 @@ pub struct TaxonomyArgs {
 const SERVE_EXAMPLES: &str = "\
 Examples:
   rolefit serve --addr 127.0.0.1:8080
-  curl -s localhost:8080/v1/scan -H 'Content-Type: application/json' -d '{\"id\": \"a\", \"text\": \"ITIL, Active Directory\"}'
+  curl -s localhost:8080/v1/scan -H 'Content-Type: application/json' -d '{\"id\": \"a\", \"text\": \"ITIL\"}'
   curl -s localhost:8080/v1/scan -H 'Content-Type: application/pdf' --data-binary @resume.pdf";
 
 #[derive(Debug, Args)]
@@ -183,9 +183,9 @@ pub struct ServeArgs {
 #[cfg(feature = "serve")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LogFormat {
-    /// `key=value` fields on one line.
+    /// One line of `key=value` fields per request.
     Text,
-    /// One JSON object per line.
+    /// One JSON object per request.
     Json,
 }
 
