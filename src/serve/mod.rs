@@ -26,6 +26,7 @@
 mod access_log;
 mod analyze;
 mod error;
+mod page;
 mod request;
 
 use std::sync::Arc;
@@ -203,12 +204,14 @@ impl Route {
 /// and `request::parse` for the body, `analyze::scan_pipeline` for the pipeline, and
 /// [`AppState::run`] for the work.
 fn table() -> Vec<Route> {
-    vec![
+    let mut routes = vec![
         Route::get("/healthz", get(healthz)),
         Route::get("/v1/taxonomy", get(taxonomy)),
         Route::post("/v1/extract", post(analyze::extract)),
         Route::post("/v1/scan", post(analyze::scan)),
-    ]
+    ];
+    routes.extend(page::routes());
+    routes
 }
 
 /// Every route the [`router`] serves, as (method, path).
