@@ -95,6 +95,8 @@ pub mod output;
 pub mod pipeline;
 pub mod record;
 pub mod scoring;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod taxonomy;
 
 pub use crate::batch::extract_batch;

@@ -20,6 +20,9 @@ pub enum Command {
     Scan(ScanArgs),
     /// Check a taxonomy file and summarise it (the embedded one without --taxonomy).
     Taxonomy(TaxonomyArgs),
+    /// Serve extract and scan over HTTP: JSON or documents in, the same JSON records out.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
     /// Print a shell completion script (see the README for where to put it).
     Completions {
         /// The shell.
@@ -137,6 +140,53 @@ pub struct TaxonomyArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(feature = "serve")]
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  rolefit serve --addr 127.0.0.1:8080
+  curl -s localhost:8080/v1/scan -H 'Content-Type: application/json' -d '{\"id\": \"a\", \"text\": \"ITIL\"}'
+  curl -s localhost:8080/v1/scan -H 'Content-Type: application/pdf' --data-binary @resume.pdf";
+
+#[derive(Debug, Args)]
+#[command(after_help = SERVE_EXAMPLES)]
+#[cfg(feature = "serve")]
+pub struct ServeArgs {
+    /// The address to listen on; port 0 picks a free port (the address is printed on standard
+    /// error).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// The largest request body, in bytes; K, M and G suffixes allowed.
+    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    pub max_body: u64,
+    /// The most seconds one request may take (reading, waiting for a worker, working).
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// Requests matched and scored at once [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub concurrency: Option<u64>,
+    /// Use this taxonomy instead of the embedded Desktop Technician one: JSON, or a plain text
+    /// file with one term per line.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Score against this role of the taxonomy when a request names none [default: its first
+    /// role].
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// The access log on standard error: one line of text, or one JSON object, per request.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
+    pub log_format: LogFormat,
+}
+
+/// How the access log is written.
+#[cfg(feature = "serve")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One line of `key=value` fields per request.
+    Text,
+    /// One JSON object per request.
+    Json,
 }
 
 #[derive(Debug, Args)]

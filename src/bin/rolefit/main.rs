@@ -5,6 +5,8 @@
 mod args;
 mod config;
 mod console;
+#[cfg(feature = "serve")]
+mod serve;
 mod summary;
 
 use std::io::{self, IsTerminal, Write};
@@ -28,6 +30,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => Config::extract(&args).and_then(batch),
         Command::Scan(args) => Config::scan(&args).and_then(batch),
         Command::Taxonomy(args) => summary::taxonomy(&args).map(|()| ExitCode::SUCCESS),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::serve(&args).map(|()| ExitCode::SUCCESS),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "rolefit", &mut io::stdout());
