@@ -5,34 +5,44 @@ use lopdf::{dictionary, Document, Object, Stream};
 /// A one-page PDF: `content` is the page's content stream (deflated when `deflate`), and
 /// `xobjects` are named streams in the page's resources. Text uses `/F1` (Helvetica).
 pub fn page(content: Vec<u8>, deflate: bool, xobjects: Vec<(&str, Stream)>) -> Vec<u8> {
+    pages(vec![content], deflate, xobjects)
+}
+
+/// A PDF of one page per content stream, each deflated when `deflate`, sharing the font `/F1`
+/// (Helvetica) and the named `xobjects`.
+pub fn pages(contents: Vec<Vec<u8>>, deflate: bool, xobjects: Vec<(&str, Stream)>) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
         "Encoding" => "WinAnsiEncoding",
     });
-    let mut stream = Stream::new(dictionary! {}, content);
-    if deflate {
-        stream.compress().expect("compress");
-    }
-    let content_id = doc.add_object(stream);
     let mut names = lopdf::Dictionary::new();
     for (name, stream) in xobjects {
         let id = doc.add_object(stream);
         names.set(name, id);
     }
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages_id,
-        "Contents" => content_id,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id }, "XObject" => names },
-    });
+    let mut kids = Vec::new();
+    for content in contents {
+        let mut stream = Stream::new(dictionary! {}, content);
+        if deflate {
+            stream.compress().expect("compress");
+        }
+        let content_id = doc.add_object(stream);
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id }, "XObject" => names.clone() },
+        });
+        kids.push(Object::from(page_id));
+    }
     doc.objects.insert(
         pages_id,
         Object::Dictionary(dictionary! {
             "Type" => "Pages",
-            "Kids" => vec![Object::from(page_id)],
-            "Count" => 1,
+            "Count" => kids.len() as i64,
+            "Kids" => kids,
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         }),
     );
@@ -155,54 +165,25 @@ pub fn hidden_tricks() -> Vec<u8> {
     page(content.into_bytes(), true, vec![])
 }
 
-/// A resume of `pages` pages, each its own deflated content stream of varied lines (so
+/// A resume of `count` pages, each its own deflated content stream of varied lines (so
 /// deflate cannot shrink a page to a few bytes and a cut lands inside a stream).
-pub fn long_resume(pages: usize) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let mut kids = Vec::new();
-    for p in 0..pages {
-        let content: String = (0..40)
-            .map(|i| {
-                line(
-                    800 - 19 * i as u32,
-                    &format!(
+pub fn long_resume(count: usize) -> Vec<u8> {
+    let contents = (0..count)
+        .map(|p| {
+            (0..40)
+                .map(|i| {
+                    let text = format!(
                         "Page {p} line {i}: resolved ticket {} for user {} with Active Directory",
                         p * 1000 + i * 37,
                         i * 7919 % 1013
-                    ),
-                )
-            })
-            .collect();
-        let mut stream = Stream::new(dictionary! {}, content.into_bytes());
-        stream.compress().expect("compress");
-        let content_id = doc.add_object(stream);
-        let page_id = doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "Contents" => content_id,
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
-        });
-        kids.push(Object::from(page_id));
-    }
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Count" => pages as i64,
-            "Kids" => kids,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).expect("save PDF");
-    out
+                    );
+                    line(800 - 19 * i as u32, &text)
+                })
+                .collect::<String>()
+                .into_bytes()
+        })
+        .collect();
+    pages(contents, true, vec![])
 }
 
 /// `long_resume(3)` with the second page's content stream damaged: `cut` keeps the first half
