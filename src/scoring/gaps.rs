@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::Credit;
-use super::fraction::{group_fraction, item_credits, round2, Reading};
-use super::profile::Profile;
+use super::fraction::{group_fraction, round2, Credits, Reading};
+use super::profile::{Plan, Profile};
 use crate::taxonomy::role::{GroupRule, Importance};
 use crate::taxonomy::{ConceptId, Taxonomy};
 
@@ -62,7 +61,8 @@ const NAMED_OPTIONS: usize = 3;
 pub(crate) fn gaps(
     taxonomy: &Taxonomy,
     profile: &Profile,
-    credits: &BTreeMap<ConceptId, Credit>,
+    plan: &Plan,
+    credits: &Credits<'_>,
     years: &[Option<f64>],
     scale: f64,
     reading: Reading,
@@ -74,10 +74,11 @@ pub(crate) fn gaps(
     };
     let mut by_concept: BTreeMap<&ConceptId, (usize, Gap)> = BTreeMap::new();
     let mut better: Vec<f64> = Vec::new();
+    let mut current: Vec<f64> = Vec::new();
     let mut others: Vec<(usize, Gap)> = Vec::new();
-    for (gi, g) in profile.groups.iter().enumerate() {
+    for ((gi, g), options) in profile.groups.iter().enumerate().zip(&plan.groups) {
         let years = years.get(gi).copied().flatten();
-        let current = item_credits(g, credits, reading);
+        options.credits_into(credits, reading, &mut current);
         let base = group_fraction(g, &current, years);
         let interchangeable = g.rule != GroupRule::All;
         // Missing options of an any-of or k-of-n group: one gap, worth what one option adds.
