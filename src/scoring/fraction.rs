@@ -52,23 +52,26 @@ impl<'t> Credits<'t> {
         let all = &analysis.mentions;
         debug_assert!(all.iter().all(|m| concepts[m.index].id == m.concept));
         // Credited mentions by concept, best first, then in text order: deterministic and the
-        // most convincing first.
-        let mut mentions: Vec<usize> = (0..all.len()).filter(|&i| all[i].credit > 0.0).collect();
-        mentions.sort_unstable_by(|&a, &b| {
-            all[a]
-                .index
-                .cmp(&all[b].index)
-                .then(all[b].credit.total_cmp(&all[a].credit))
-                .then(a.cmp(&b))
-        });
+        // most convincing first. One integer key per mention (credits are positive, so their
+        // bits order as their values do) sorts without looking back at the mentions.
+        let mut keys: Vec<u128> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.credit > 0.0)
+            .map(|(i, m)| {
+                (m.index as u128) << 96 | u128::from(!m.credit.to_bits()) << 32 | i as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        let mentions: Vec<usize> = keys.iter().map(|&k| (k as u32) as usize).collect();
         let mut entries: Vec<Credit> = Vec::new();
         let mut start = 0;
         while start < mentions.len() {
-            let index = all[mentions[start]].index;
+            let index = (keys[start] >> 96) as usize;
             let end = start
-                + mentions[start..]
+                + keys[start..]
                     .iter()
-                    .take_while(|&&i| all[i].index == index)
+                    .take_while(|&&k| (k >> 96) as usize == index)
                     .count();
             entries.push(Credit {
                 index,
