@@ -550,7 +550,7 @@ pub fn run(
     let work = |work: &mut Workspace, input: Input| -> io::Result<Done> {
         let record = pipeline.record(input, work);
         let mut bytes = Vec::new();
-        printer.record(&record, &mut bytes)?;
+        printer.record_into(&record, &mut bytes)?;
         Ok(Done {
             status: record.status(),
             score: record.score(),
