@@ -5,7 +5,7 @@
 #
 # usage: bench/latency.sh     (needs hyperfine; ../shared/bench/scripts/setup.sh installs it)
 # Prints hyperfine's table (mean) and then the median, min and max of each command, with the
-# load average before the runs.
+# load average before the runs; hyperfine's progress and summary go to standard error.
 # Environment: RUNS=100, SHARED, CARGO_TARGET_DIR, ROLEFIT_BIN as in peers.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +24,7 @@ hyperfine --warmup 10 --runs "${RUNS:-100}" --export-markdown "$md" --export-jso
   -n 'echo | rolefit scan' "echo '$DOC' | $BIN scan --format jsonl" \
   -n 'echo | rolefit extract' "echo '$DOC' | $BIN extract --format jsonl" \
   -n 'echo | rolefit extract --taxonomy patterns.txt --exact' "echo '$DOC' | $BIN extract --taxonomy $PATTERNS --exact --format jsonl" \
-  -n 'echo | cat (floor: process start-up)' "echo '$DOC' | cat"
+  -n 'echo | cat (floor: process start-up)' "echo '$DOC' | cat" >&2
 cat "$md"
 echo
 echo "load average before the runs: $load"

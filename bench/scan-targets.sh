@@ -29,7 +29,8 @@ mkdir -p "$RUN/peers"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "started: $(date -u +'%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "host: $(nproc) cpus,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
-} | tee "$RUN/info.txt"
+} > "$RUN/info.txt"
+cat "$RUN/info.txt" >&2
 
 CORPUS="${CORPUS:-$WORK/corpora/100mb/corpus.jsonl}"
 echo "== peers: $CORPUS" >&2
