@@ -217,21 +217,23 @@ impl Scorer {
         matches: &[Match],
         kind: Option<DocKind>,
     ) -> Analysis {
-        // One pass finds the cues that guess the kind and those a posting's sections need.
-        let lower = text.to_ascii_lowercase();
+        // One pass over the text as given finds the cues that guess the kind and those a
+        // posting's sections and contact lines need.
         let given = KindBasis {
             given: true,
             ..KindBasis::default()
         };
         let (kind, hits, basis) = match kind {
             Some(DocKind::Resume) => (DocKind::Resume, None, given),
-            Some(kind) => (kind, Some(sections::CueHits::of(&lower)), given),
+            Some(kind) => (kind, Some(sections::CueHits::of(text)), given),
             None => {
-                let hits = sections::CueHits::of(&lower);
-                let (kind, basis) = sections::guess_kind_of(&hits, &lower);
+                let hits = sections::CueHits::of(text);
+                let (kind, basis) = sections::guess_kind_of(&hits, text);
                 (kind, Some(hits), basis)
             }
         };
+        // The polarity, years and clause readers still take the text ASCII lower-cased.
+        let lower = text.to_ascii_lowercase();
         analysis::analyze(
             &self.matcher,
             text,

@@ -56,24 +56,38 @@ const ADDRESS_WORDS: &[&str] = &[
     "our",
 ];
 
-/// The years (1950 to 2029) and the address words of a lower-cased text, in one pass over its
-/// words.
-fn word_signals(lower: &str) -> (usize, usize) {
+/// The years (1950 to 2029) and the address words of a text (compared ASCII-case-insensitively),
+/// in one pass over its bytes: a word is a run of ASCII letters and digits.
+fn word_signals(text: &str) -> (usize, usize) {
     let (mut years, mut address) = (0, 0);
-    for w in lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(y) = w.parse::<u32>() {
-                years += usize::from((1950..=2029).contains(&y));
-            }
-        } else if ADDRESS_WORDS.contains(&w) {
-            address += 1;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let w = &b[start..i];
+        if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
+            let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+            years += usize::from((1950..=2029).contains(&y));
+        } else if w.len() <= ADDRESS_WORD_MAX {
+            address += usize::from(
+                ADDRESS_WORDS
+                    .iter()
+                    .any(|a| a.as_bytes().eq_ignore_ascii_case(w)),
+            );
         }
     }
     (years, address)
 }
+
+/// The longest of [`ADDRESS_WORDS`]: longer words are not looked up.
+const ADDRESS_WORD_MAX: usize = 9;
 
 impl KindBasis {
     /// The kind these signals make: resume cues and years against posting cues and address
@@ -224,7 +238,7 @@ impl Sections {
             (DocKind::Resume, _) => None,
             (DocKind::Posting, Some(h)) => Some(h),
             (DocKind::Posting, None) => {
-                owned = CueHits::of(&text.to_ascii_lowercase());
+                owned = CueHits::of(text);
                 Some(&owned)
             }
         };
@@ -267,17 +281,20 @@ impl Sections {
 /// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
 /// ```
 pub fn guess_kind(text: &str) -> DocKind {
-    let lower = text.to_ascii_lowercase();
-    CueHits::of(&lower).guess(&lower).0
+    CueHits::of(text).guess(text).0
 }
 
-/// Every cue phrase of this module found in one text, in one pass of one automaton: the
-/// posting and resume cues that guess a document's kind, the inline headings and the
-/// equal-opportunity cues. Each phrase's occurrences are those a search for it alone finds
-/// (non-overlapping, from the start).
+/// Every cue phrase of this module found in one text, in one pass of one automaton over the
+/// text as given (ASCII-case-insensitively, so no lower-cased copy is made): the posting and
+/// resume cues that guess a document's kind, the inline headings, the equal-opportunity cues
+/// and the contact cues. Each phrase's occurrences are those a search for it alone finds
+/// (non-overlapping, from the start); contact cues keep every occurrence, overlapping or not,
+/// since a clause is asked whether it contains one.
 pub(crate) struct CueHits {
     /// (pattern, range), by pattern, then by start.
     hits: Vec<(usize, Range<usize>)>,
+    /// Every occurrence of a contact cue, by end.
+    contact: Vec<Range<usize>>,
 }
 
 /// Where each list starts among the automaton's patterns.
@@ -286,17 +303,22 @@ const RESUME_FROM: usize = WEAK_FROM + WEAK_POSTING_CUES.len();
 const INLINE_FROM: usize = RESUME_FROM + RESUME_CUES.len();
 
 impl CueHits {
-    /// The cue hits of `lower`, a text ASCII lower-cased (the phrases are lower case: matching
-    /// them in the lower-cased text finds what matching them ASCII-case-insensitively in the
-    /// original finds, with an automaton half the size to build).
-    pub(crate) fn of(lower: &str) -> CueHits {
-        let (_, ac) = doc_cues();
-        let mut last_end = vec![0usize; ac.patterns_len()];
+    /// The cue hits of `text`. The phrases are lower case and matched ASCII-case-insensitively:
+    /// what matching them in the text ASCII lower-cased finds, at the same offsets.
+    pub(crate) fn of(text: &str) -> CueHits {
+        let (phrases, ac) = doc_cues();
+        let contact_from = INLINE_FROM + phrases.len() + EEO_CUES.len();
+        let mut last_end = vec![0usize; contact_from];
         let mut hits = Vec::new();
+        let mut contact = Vec::new();
         // Overlapping matches come in order of their ends; one pattern's all have its length,
         // so they also come in order of their starts.
-        for m in ac.find_overlapping_iter(lower) {
+        for m in ac.find_overlapping_iter(text) {
             let p = m.pattern().as_usize();
+            if p >= contact_from {
+                contact.push(m.range());
+                continue;
+            }
             if m.start() < last_end[p] {
                 continue;
             }
@@ -304,7 +326,7 @@ impl CueHits {
             hits.push((p, m.range()));
         }
         hits.sort_by_key(|(p, r)| (*p, r.start));
-        CueHits { hits }
+        CueHits { hits, contact }
     }
 
     /// The hits of the patterns `from..to`, renumbered from 0, in pattern then text order.
@@ -320,13 +342,25 @@ impl CueHits {
             .map(move |(p, r)| (p - from, r.clone()))
     }
 
-    /// The guessed kind and the signals it was decided by; `lower` is the text the hits were
+    /// Whether `within` of the text contains a contact cue (see [`CONTACT_CUES`]): what
+    /// `CONTACT_CUES.iter().any(|c| lower[within].contains(c))` says, from the hits.
+    pub(crate) fn has_contact_cue(&self, within: Range<usize>) -> bool {
+        // Hits come by end: those ending inside are a contiguous run; one of them that also
+        // starts inside is a cue the range contains.
+        let first = self.contact.partition_point(|r| r.end < within.start);
+        self.contact[first..]
+            .iter()
+            .take_while(|r| r.end <= within.end)
+            .any(|r| r.start >= within.start)
+    }
+
+    /// The guessed kind and the signals it was decided by; `text` is the text the hits were
     /// found in.
-    fn guess(&self, lower: &str) -> (DocKind, KindBasis) {
+    fn guess(&self, text: &str) -> (DocKind, KindBasis) {
         let weak = self.of_patterns(WEAK_FROM, RESUME_FROM).count();
         let posting = self.of_patterns(0, RESUME_FROM).count();
         let resume = self.of_patterns(RESUME_FROM, INLINE_FROM).count();
-        let (years, address_words) = word_signals(lower);
+        let (years, address_words) = word_signals(text);
         let basis = KindBasis {
             given: false,
             resume_cues: resume,
@@ -339,8 +373,8 @@ impl CueHits {
 }
 
 /// Guesses the kind from the text's cue hits, as [`guess_kind`] does, with the counts.
-pub(crate) fn guess_kind_of(hits: &CueHits, lower: &str) -> (DocKind, KindBasis) {
-    hits.guess(lower)
+pub(crate) fn guess_kind_of(hits: &CueHits, text: &str) -> (DocKind, KindBasis) {
+    hits.guess(text)
 }
 
 /// Phrases that mark a posting, compared ASCII-case-insensitively.
@@ -404,9 +438,10 @@ const RESUME_CUES: &[&str] = &[
 ];
 
 /// The trusted inline heading phrases with their kinds, and one automaton over the posting
-/// cues, the resume cues, those phrases and the equal-opportunity cues, in that order (all
-/// lower case), built once. A contiguous NFA: a DFA would search a little faster but costs
-/// several M instructions to build, most of a one-line document's scan.
+/// cues, the resume cues, those phrases, the equal-opportunity cues and the contact cues, in
+/// that order (all lower case, matched ASCII-case-insensitively), built once. A contiguous NFA:
+/// a DFA would search a little faster but costs several M instructions to build, most of a
+/// one-line document's scan.
 fn doc_cues() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
     static AC: OnceLock<(Vec<(&'static str, SectionKind)>, AhoCorasick)> = OnceLock::new();
     AC.get_or_init(|| {
@@ -417,13 +452,15 @@ fn doc_cues() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
             .collect();
         let ac = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .ascii_case_insensitive(true)
             .build(
                 POSTING_CUES
                     .iter()
                     .chain(WEAK_POSTING_CUES)
                     .chain(RESUME_CUES)
                     .chain(phrases.iter().map(|(p, _)| p))
-                    .chain(EEO_CUES),
+                    .chain(EEO_CUES)
+                    .chain(CONTACT_CUES),
             )
             .expect("cue automaton");
         (phrases, ac)
@@ -747,6 +784,30 @@ const EEO_CUES: &[&str] = &[
     "e-verify",
 ];
 
+/// Phrases of application instructions and contact lines in a posting ("questions go to the
+/// Workday Helpdesk at 555-..."), and the starts of web addresses, compared
+/// ASCII-case-insensitively anywhere in a clause.
+pub(crate) const CONTACT_CUES: &[&str] = &[
+    "to apply",
+    "apply at",
+    "apply online",
+    "apply now",
+    "apply today",
+    "apply here",
+    "click apply",
+    "click here",
+    "questions",
+    "please contact",
+    "contact us",
+    "send your resume",
+    "submit your resume",
+    "email your resume",
+    "e-mail your resume",
+    "reach out to",
+    "www.",
+    "http",
+];
+
 /// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
 /// cue to the end of its paragraph, since such statements run on for several sentences.
 fn eeo_sentences(text: &str, hits: &CueHits) -> Vec<Range<usize>> {
@@ -956,7 +1017,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             for t in [&h, &title, &h.to_ascii_uppercase()] {
-                let hits = CueHits::of(&t.to_ascii_lowercase());
+                let hits = CueHits::of(t);
                 assert_eq!(
                     inline_headings(t, &hits),
                     inline_headings_by_search(t),
@@ -981,13 +1042,76 @@ mod tests {
         }
     }
 
+    /// The years and address words of a lower-cased text, word by word as split by `str::split`.
+    fn word_signals_by_split(lower: &str) -> (usize, usize) {
+        let (mut years, mut address) = (0, 0);
+        for w in lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+                if let Ok(y) = w.parse::<u32>() {
+                    years += usize::from((1950..=2029).contains(&y));
+                }
+            } else if ADDRESS_WORDS.contains(&w) {
+                address += 1;
+            }
+        }
+        (years, address)
+    }
+
+    #[test]
+    fn word_signals_are_those_of_the_split_words() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push(
+            "We WILL 1949 1950 2029 2030 x2019 2019x 20190 you'r YOUR our-our \u{e9}we".into(),
+        );
+        texts.push(String::new());
+        for h in texts {
+            for t in [h.clone(), h.to_ascii_uppercase()] {
+                assert_eq!(
+                    word_signals(&t),
+                    word_signals_by_split(&t.to_ascii_lowercase()),
+                    "{t:?}"
+                );
+            }
+        }
+        assert_eq!(word_signals("We will, YOU must. 2019 - 2031"), (1, 4));
+        assert!(ADDRESS_WORDS.iter().all(|w| w.len() <= ADDRESS_WORD_MAX));
+    }
+
+    /// Whether a clause contains a contact cue, each cue searched for in turn.
+    #[test]
+    fn contact_hits_are_the_searched_cues() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push("Questions? E-mail your resume-mail your resume to HTTP://x or WWW.x".into());
+        texts.push("apply nowapply now; to applyto apply".into());
+        let mut checked = 0;
+        for h in texts {
+            if h.len() > 400 {
+                continue;
+            }
+            let lower = h.to_ascii_lowercase();
+            let hits = CueHits::of(&h);
+            let bounds = || (0..=h.len()).filter(|&i| h.is_char_boundary(i));
+            for a in bounds().step_by(5) {
+                for b in bounds().skip_while(|&b| b < a).step_by(11) {
+                    let searched = CONTACT_CUES.iter().any(|c| lower[a..b].contains(c));
+                    assert_eq!(hits.has_contact_cue(a..b), searched, "{:?}", &h[a..b]);
+                    checked += usize::from(searched);
+                }
+            }
+        }
+        assert!(checked > 0);
+    }
+
     /// The kind with each cue searched for in turn.
     fn guess_kind_by_search(text: &str) -> DocKind {
         let lower = text.to_ascii_lowercase();
         let count =
             |cues: &[&str]| -> usize { cues.iter().map(|c| lower.matches(c).count()).sum() };
         let weak = count(WEAK_POSTING_CUES);
-        let (years, address_words) = word_signals(&lower);
+        let (years, address_words) = word_signals_by_split(&lower);
         KindBasis {
             given: false,
             resume_cues: count(RESUME_CUES),
