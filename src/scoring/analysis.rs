@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::levels::LevelHits;
 use super::polarity::{is_in_progress_cue, polarity_in, Polarity};
 use super::requirements::{self, clause_around};
 use super::sections::{CueHits, DocKind, KindBasis, SectionKind, Sections};
@@ -118,6 +119,9 @@ pub struct Analysis {
     /// The text as given, for reading requirement phrases.
     #[serde(skip)]
     text: String,
+    /// The career levels' title cues found by the cue pass, if it carried them.
+    #[serde(skip)]
+    level_hits: Option<LevelHits>,
 }
 
 /// The best showing of one concept in a document.
@@ -142,6 +146,11 @@ impl Analysis {
     /// The text as given.
     pub(crate) fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The level title cues the cue pass found, if it carried them.
+    pub(crate) fn level_hits(&self) -> Option<&LevelHits> {
+        self.level_hits.as_ref()
     }
 
     /// Mentions the text denies ("no experience with Linux").
@@ -200,7 +209,7 @@ impl Analysis {
 }
 
 /// Reads `text` as a document of kind `kind`; `lower` is the text ASCII lower-cased and
-/// `hits` its cue hits (for a posting).
+/// `hits` its cue hits (a posting needs them; they are found here when not given).
 pub(crate) fn analyze(
     matcher: &Matcher,
     text: &str,
@@ -208,17 +217,14 @@ pub(crate) fn analyze(
     (kind, kind_basis): (DocKind, KindBasis),
     as_of: YearMonth,
     lower: String,
-    hits: Option<&CueHits>,
+    mut hits: Option<CueHits>,
 ) -> Analysis {
+    let level_hits = hits.as_mut().and_then(CueHits::take_levels);
     // A posting's sections and contact lines read its cue hits.
-    let owned;
-    let hits = match (kind, hits) {
-        (DocKind::Posting, None) => {
-            owned = CueHits::of(text);
-            Some(&owned)
-        }
-        (_, hits) => hits,
-    };
+    if kind == DocKind::Posting && hits.is_none() {
+        hits = Some(CueHits::of(text));
+    }
+    let hits = hits.as_ref();
     let sections = Sections::detect_with(text, kind, hits);
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
@@ -300,6 +306,7 @@ pub(crate) fn analyze(
         kind_basis,
         lower,
         text: text.to_string(),
+        level_hits,
     }
 }
 

@@ -3,10 +3,13 @@
 //! term in a posting's benefits or company boilerplate never becomes a requirement.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
+
+use super::levels::{CueFinder, LevelHits};
+use crate::taxonomy::role::CareerLevel;
 
 /// Whether a document is a resume or a job posting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -75,12 +78,14 @@ fn word_signals(text: &str) -> (usize, usize) {
         if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
             let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
             years += usize::from((1950..=2029).contains(&y));
-        } else if w.len() <= ADDRESS_WORD_MAX {
-            address += usize::from(
-                ADDRESS_WORDS
-                    .iter()
-                    .any(|a| a.as_bytes().eq_ignore_ascii_case(w)),
-            );
+        } else if (2..=ADDRESS_WORD_MAX).contains(&w.len()) {
+            // Only the address words of the word's length and first letter are compared.
+            let first = w[0].to_ascii_lowercase();
+            address += usize::from(ADDRESS_WORDS.iter().any(|a| {
+                a.len() == w.len()
+                    && a.as_bytes()[0] == first
+                    && a.as_bytes().eq_ignore_ascii_case(w)
+            }));
         }
     }
     (years, address)
@@ -286,47 +291,160 @@ pub fn guess_kind(text: &str) -> DocKind {
 
 /// Every cue phrase of this module found in one text, in one pass of one automaton over the
 /// text as given (ASCII-case-insensitively, so no lower-cased copy is made): the posting and
-/// resume cues that guess a document's kind, the inline headings, the equal-opportunity cues
-/// and the contact cues. Each phrase's occurrences are those a search for it alone finds
-/// (non-overlapping, from the start); contact cues keep every occurrence, overlapping or not,
-/// since a clause is asked whether it contains one.
+/// resume cues that guess a document's kind, the inline headings, the equal-opportunity cues,
+/// the contact cues and (when the automaton carries them) the career levels' title cues. Each
+/// phrase's occurrences are those a search for it alone finds (non-overlapping, from the
+/// start); contact cues keep every occurrence, overlapping or not, since a clause is asked
+/// whether it contains one.
 pub(crate) struct CueHits {
-    /// (pattern, range), by pattern, then by start.
+    /// (slot, range), by slot, then by start.
     hits: Vec<(usize, Range<usize>)>,
     /// Every occurrence of a contact cue, by end.
     contact: Vec<Range<usize>>,
+    /// The level title cues' occurrences, when the automaton carries them.
+    levels: Option<LevelHits>,
 }
 
-/// Where each list starts among the automaton's patterns.
+/// Where each list starts among the automaton's slots (one per phrase of each list, in order).
 const WEAK_FROM: usize = POSTING_CUES.len();
 const RESUME_FROM: usize = WEAK_FROM + WEAK_POSTING_CUES.len();
 const INLINE_FROM: usize = RESUME_FROM + RESUME_CUES.len();
 
+/// The slot of the first contact cue.
+fn contact_from() -> usize {
+    INLINE_FROM + inline_phrases().len() + EEO_CUES.len()
+}
+
+/// The cue automaton: every phrase list of this module and, optionally, the title cues of a
+/// role's career levels, as one set of distinct patterns. A phrase that stands in two lists
+/// ("apply now" marks a posting and a contact line) is one pattern with two slots.
+#[derive(Debug)]
+pub(crate) struct Cues {
+    /// Per pattern, the slots it stands for.
+    slots: Vec<Vec<usize>>,
+    ac: AhoCorasick,
+    /// The level cues, whose slots follow the contact cues'.
+    levels: Option<Arc<CueFinder>>,
+}
+
+impl Cues {
+    /// The automaton for the cues of `levels` (none when a cue is empty or there are no
+    /// levels) and this module's phrases. Built once per distinct set of levels and kept.
+    pub(crate) fn for_levels(levels: &[CareerLevel]) -> Arc<Cues> {
+        static LAST: Mutex<Option<Arc<Cues>>> = Mutex::new(None);
+        let finder = if levels.is_empty() {
+            None
+        } else {
+            CueFinder::of(levels)
+        };
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        let same = |c: &Cues| match (&c.levels, &finder) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        if let Some(c) = last.as_ref().filter(|c| same(c)) {
+            return c.clone();
+        }
+        let cues = Arc::new(Cues::build(finder));
+        *last = Some(cues.clone());
+        cues
+    }
+
+    /// The automaton without level cues.
+    pub(crate) fn plain() -> &'static Cues {
+        static PLAIN: OnceLock<Cues> = OnceLock::new();
+        PLAIN.get_or_init(|| Cues::build(None))
+    }
+
+    /// Whether the automaton carries level cues.
+    pub(crate) fn has_levels(&self) -> bool {
+        self.levels.is_some()
+    }
+
+    /// A contiguous NFA: a DFA would search a little faster but costs several M instructions
+    /// to build, most of a one-line document's scan.
+    fn build(levels: Option<Arc<CueFinder>>) -> Cues {
+        let level_cues = levels.as_ref().map_or(&[][..], |f| f.cues());
+        let phrases = POSTING_CUES
+            .iter()
+            .chain(WEAK_POSTING_CUES)
+            .chain(RESUME_CUES)
+            .chain(inline_phrases().iter().map(|(p, _)| p))
+            .chain(EEO_CUES)
+            .chain(CONTACT_CUES)
+            .copied()
+            .chain(level_cues.iter().map(String::as_str));
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut slots: Vec<Vec<usize>> = Vec::new();
+        for (slot, phrase) in phrases.enumerate() {
+            match patterns.iter().position(|p| *p == phrase) {
+                Some(i) => slots[i].push(slot),
+                None => {
+                    patterns.push(phrase);
+                    slots.push(vec![slot]);
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("cue automaton");
+        Cues { slots, ac, levels }
+    }
+}
+
 impl CueHits {
+    /// The cue hits of `text` with the automaton without level cues.
+    pub(crate) fn of(text: &str) -> CueHits {
+        CueHits::with(Cues::plain(), text)
+    }
+
     /// The cue hits of `text`. The phrases are lower case and matched ASCII-case-insensitively:
     /// what matching them in the text ASCII lower-cased finds, at the same offsets.
-    pub(crate) fn of(text: &str) -> CueHits {
-        let (phrases, ac) = doc_cues();
-        let contact_from = INLINE_FROM + phrases.len() + EEO_CUES.len();
-        let mut last_end = vec![0usize; contact_from];
+    pub(crate) fn with(cues: &Cues, text: &str) -> CueHits {
+        let contact_from = contact_from();
+        let level_from = contact_from + CONTACT_CUES.len();
+        let level_count = cues.levels.as_ref().map_or(0, |f| f.cues().len());
+        let mut last_end = vec![0usize; level_from + level_count];
         let mut hits = Vec::new();
         let mut contact = Vec::new();
+        let mut levels = vec![Vec::new(); level_count];
         // Overlapping matches come in order of their ends; one pattern's all have its length,
         // so they also come in order of their starts.
-        for m in ac.find_overlapping_iter(text) {
-            let p = m.pattern().as_usize();
-            if p >= contact_from {
-                contact.push(m.range());
-                continue;
+        for m in cues.ac.find_overlapping_iter(text) {
+            for &slot in &cues.slots[m.pattern().as_usize()] {
+                if (contact_from..level_from).contains(&slot) {
+                    contact.push(m.range());
+                    continue;
+                }
+                if m.start() < last_end[slot] {
+                    continue;
+                }
+                last_end[slot] = m.end();
+                if slot >= level_from {
+                    levels[slot - level_from].push(m.start());
+                } else {
+                    hits.push((slot, m.range()));
+                }
             }
-            if m.start() < last_end[p] {
-                continue;
-            }
-            last_end[p] = m.end();
-            hits.push((p, m.range()));
         }
         hits.sort_by_key(|(p, r)| (*p, r.start));
-        CueHits { hits, contact }
+        let levels = cues.levels.as_ref().map(|finder| LevelHits {
+            finder: finder.clone(),
+            starts: levels,
+        });
+        CueHits {
+            hits,
+            contact,
+            levels,
+        }
+    }
+
+    /// The level cues' occurrences, taken out (for the document's analysis).
+    pub(crate) fn take_levels(&mut self) -> Option<LevelHits> {
+        self.levels.take()
     }
 
     /// The hits of the patterns `from..to`, renumbered from 0, in pattern then text order.
@@ -437,33 +555,15 @@ const RESUME_CUES: &[&str] = &[
     "city, state",
 ];
 
-/// The trusted inline heading phrases with their kinds, and one automaton over the posting
-/// cues, the resume cues, those phrases, the equal-opportunity cues and the contact cues, in
-/// that order (all lower case, matched ASCII-case-insensitively), built once. A contiguous NFA:
-/// a DFA would search a little faster but costs several M instructions to build, most of a
-/// one-line document's scan.
-fn doc_cues() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
-    static AC: OnceLock<(Vec<(&'static str, SectionKind)>, AhoCorasick)> = OnceLock::new();
-    AC.get_or_init(|| {
-        let phrases: Vec<(&str, SectionKind)> = heading_table(DocKind::Posting)
+/// The trusted inline heading phrases with their kinds, built once.
+fn inline_phrases() -> &'static [(&'static str, SectionKind)] {
+    static PHRASES: OnceLock<Vec<(&'static str, SectionKind)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        heading_table(DocKind::Posting)
             .iter()
             .copied()
             .filter(|(p, _)| trusted_inline(p))
-            .collect();
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .build(
-                POSTING_CUES
-                    .iter()
-                    .chain(WEAK_POSTING_CUES)
-                    .chain(RESUME_CUES)
-                    .chain(phrases.iter().map(|(p, _)| p))
-                    .chain(EEO_CUES)
-                    .chain(CONTACT_CUES),
-            )
-            .expect("cue automaton");
-        (phrases, ac)
+            .collect()
     })
 }
 
@@ -734,7 +834,7 @@ fn trusted_inline(phrase: &str) -> bool {
 
 fn inline_headings(text: &str, hits: &CueHits) -> Vec<(Range<usize>, SectionKind)> {
     let mut out = Vec::new();
-    let (phrases, _) = doc_cues();
+    let phrases = inline_phrases();
     for (p, r) in hits.of_patterns(INLINE_FROM, INLINE_FROM + phrases.len()) {
         if let Some(heading) = inline_heading(text, r.start, r.end) {
             out.push((heading, phrases[p].1));
@@ -813,7 +913,7 @@ pub(crate) const CONTACT_CUES: &[&str] = &[
 fn eeo_sentences(text: &str, hits: &CueHits) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
-    let from = INLINE_FROM + doc_cues().0.len();
+    let from = INLINE_FROM + inline_phrases().len();
     for (_, r) in hits.of_patterns(from, from + EEO_CUES.len()) {
         let (at, from) = (r.start, r.end);
         let word_ok = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
@@ -1030,13 +1130,14 @@ mod tests {
 
     #[test]
     fn cue_phrases_are_lower_case() {
-        let (phrases, _) = doc_cues();
+        let phrases = inline_phrases();
         let all = POSTING_CUES
             .iter()
             .chain(WEAK_POSTING_CUES)
             .chain(RESUME_CUES)
             .chain(phrases.iter().map(|(p, _)| p))
-            .chain(EEO_CUES);
+            .chain(EEO_CUES)
+            .chain(CONTACT_CUES);
         for p in all {
             assert_eq!(*p, p.to_ascii_lowercase());
         }
@@ -1077,7 +1178,9 @@ mod tests {
             }
         }
         assert_eq!(word_signals("We will, YOU must. 2019 - 2031"), (1, 4));
-        assert!(ADDRESS_WORDS.iter().all(|w| w.len() <= ADDRESS_WORD_MAX));
+        assert!(ADDRESS_WORDS
+            .iter()
+            .all(|w| (2..=ADDRESS_WORD_MAX).contains(&w.len())));
     }
 
     /// Whether a clause contains a contact cue, each cue searched for in turn.
