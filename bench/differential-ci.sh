@@ -53,8 +53,13 @@ if git -C "$ROOT" cat-file -e "$BASE^{commit}" 2> /dev/null; then
   echo "differential-ci: building the recorded base ${BASE:0:12} to show the first differing records" >&2
   mkdir "$TMP/base"
   git -C "$ROOT" archive "$BASE" | tar -x -C "$TMP/base"
+  # Cargo keys rolefit's own artifacts by package, not by folder, and judges them fresh by file
+  # times: without a clean it would take this build's artifacts for the base's (the archive's
+  # files are older), and after the base build, the base's for this checkout's. Dependencies stay.
+  (cd "$ROOT" && cargo clean --release --quiet -p rolefit)
   (cd "$TMP/base" && cargo build --release --quiet --bin rolefit)
   cp "$CARGO_TARGET_DIR/release/rolefit" "$TMP/rolefit-base"
+  (cd "$ROOT" && cargo clean --release --quiet -p rolefit)
   "$ROOT/bench/differential.sh" "${sample[@]}" "$TMP/rolefit-base" "$TMP/rolefit-after" "$CORPUS" || true
 else
   cat >&2 << EOF

@@ -115,7 +115,7 @@ fn prose(rng: &mut Rng, out: &mut String, sentences: usize) {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(*rng.pick(PROSE));
+        out.push_str(PROSE[rng.below(PROSE.len())]);
     }
     out.push('\n');
 }
