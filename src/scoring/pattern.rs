@@ -101,7 +101,9 @@ pub(crate) fn is_digit(c: char) -> bool {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
+/// `(?-u:\w)`: an ASCII word byte, as the patterns' word boundary reads it.
+#[inline]
+pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 

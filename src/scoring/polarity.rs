@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::pattern::{has_prefix, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, W1};
+use super::pattern::{
+    has_prefix, is_word_byte, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, W1,
+};
 
 /// What the words around a mention say about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -200,46 +202,98 @@ static NEGATION_BEFORE: Pattern = Pattern::starting(
     },
 );
 
-/// [`NEGATION_AFTER`] in `after`, tried only when one of the words its cues begin with stands
-/// where a cue can begin: at most four words in, at a word start or just after "is"/"are".
+/// [`NEGATION_AFTER`] in `after`, tried only when [`negation_after_may_match`] says it can match.
 fn negation_after(after: &str) -> Option<Range<usize>> {
+    if negation_after_may_match(after) {
+        NEGATION_AFTER.find(after)
+    } else {
+        None
+    }
+}
+
+/// Whether [`NEGATION_AFTER`] can match `after`: one of its cues ("not" and white space before
+/// "required", "needed", "necessary", "essential", "mandatory" or "a"; "unnecessary"; "in" and
+/// white space before "progress"; "expected" and white space before a digit; the last two maybe
+/// after "(") begins at most four words in (after `[\s,]*`: at most three words each with white
+/// space after them, and "is"/"are" with white space), at a word start or just after "is"/"are".
+/// A byte beyond ASCII where white space, a letter or a digit is asked for is let through.
+///
+/// A text that starts with `after` has every such place `after` has, so the answer for a longer
+/// window holds for any clause cut from its start.
+fn negation_after_may_match(after: &str) -> bool {
     let b = after.as_bytes();
-    // The cue begins after `[\s,]*`, at most three words each with white space after them, and
-    // "is"/"are" with white space: within the first four runs of non-space after the lead.
-    let mut reach = 0;
-    let mut chars = after.char_indices().peekable();
-    while let Some(&(_, c)) = chars.peek() {
-        if c == ',' || c.is_whitespace() {
-            chars.next();
-        } else {
-            break;
+    let space = |i: usize| match b.get(i) {
+        Some(&c) if c < 0x80 => (BYTES[c as usize] & SPACE != 0).then_some(1),
+        Some(_) => space_len(after, i),
+        None => None,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        match space(i) {
+            Some(n) => i += n,
+            None if b[i] == b',' => i += 1,
+            None => break,
         }
     }
     for _ in 0..4 {
-        while chars.next_if(|&(_, c)| !c.is_whitespace()).is_some() {}
-        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+        while i < b.len() && space(i).is_none() {
+            i += utf8_len(b[i]);
+        }
+        while let Some(n) = space(i) {
+            i += n;
+        }
     }
-    if let Some(&(i, _)) = chars.peek() {
-        reach = i;
-    } else if !after.is_empty() {
-        reach = after.len();
-    }
+    // After a cue word (`skip` bytes into `rest`): white space, then a byte `next` accepts.
+    let spaced = |rest: &[u8], skip: usize, next: fn(u8) -> bool| {
+        let mut j = skip;
+        while rest.get(j).is_some_and(|&c| BYTES[c as usize] & SPACE != 0) {
+            j += 1;
+        }
+        match rest.get(j) {
+            Some(&c) if c >= 0x80 => true,
+            Some(&c) => j > skip && next(c),
+            None => false,
+        }
+    };
     let cue_here = |p: usize| {
+        if !matches!(b[p], b'n' | b'u' | b'i' | b'e' | b'(') {
+            return false;
+        }
         let rest = &b[p..];
         let rest = rest.strip_prefix(b"(").unwrap_or(rest);
-        (p == 0
-            || !(b[p - 1].is_ascii_alphanumeric() || b[p - 1] == b'_')
-            || b[..p].ends_with(b"is")
-            || b[..p].ends_with(b"are"))
-            && (rest.starts_with(b"not")
-                || rest.starts_with(b"unnecessary")
-                || rest.starts_with(b"in")
-                || rest.starts_with(b"expected"))
+        (p == 0 || !is_word_byte(b[p - 1]) || b[..p].ends_with(b"is") || b[..p].ends_with(b"are"))
+            && ((has_prefix(rest, b"not")
+                && spaced(rest, 3, |c| matches!(c, b'r' | b'n' | b'e' | b'm' | b'a')))
+                || has_prefix(rest, b"unnecessary")
+                || (has_prefix(rest, b"in") && spaced(rest, 2, |c| c == b'p'))
+                || (has_prefix(rest, b"expected") && spaced(rest, 8, |c| c.is_ascii_digit())))
     };
-    if !(0..=reach.min(b.len().saturating_sub(1))).any(cue_here) {
-        return None;
+    // `i` is where the fourth run of white space ends: the last place a cue can begin.
+    (0..b.len().min(i + 1)).any(cue_here)
+}
+
+/// The length of the `\s` character at `i` in `h`, if one starts there.
+#[inline]
+fn space_len(h: &str, i: usize) -> Option<usize> {
+    match *h.as_bytes().get(i)? {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
+        c if c < 0x80 => None,
+        _ => {
+            let c = h.get(i..)?.chars().next()?;
+            c.is_whitespace().then(|| c.len_utf8())
+        }
     }
-    NEGATION_AFTER.find(after)
+}
+
+/// The length of the UTF-8 character whose first byte is `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 /// Cues right after a mention that deny it: "not required", "(in progress)", "(expected 2026)".
@@ -397,16 +451,7 @@ fn clause_break(h: &str, from: usize) -> Option<Range<usize>> {
         b.get(i)
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
     };
-    let space_at = |i: usize| -> Option<usize> {
-        match *b.get(i)? {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
-            c if c < 0x80 => None,
-            _ => {
-                let c = h.get(i..)?.chars().next()?;
-                c.is_whitespace().then(|| c.len_utf8())
-            }
-        }
-    };
+    let space_at = |i: usize| space_len(h, i);
     let mut i = from;
     while i < b.len() {
         match b[i] {
@@ -495,11 +540,10 @@ fn last_sure_break(h: &str) -> Option<usize> {
     None
 }
 
-/// The clause around `span`: from just after the last break before it to the first break after
-/// it, at most [`CLAUSE_LIMIT`] bytes each side.
-fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
+/// Where the clause holding `span` starts: just after the last break before it, at most
+/// [`CLAUSE_LIMIT`] bytes before it.
+fn clause_start(text: &str, span: &Range<usize>) -> usize {
     let lo = floor_boundary(text, span.start.saturating_sub(CLAUSE_LIMIT));
-    let hi = ceil_boundary(text, (span.end + CLAUSE_LIMIT).min(text.len()));
     let before = &text[lo..span.start];
     let (mut start, mut from) = match last_sure_break(before) {
         Some(end) => (lo + end, end),
@@ -509,9 +553,15 @@ fn clause(text: &str, span: &Range<usize>) -> Range<usize> {
         start = lo + m.end;
         from = m.end;
     }
+    start
+}
+
+/// Where the clause holding `span` ends: at the first break after it, at most [`CLAUSE_LIMIT`]
+/// bytes after it.
+fn clause_end(text: &str, span: &Range<usize>) -> usize {
+    let hi = ceil_boundary(text, (span.end + CLAUSE_LIMIT).min(text.len()));
     let after = &text[span.end..hi];
-    let end = clause_break(after, 0).map_or(hi, |m| span.end + m.start);
-    start..end
+    clause_break(after, 0).map_or(hi, |m| span.end + m.start)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -572,63 +622,377 @@ pub(crate) fn is_in_progress_cue(cue: &str) -> bool {
 /// Reads the polarity of the mention at `span` in `lower`, a whole text ASCII lower-cased: the
 /// same as [`polarity`] on the original text, without lower-casing a window per mention (only
 /// bytes within [`CLAUSE_LIMIT`] of the mention are read either way).
+///
+/// Most mentions have no cue near them: the key words every cue holds are looked for first
+/// ([`KeyWords`]), and a cue pattern is matched only when one of its key words stands inside
+/// the window the pattern is read in.
 pub(crate) fn polarity_in(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue {
-    let c = clause(lower, &span);
-    let before_start = floor_boundary(
-        lower,
-        c.start.max(span.start.saturating_sub(NEGATION_REACH)),
-    );
-    let before = &lower[before_start..span.start];
-    if let Some(m) = NEGATION_BEFORE.find_iter(before).last() {
-        return PolarityCue {
-            polarity: Polarity::Negated,
-            cue: Some(before_start + m.start..before_start + m.end),
+    let words = KeyWords::around(lower, &span, in_posting);
+    polarity_with(lower, span, in_posting, &words)
+}
+
+/// Where the key words of the cue patterns stand around a mention. Every match of a cue
+/// pattern holds one of the pattern's key words, inside the window the pattern is read in:
+/// a pattern none of whose key words lie in its window cannot match and is not run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct KeyWords {
+    /// The start of the last negation key word within [`NEGATION_REACH`] before the mention.
+    neg_before: Option<usize>,
+    /// Whether [`NEGATION_AFTER`] can match after the mention ([`negation_after_may_match`]).
+    neg_after: bool,
+    /// The end of the first preference key word within [`PREFERENCE_REACH`] after the mention.
+    pref_after: Option<usize>,
+    /// The start of the last preference key word within [`PREFERENCE_REACH`] before it.
+    pref_before: Option<usize>,
+}
+
+impl KeyWords {
+    /// The key words around the mention at `span`, each kind in the widest window its patterns
+    /// are read in (a clause only narrows the window); preference only in a posting.
+    fn around(lower: &str, span: &Range<usize>, in_posting: bool) -> KeyWords {
+        let b = lower.as_bytes();
+        let neg_start = floor_boundary(lower, span.start.saturating_sub(NEGATION_REACH));
+        let pref_start = floor_boundary(lower, span.start.saturating_sub(PREFERENCE_REACH));
+        let hi = ceil_boundary(lower, (span.end + CLAUSE_LIMIT).min(lower.len()));
+        let mut words = KeyWords {
+            neg_after: negation_after_may_match(&lower[span.end..hi]),
+            ..KeyWords::default()
         };
+        if in_posting {
+            (words.neg_before, words.pref_before) =
+                last_key_words(b, (pref_start, neg_start), span.start, true);
+            let end = floor_boundary(lower, (span.end + PREFERENCE_REACH).min(lower.len()));
+            words.pref_after = first_key_word(b, span.end..end, PREFERENCE);
+        } else {
+            words.neg_before = last_key_words(b, (neg_start, neg_start), span.start, false).0;
+        }
+        words
     }
-    let after = &lower[span.end..c.end];
-    if let Some(m) = negation_after(after) {
-        return PolarityCue {
-            polarity: Polarity::Negated,
-            cue: Some(span.end + m.start..span.end + m.end),
-        };
+
+    fn none(&self) -> bool {
+        self.neg_before.is_none()
+            && !self.neg_after
+            && self.pref_after.is_none()
+            && self.pref_before.is_none()
     }
-    if !in_posting {
-        return PolarityCue {
-            polarity: Polarity::Positive,
-            cue: None,
-        };
+}
+
+/// [`polarity_in`] matching only the cue patterns whose key words `words` places inside their
+/// windows.
+fn polarity_with(
+    lower: &str,
+    span: Range<usize>,
+    in_posting: bool,
+    words: &KeyWords,
+) -> PolarityCue {
+    const POSITIVE: PolarityCue = PolarityCue {
+        polarity: Polarity::Positive,
+        cue: None,
+    };
+    if words.none() {
+        return POSITIVE;
     }
-    // A preference cue after the mention counts unless "required" stands between them
-    // ("a degree is required, a master's preferred").
-    let after_end = floor_boundary(lower, c.end.min(span.end + PREFERENCE_REACH));
-    let after = &lower[span.end..after_end];
-    if let Some(m) = PREFERENCE_AFTER.find(after) {
-        let between = &after[..m.start];
-        if !REQUIRED_WORD.is_match(between) {
+    let clause_start = (words.neg_before.is_some() || words.pref_before.is_some())
+        .then(|| clause_start(lower, &span));
+    let clause_end =
+        (words.neg_after || words.pref_after.is_some()).then(|| clause_end(lower, &span));
+    if let (Some(word), Some(c_start)) = (words.neg_before, clause_start) {
+        let before_start = floor_boundary(
+            lower,
+            c_start.max(span.start.saturating_sub(NEGATION_REACH)),
+        );
+        if word >= before_start {
+            let before = &lower[before_start..span.start];
+            if let Some(m) = NEGATION_BEFORE.find_iter(before).last() {
+                return PolarityCue {
+                    polarity: Polarity::Negated,
+                    cue: Some(before_start + m.start..before_start + m.end),
+                };
+            }
+        }
+    }
+    if let (true, Some(c_end)) = (words.neg_after, clause_end) {
+        let after = &lower[span.end..c_end];
+        if let Some(m) = negation_after(after) {
             return PolarityCue {
-                polarity: Polarity::Preferred,
+                polarity: Polarity::Negated,
                 cue: Some(span.end + m.start..span.end + m.end),
             };
         }
     }
-    let pre_start = floor_boundary(
-        lower,
-        c.start.max(span.start.saturating_sub(PREFERENCE_REACH)),
-    );
-    let before = &lower[pre_start..span.start];
-    if let Some(m) = PREFERENCE_BEFORE.find_iter(before).last() {
-        let between = &before[m.end..];
-        if !REQUIRED_WORD.is_match(between) {
-            return PolarityCue {
-                polarity: Polarity::Preferred,
-                cue: Some(pre_start + m.start..pre_start + m.end),
-            };
+    if !in_posting {
+        return POSITIVE;
+    }
+    // A preference cue after the mention counts unless "required" stands between them
+    // ("a degree is required, a master's preferred").
+    if let (Some(word_end), Some(c_end)) = (words.pref_after, clause_end) {
+        let after_end = floor_boundary(lower, c_end.min(span.end + PREFERENCE_REACH));
+        if word_end <= after_end {
+            let after = &lower[span.end..after_end];
+            if let Some(m) = PREFERENCE_AFTER.find(after) {
+                let between = &after[..m.start];
+                if !REQUIRED_WORD.is_match(between) {
+                    return PolarityCue {
+                        polarity: Polarity::Preferred,
+                        cue: Some(span.end + m.start..span.end + m.end),
+                    };
+                }
+            }
         }
     }
-    PolarityCue {
-        polarity: Polarity::Positive,
-        cue: None,
+    if let (Some(word), Some(c_start)) = (words.pref_before, clause_start) {
+        let pre_start = floor_boundary(
+            lower,
+            c_start.max(span.start.saturating_sub(PREFERENCE_REACH)),
+        );
+        if word >= pre_start {
+            let before = &lower[pre_start..span.start];
+            if let Some(m) = PREFERENCE_BEFORE.find_iter(before).last() {
+                let between = &before[m.end..];
+                if !REQUIRED_WORD.is_match(between) {
+                    return PolarityCue {
+                        polarity: Polarity::Preferred,
+                        cue: Some(pre_start + m.start..pre_start + m.end),
+                    };
+                }
+            }
+        }
     }
+    POSITIVE
+}
+
+/// Key words of the negation cues before a mention ([`NEGATION_BEFORE`]).
+const NEGATION: u8 = 1;
+/// Key words of the preference cues ([`PREFERENCE_AFTER`], [`PREFERENCE_BEFORE`]).
+const PREFERENCE: u8 = 2;
+/// A byte of `(?-u:\w)`, in [`BYTES`].
+const WORD: u8 = 4;
+/// An ASCII byte of `\s`, in [`BYTES`].
+const SPACE: u8 = 8;
+
+/// For each byte: the kinds of key words beginning with it, and whether it is a word byte or
+/// ASCII white space.
+///
+/// Every match of a cue pattern holds one of its key words at a word start (at `\b` or after
+/// `\s+` in the pattern), and the window's first byte is a word start for `\b`. The words:
+/// - negation before: "no" followed by "t", white space or the window's end; "never",
+///   "unfamiliar", "lack", "plan", "studying", "preparing", "enrolled", "toward", "pursuing";
+///   "have" or "has" followed by white space and "not" or "n't";
+/// - preference: "prefer", "desir", "nice", "bonus", "plus", "ideal", "optional", "advantage",
+///   "asset", "benefic", "helpful", "great".
+static BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        if (c as u8).is_ascii_alphanumeric() || c == b'_' as usize {
+            t[c] = WORD;
+        }
+        if matches!(c as u8, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            t[c] = SPACE;
+        }
+        c += 1;
+    }
+    let neg = b"nulspeth";
+    let mut i = 0;
+    while i < neg.len() {
+        t[neg[i] as usize] |= NEGATION;
+        i += 1;
+    }
+    let pref = b"pdnbioahg";
+    let mut i = 0;
+    while i < pref.len() {
+        t[pref[i] as usize] |= PREFERENCE;
+        i += 1;
+    }
+    t
+};
+
+/// The starts of the last negation key word at a word start in `neg_start..end` and, when
+/// `preference`, of the last preference key word in `pref_start..end` (`pref_start <=
+/// neg_start`), each word ending by `end`. Each window's first byte counts as a word start.
+fn last_key_words(
+    b: &[u8],
+    (pref_start, neg_start): (usize, usize),
+    end: usize,
+    preference: bool,
+) -> (Option<usize>, Option<usize>) {
+    let (mut neg, mut pref) = (None, None);
+    let mut found = |i: usize, kinds: u8| {
+        if kinds & NEGATION != 0 {
+            neg = Some(i);
+        }
+        if kinds & PREFERENCE != 0 {
+            pref = Some(i);
+        }
+    };
+    if preference {
+        key_words(b, pref_start..neg_start, end, PREFERENCE, &mut found);
+        key_words(b, neg_start..end, end, NEGATION | PREFERENCE, &mut found);
+    } else {
+        key_words(b, neg_start..end, end, NEGATION, &mut found);
+    }
+    (neg, pref)
+}
+
+/// Calls `found` with the start and kinds (of `want`) of each key word at a word start at a
+/// position in `starts` and ending by `end`, in order; `starts.start` counts as a word start.
+#[inline]
+fn key_words(
+    b: &[u8],
+    starts: Range<usize>,
+    end: usize,
+    want: u8,
+    found: &mut impl FnMut(usize, u8),
+) {
+    // `open` is `want` after a byte that ends no word (a word may start next), 0 after a word byte.
+    let mut open = want;
+    for (i, &c) in b[starts.clone()].iter().enumerate() {
+        let k = BYTES[c as usize];
+        if k & open != 0 && second_fits(b, starts.start + i, end) {
+            let i = starts.start + i;
+            let kinds = key_word_at(&b[i..end]) & want;
+            if kinds != 0 {
+                found(i, kinds);
+            }
+        }
+        open = if k & WORD != 0 { 0 } else { want };
+    }
+}
+
+/// The end of the first key word of a kind in `want` at a word start in `window` and ending in
+/// it; the window's first byte counts as a word start.
+fn first_key_word(b: &[u8], window: Range<usize>, want: u8) -> Option<usize> {
+    let mut open = want;
+    for (i, &c) in b[window.clone()].iter().enumerate() {
+        let k = BYTES[c as usize];
+        if k & open != 0 && second_fits(b, window.start + i, window.end) {
+            let rest = &b[window.start + i..window.end];
+            if key_word_at(rest) & want != 0 {
+                return Some(window.start + i + key_word_len(rest));
+            }
+        }
+        open = if k & WORD != 0 { 0 } else { want };
+    }
+    None
+}
+
+/// Whether the byte after `i` (before `end`) is the second letter of a key word beginning with
+/// the byte at `i`: a cheap test that spares most word starts the full comparison.
+#[inline]
+fn second_fits(b: &[u8], i: usize, end: usize) -> bool {
+    i + 1 < end && {
+        let second = b[i + 1].wrapping_sub(b'a');
+        second < 26 && SECOND[b[i] as usize] >> second & 1 != 0
+    }
+}
+
+/// For each first byte of a key word, the second letters of the key words it begins, as bits
+/// (bit 0 for "a").
+static SECOND: [u32; 256] = {
+    const WORDS: &[&[u8]] = &[
+        b"no",
+        b"never",
+        b"unfamiliar",
+        b"lack",
+        b"plan",
+        b"studying",
+        b"preparing",
+        b"enrolled",
+        b"toward",
+        b"pursuing",
+        b"have",
+        b"has",
+        b"prefer",
+        b"desir",
+        b"nice",
+        b"bonus",
+        b"plus",
+        b"ideal",
+        b"optional",
+        b"advantage",
+        b"asset",
+        b"benefic",
+        b"helpful",
+        b"great",
+    ];
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < WORDS.len() {
+        t[WORDS[i][0] as usize] |= 1 << (WORDS[i][1] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// The kinds of the key word `rest` begins with, if it begins with one (see [`BYTES`]).
+fn key_word_at(rest: &[u8]) -> u8 {
+    let has = |w: &[u8]| has_prefix(rest, w);
+    // After "have"/"has" (`skip` bytes): white space, then "not" or "n't"; a byte beyond ASCII
+    // may be white space, so it is let through.
+    let denies = |skip: usize| {
+        let mut i = skip;
+        while rest
+            .get(i)
+            .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b)
+        {
+            i += 1;
+        }
+        rest.get(i).is_some_and(|&c| c >= 0x80)
+            || has_prefix(&rest[i..], b"not")
+            || has_prefix(&rest[i..], b"n't")
+    };
+    let neg = |yes: bool| if yes { NEGATION } else { 0 };
+    let pref = |yes: bool| if yes { PREFERENCE } else { 0 };
+    match rest[0] {
+        b'n' => {
+            neg((has(b"no")
+                && rest.get(2).is_none_or(|&c| {
+                    c == b't' || c.is_ascii_whitespace() || c == 0x0b || c >= 0x80
+                }))
+                || has(b"never"))
+                | pref(has(b"nice"))
+        }
+        b'h' => {
+            neg((has(b"have") && denies(4)) || (has(b"has") && denies(3))) | pref(has(b"helpful"))
+        }
+        b'u' => neg(has(b"unfamiliar")),
+        b'l' => neg(has(b"lack")),
+        b's' => neg(has(b"studying")),
+        b'e' => neg(has(b"enrolled")),
+        b't' => neg(has(b"toward")),
+        b'p' => {
+            neg(has(b"plan") || has(b"preparing") || has(b"pursuing"))
+                | pref(has(b"prefer") || has(b"plus"))
+        }
+        b'd' => pref(has(b"desir")),
+        b'b' => pref(has(b"bonus") || has(b"benefic")),
+        b'i' => pref(has(b"ideal")),
+        b'o' => pref(has(b"optional")),
+        b'a' => pref(has(b"advantage") || has(b"asset")),
+        b'g' => pref(has(b"great")),
+        _ => 0,
+    }
+}
+
+/// The length of the preference key word `rest` begins with (see [`key_word_at`]).
+fn key_word_len(rest: &[u8]) -> usize {
+    [
+        "prefer",
+        "desir",
+        "nice",
+        "bonus",
+        "plus",
+        "ideal",
+        "optional",
+        "advantage",
+        "asset",
+        "benefic",
+        "helpful",
+        "great",
+    ]
+    .iter()
+    .find(|w| has_prefix(rest, w.as_bytes()))
+    .map_or(0, |w| w.len())
 }
 
 #[cfg(test)]
@@ -794,6 +1158,134 @@ mod tests {
                 got.push(m);
             }
             assert_eq!(got, want, "{h:?}");
+        }
+    }
+
+    /// [`polarity_in`] as it reads without key words: every cue pattern over its whole window.
+    fn polarity_readable(lower: &str, span: Range<usize>, in_posting: bool) -> PolarityCue {
+        let c = clause_start(lower, &span)..clause_end(lower, &span);
+        let before_start = floor_boundary(
+            lower,
+            c.start.max(span.start.saturating_sub(NEGATION_REACH)),
+        );
+        let before = &lower[before_start..span.start];
+        if let Some(m) = NEGATION_BEFORE.find_iter(before).last() {
+            return PolarityCue {
+                polarity: Polarity::Negated,
+                cue: Some(before_start + m.start..before_start + m.end),
+            };
+        }
+        let after = &lower[span.end..c.end];
+        if let Some(m) = NEGATION_AFTER.find(after) {
+            return PolarityCue {
+                polarity: Polarity::Negated,
+                cue: Some(span.end + m.start..span.end + m.end),
+            };
+        }
+        let positive = PolarityCue {
+            polarity: Polarity::Positive,
+            cue: None,
+        };
+        if !in_posting {
+            return positive;
+        }
+        let after_end = floor_boundary(lower, c.end.min(span.end + PREFERENCE_REACH));
+        let after = &lower[span.end..after_end];
+        if let Some(m) = PREFERENCE_AFTER.find(after) {
+            if !REQUIRED_WORD.is_match(&after[..m.start]) {
+                return PolarityCue {
+                    polarity: Polarity::Preferred,
+                    cue: Some(span.end + m.start..span.end + m.end),
+                };
+            }
+        }
+        let pre_start = floor_boundary(
+            lower,
+            c.start.max(span.start.saturating_sub(PREFERENCE_REACH)),
+        );
+        let before = &lower[pre_start..span.start];
+        if let Some(m) = PREFERENCE_BEFORE.find_iter(before).last() {
+            if !REQUIRED_WORD.is_match(&before[m.end..]) {
+                return PolarityCue {
+                    polarity: Polarity::Preferred,
+                    cue: Some(pre_start + m.start..pre_start + m.end),
+                };
+            }
+        }
+        positive
+    }
+
+    /// Mentions to read in `h`: its words (runs of ASCII letters and digits), at most `n`, and
+    /// a few spans that start or end inside a word.
+    fn mentions(h: &str, n: usize) -> Vec<Range<usize>> {
+        let b = h.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() && out.len() < n {
+            if b[i].is_ascii_alphanumeric() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                out.push(start..i);
+            } else {
+                i += 1;
+            }
+        }
+        let mut cuts = out.clone();
+        cuts.retain(|w| w.len() > 2);
+        for w in cuts.iter().take(3) {
+            out.push(w.start + 1..w.end);
+            out.push(w.start..w.end - 1);
+        }
+        out
+    }
+
+    /// The key words change only which patterns run, never what is read: on every haystack,
+    /// at every word, the reading equals the reading that runs every pattern.
+    #[test]
+    fn key_words_keep_every_cue() {
+        let mut texts = testing::haystacks();
+        texts.extend(
+            [
+                "xno experience with linux",
+                "a knowno experience with linux",
+                "we have  not used linux",
+                "hasn't worked with linux",
+                "have\u{a0}not used linux",
+                "linux. no",
+                "no linux",
+                "linux is a  big plus",
+                "linux: nice-to-have",
+                "linux, would be ideal",
+                "bonus points: linux",
+                "preferably linux - required",
+                "linux is required, windows preferred",
+                "linux (in\u{2003}progress)",
+                "linux isnot required",
+                "linux, expected 2026",
+            ]
+            .map(String::from),
+        );
+        let filler = "word ".repeat(40);
+        texts.extend(
+            texts
+                .clone()
+                .into_iter()
+                .take(300)
+                .map(|t| format!("{filler}{t} {filler}")),
+        );
+        for (k, h) in texts.iter().enumerate() {
+            let n = if h.len() > 400 { 400 } else { 4 + k % 5 };
+            for span in mentions(h, n) {
+                for posting in [false, true] {
+                    assert_eq!(
+                        polarity_in(h, span.clone(), posting),
+                        polarity_readable(h, span.clone(), posting),
+                        "{h:?} {span:?} {posting}"
+                    );
+                }
+            }
         }
     }
 

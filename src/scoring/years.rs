@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::pattern::{group, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, SLOTS};
+use super::pattern::{group, is_word_byte, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, SLOTS};
 
 /// A calendar month, the resolution dated roles are read at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -511,12 +511,11 @@ pub(crate) fn date_ranges_in(lower: &str, as_of: YearMonth) -> Vec<DateRange> {
 /// Where a claim can start: every claim holds "year" or "yr" (at `j`), and what comes before it
 /// in the claim is numbers, "+", "plus", a dash or "to" and white space. So a claim starts after
 /// the last character before `j` that none of these can hold, at most 40 bytes of them (two
-/// numbers of up to 13 bytes, "plus", a dash, "+") plus any white space.
+/// numbers of up to 13 bytes, "plus", a dash, "+") plus any white space. Only the "year"s a
+/// claim can end at are looked at ([`claim_anchor`]).
 fn claim_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = lower.as_bytes();
-    let anchors = (0..b.len()).filter(move |&j| {
-        b[j] == b'y' && (b.get(j + 1) == Some(&b'r') || b[j + 1..].starts_with(b"ear"))
-    });
+    let anchors = memchr::memchr_iter(b'y', b).filter(move |&j| claim_anchor(lower, j));
     anchors.map(move |j| {
         let allowed = |c: char| {
             c.is_ascii_digit()
@@ -528,13 +527,44 @@ fn claim_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// The words a claim's number before "years" can end with, and "plus".
+const BEFORE_YEARS: [&str; 17] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "twenty", "plus",
+];
+
+/// Whether a claim can hold its "years" at `j`: "year" or "yr", maybe "s", then no word byte
+/// (the claim's `\b`); and before it, past white space, a digit, "+", "plus" or a number word
+/// (the end of the claim's number, "+" or "plus").
+fn claim_anchor(lower: &str, j: usize) -> bool {
+    let b = lower.as_bytes();
+    let mut k = match &b[j..] {
+        [b'y', b'r', ..] => j + 2,
+        [b'y', b'e', b'a', b'r', ..] => j + 4,
+        _ => return false,
+    };
+    if b.get(k) == Some(&b's') {
+        k += 1;
+    }
+    if b.get(k).is_some_and(|&c| is_word_byte(c)) {
+        return false;
+    }
+    let head = lower[..j].trim_end_matches(char::is_whitespace);
+    match head.chars().next_back() {
+        Some(c) if c.is_ascii_digit() || c == '+' => true,
+        Some(c) if c.is_ascii_alphabetic() => BEFORE_YEARS.iter().any(|w| head.ends_with(w)),
+        Some(c) => !c.is_ascii() && super::pattern::is_digit(c),
+        None => false,
+    }
+}
+
 /// Where a dated range can start: its first date holds a year beginning "19" or "20" (at `j`),
 /// and before the year only a month name or number with ".", ",", "/" and white space: at most
-/// 12 bytes of them plus any white space.
+/// 12 bytes of them plus any white space. Only the years a range can start with are looked at
+/// ([`date_anchor`]).
 fn date_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = lower.as_bytes();
-    let anchors = (0..b.len().saturating_sub(1))
-        .filter(move |&j| matches!((b[j], b[j + 1]), (b'1', b'9') | (b'2', b'0')));
+    let anchors = memchr::memchr2_iter(b'1', b'2', b).filter(move |&j| date_anchor(b, j));
     anchors.map(move |j| {
         let allowed = |c: char| {
             c.is_ascii_alphanumeric()
@@ -543,6 +573,43 @@ fn date_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         };
         walk_back(lower, j, 12, allowed)..j + 1
     })
+}
+
+/// Whether the first date of a range can hold its year at `j`: "19" and a digit from 5 to 9,
+/// or "20" and a digit, then a digit; then white space and what joins two dates ("-", "~",
+/// "to", "until", "through", "thru", or a dash beyond ASCII). A byte beyond ASCII where a digit
+/// or white space can stand is let through.
+fn date_anchor(b: &[u8], j: usize) -> bool {
+    let third: fn(u8) -> bool = match b.get(j..j + 2) {
+        Some(b"19") => |c| matches!(c, b'5'..=b'9'),
+        Some(b"20") => |c| c.is_ascii_digit(),
+        _ => return false,
+    };
+    match (b.get(j + 2), b.get(j + 3)) {
+        (Some(&c), Some(&d)) if c < 0x80 && d < 0x80 => {
+            if !(third(c) && d.is_ascii_digit()) {
+                return false;
+            }
+        }
+        (Some(_), Some(_)) => return true,
+        _ => return false,
+    }
+    let mut k = j + 4;
+    while b
+        .get(k)
+        .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b)
+    {
+        k += 1;
+    }
+    let rest = &b[k..];
+    match rest.first() {
+        Some(&c) if c >= 0x80 => true,
+        Some(b'-' | b'~') => true,
+        Some(_) => {
+            rest.starts_with(b"to") || rest.starts_with(b"until") || rest.starts_with(b"thr")
+        }
+        None => false,
+    }
 }
 
 /// The lowest start before `j` reachable by stepping back over white space (free) and at most
@@ -659,6 +726,12 @@ mod tests {
                 "2020",
                 "20",
                 "x1920 - 2021",
+                "2019\u{2013}2021, 1950to1960, 1949 - 1960, 2019 \u{a0}~ now",
+                "2019 until 2020; 2019 thru 2021; 2019 through date; 2019 , 2020",
+                "20\u{663}\u{663} - 2020, 19\u{663}5 - 2020, 2019\u{2003}- 2020",
+                "5 yrs, 5yrs of x, 5 years's x, fifteen years, often years, plus years",
+                "10 + years of x, 3 - 5 yrs in y, 12 yearsx, 7 yearly, 2 yr, +years",
+                "\u{663}years of x, twenty\u{2003}years of y, one year",
             ]
             .map(String::from),
         );
