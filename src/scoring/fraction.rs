@@ -8,6 +8,7 @@
 //!
 //! [`Mention::index`]: super::Mention::index
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::analysis::Analysis;
@@ -156,10 +157,11 @@ impl<'t> Credits<'t> {
             .map(|k| self.by_index[k].1)
     }
 
-    /// The credit of the concept `id`.
-    pub(crate) fn get(&self, id: &ConceptId) -> Option<&Credit> {
+    /// The credit of the concept `id` (a [`ConceptId`] or its string).
+    pub(crate) fn get<Q: Borrow<str> + ?Sized>(&self, id: &Q) -> Option<&Credit> {
+        let id: &str = id.borrow();
         self.entries
-            .binary_search_by(|e| self.concepts[e.index].id.cmp(id))
+            .binary_search_by(|e| self.concepts[e.index].id.as_str().cmp(id))
             .ok()
             .map(|p| &self.entries[p])
     }
