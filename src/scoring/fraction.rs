@@ -8,6 +8,7 @@
 //!
 //! [`Mention::index`]: super::Mention::index
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::analysis::Analysis;
@@ -29,6 +30,18 @@ pub(crate) struct Credit {
     mentions: Range<usize>,
     /// Set when the concept is only implied by another one (that concept's position).
     pub implied_by: Option<usize>,
+    /// The first bytes of the concept's id, big-endian: orders as the ids do, but for ties.
+    prefix: u64,
+}
+
+/// The first eight bytes of `id` as a big-endian number (zero-padded): comparing two of them
+/// orders ids as comparing the strings does, except that equal prefixes need the strings.
+fn id_prefix(id: &ConceptId) -> u64 {
+    let mut b = [0u8; 8];
+    let s = id.as_str().as_bytes();
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// Per concept a document shows or implies, the best credit and the mentions that earned it,
@@ -78,10 +91,15 @@ impl<'t> Credits<'t> {
                 credit: all[mentions[start]].credit,
                 mentions: start..end,
                 implied_by: None,
+                prefix: id_prefix(&concepts[index].id),
             });
             start = end;
         }
-        let by_id = |a: &Credit, b: &Credit| concepts[a.index].id.cmp(&concepts[b.index].id);
+        let by_id = |a: &Credit, b: &Credit| {
+            a.prefix
+                .cmp(&b.prefix)
+                .then_with(|| concepts[a.index].id.cmp(&concepts[b.index].id))
+        };
         entries.sort_unstable_by(by_id);
         // Each concept shown implies its targets; in id order, so that of two concepts implying
         // one target as strongly, the first by id is named.
@@ -105,6 +123,7 @@ impl<'t> Credits<'t> {
                         credit: implied,
                         mentions: 0..0,
                         implied_by: Some(by),
+                        prefix: id_prefix(&concepts[t].id),
                     }),
                 }
             }
@@ -138,10 +157,11 @@ impl<'t> Credits<'t> {
             .map(|k| self.by_index[k].1)
     }
 
-    /// The credit of the concept `id`.
-    pub(crate) fn get(&self, id: &ConceptId) -> Option<&Credit> {
+    /// The credit of the concept `id` (a [`ConceptId`] or its string).
+    pub(crate) fn get<Q: Borrow<str> + ?Sized>(&self, id: &Q) -> Option<&Credit> {
+        let id: &str = id.borrow();
         self.entries
-            .binary_search_by(|e| self.concepts[e.index].id.cmp(id))
+            .binary_search_by(|e| self.concepts[e.index].id.as_str().cmp(id))
             .ok()
             .map(|p| &self.entries[p])
     }
@@ -313,4 +333,102 @@ pub(crate) fn group_fraction(group: &ProfileGroup, credits: &[f64], years: Optio
 
 pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::scoring::{DocKind, Scorer};
+
+    /// The fixture documents (resumes and postings), each with the kind it is.
+    pub(crate) fn fixtures() -> Vec<(String, DocKind)> {
+        let mut out = Vec::new();
+        for (dir, kind) in [("resumes", DocKind::Resume), ("postings", DocKind::Posting)] {
+            let path = format!("{}/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+            let mut names: Vec<_> = std::fs::read_dir(&path)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            names.sort();
+            for p in names {
+                out.push((std::fs::read_to_string(&p).unwrap(), kind));
+            }
+        }
+        assert!(out.len() >= 10, "fixtures missing");
+        out
+    }
+
+    /// The readable version: a map keyed by id, filled mention by mention, then implications
+    /// in id order. Per concept: credit, mentions best first, implying concept.
+    fn oracle(
+        taxonomy: &Taxonomy,
+        a: &Analysis,
+    ) -> BTreeMap<ConceptId, (f64, Vec<usize>, Option<ConceptId>)> {
+        let mut out: BTreeMap<ConceptId, (f64, Vec<usize>, Option<ConceptId>)> = BTreeMap::new();
+        for (i, m) in a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.credit > 0.0)
+        {
+            let e = out
+                .entry(m.concept.clone())
+                .or_insert((0.0, Vec::new(), None));
+            e.0 = e.0.max(m.credit);
+            e.1.push(i);
+        }
+        for e in out.values_mut() {
+            let m = &a.mentions;
+            e.1.sort_by(|x, y| m[*y].credit.total_cmp(&m[*x].credit).then(x.cmp(y)));
+        }
+        let direct: Vec<(ConceptId, f64)> = out.iter().map(|(k, v)| (k.clone(), v.0)).collect();
+        for (id, credit) in direct {
+            for target in &taxonomy.concept(id.as_str()).unwrap().implies {
+                let e = out
+                    .entry(target.clone())
+                    .or_insert((0.0, Vec::new(), Some(id.clone())));
+                if e.2.is_some() && credit * IMPLIED_CREDIT > e.0 {
+                    e.0 = credit * IMPLIED_CREDIT;
+                    e.2 = Some(id.clone());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn credits_agree_with_a_map_keyed_by_id() {
+        let scorer = Scorer::new(Taxonomy::embedded()).unwrap();
+        let taxonomy = scorer.taxonomy();
+        let mut implied = 0;
+        for (text, kind) in fixtures() {
+            for kind in [kind, DocKind::Resume] {
+                let a = scorer.analyze(&text, Some(kind));
+                let credits = Credits::of(taxonomy, &a);
+                let got: BTreeMap<ConceptId, (f64, Vec<usize>, Option<ConceptId>)> = credits
+                    .iter()
+                    .map(|(id, c)| {
+                        let by = c.implied_by.map(|b| credits.id(b).clone());
+                        (id.clone(), (c.credit, credits.mentions(c).to_vec(), by))
+                    })
+                    .collect();
+                assert_eq!(got, oracle(taxonomy, &a));
+                // In id order, and found by id and by position alike.
+                let ids: Vec<&ConceptId> = credits.iter().map(|(id, _)| id).collect();
+                assert!(ids.windows(2).all(|w| w[0] < w[1]));
+                for (id, c) in credits.iter() {
+                    assert_eq!(credits.get(id), Some(c));
+                    assert_eq!(credits.at(c.index), Some(c));
+                    implied += usize::from(c.implied_by.is_some());
+                }
+                assert!(credits.get(&ConceptId::new("no-such-concept")).is_none());
+            }
+        }
+        assert!(
+            implied > 0,
+            "no fixture implies a concept: the test proves too little"
+        );
+    }
 }

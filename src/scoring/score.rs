@@ -833,3 +833,65 @@ pub fn evidence_spans(group: &GroupScore) -> Vec<Range<usize>> {
     v.sort_by_key(|r| (r.start, r.end));
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::fraction::tests::fixtures;
+
+    /// Every fixture against the role, each posting fixture and a resume's profile: the prepared
+    /// profile scores as the plain one, and the summary is the full report's.
+    #[test]
+    fn summary_and_prepared_scores_equal_the_full_report() {
+        let mut scorer = Scorer::new(Taxonomy::embedded()).unwrap();
+        scorer.as_of(YearMonth::new(2026, 11));
+        let docs = fixtures();
+        let mut profiles = vec![scorer.default_profile().unwrap()];
+        for (text, kind) in &docs {
+            match kind {
+                DocKind::Posting => profiles.push(scorer.posting_profile(text)),
+                DocKind::Resume if profiles.len() < 3 => profiles.push(scorer.resume_profile(text)),
+                DocKind::Resume => {}
+            }
+        }
+        let (mut levels, mut missing, mut negated) = (0, 0, 0);
+        for profile in profiles {
+            let prepared = scorer.prepare(profile.clone());
+            for (text, kind) in &docs {
+                let a = scorer.analyze(text, Some(*kind));
+                let full = scorer.score(&profile, &a);
+                assert_eq!(scorer.score_prepared(&prepared, &a), full);
+                let summary = scorer.summarize(&prepared, &a);
+                assert_eq!(summary, full.summary());
+                levels += usize::from(summary.level.is_some());
+                missing += summary.missing_essential.len();
+                negated += summary.negated.len();
+            }
+        }
+        assert!(levels > 0 && missing > 0 && negated > 0);
+    }
+
+    /// A profile prepared with one taxonomy scores right with another, whose concepts sit at
+    /// other positions.
+    #[test]
+    fn a_profile_prepared_for_another_taxonomy_is_planned_again() {
+        let json = |order: &[&str]| {
+            let concepts: Vec<String> = order
+                .iter()
+                .map(|id| format!(r#"{{"id":"{id}","name":"{id}","kind":"tool"}}"#))
+                .collect();
+            format!(
+                r#"{{"name":"t","version":"1","concepts":[{}],"roles":[{{"id":"r","name":"R","groups":[{{"id":"g","name":"G","rule":"all","weight":1,"importance":"essential","concepts":["beta","gamma"]}}]}}]}}"#,
+                concepts.join(",")
+            )
+        };
+        let a = Taxonomy::from_json_str(&json(&["alpha", "beta", "gamma"]), "a").unwrap();
+        let b = Taxonomy::from_json_str(&json(&["gamma", "beta", "alpha", "delta"]), "b").unwrap();
+        let (sa, sb) = (Scorer::new(&a).unwrap(), Scorer::new(&b).unwrap());
+        let prepared = sa.prepare(sa.default_profile().unwrap());
+        let doc = sb.analyze("Skills\nbeta, alpha\n", Some(DocKind::Resume));
+        let want = sb.score(&sb.default_profile().unwrap(), &doc);
+        assert_eq!(want.missing_essential, [ConceptId::new("gamma")]);
+        assert_eq!(sb.summarize(&prepared, &doc), want.summary());
+    }
+}
