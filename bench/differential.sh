@@ -3,10 +3,15 @@
 # field of --explain: the proof that a speed change changed nothing a user can see.
 #
 # usage: bench/differential.sh [--sample N] BEFORE_BIN AFTER_BIN [CORPUS.jsonl...]
+#        bench/differential.sh --record DIGESTS [--base COMMIT] [--sample N] BIN CORPUS.jsonl...
+#        bench/differential.sh --check DIGESTS [--sample N] BIN CORPUS.jsonl...
 #   BEFORE_BIN  the build before the change (for example a release build of the base commit)
 #   AFTER_BIN   the build to check
 #   CORPUS      more JSON Lines inputs (default: the 10 MB bench corpus when it exists)
 #   --sample N  read only the first N records of each input (CI runs a sample)
+#   --record    run BIN alone and write the sha256 of each case's stdout and stderr, and of each
+#               input, to DIGESTS (no text); --base names the commit BIN was built from
+#   --check     run BIN alone and compare with DIGESTS (bench/differential-ci.sh drives both)
 #
 # Inputs: ../shared/data/dev/postings.jsonl and resumes.jsonl (SHARED overrides ../shared) and each
 # corpus. Cases, each run by both binaries with "Present" pinned by --as-of so the date of the run
@@ -17,19 +22,40 @@
 #   csv       scan --format csv
 #   table     scan --format table --explain          (postings only)
 #   html      scan --format html                     (the first 20 postings)
-#   job       scan --job POSTING --explain, over the resumes, for three dev postings
+#   job       scan --job POSTING --explain, over the resumes, for three dev postings (and the
+#             compact records for the first)
 #   resume    scan --resume RESUME --explain, over the postings, for two dev resumes
-# Exit 0 when every case is byte-identical; 1 with the first differing record of each case.
+# Every case runs in a scratch folder with relative file names, so no output holds a path.
+# Exit 0 when every case is byte-identical; 1 with the first differing record of each case (with
+# --check: the cases whose digests differ); 2 on a usage error; 3 when --check is given other
+# inputs than were recorded (the check cannot be made: see bench/README.md, Differential check).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SAMPLE=
-if [ "${1:-}" = --sample ]; then SAMPLE="$2"; shift 2; fi
-[ $# -ge 2 ] || { sed -n '2,22p' "$0" >&2; exit 2; }
-BEFORE="$1" AFTER="$2"; shift 2
+SAMPLE= MODE=compare DIGESTS= BASE=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sample) SAMPLE="$2"; shift 2 ;;
+    --record | --check) MODE="${1#--}"; DIGESTS="$(realpath -m "$2")"; shift 2 ;;
+    --base) BASE="$2"; shift 2 ;;
+    *) break ;;
+  esac
+done
+usage() { sed -n '2,28p' "$0" >&2; exit 2; }
+if [ "$MODE" = compare ]; then
+  [ $# -ge 2 ] || usage
+  BEFORE="$(realpath "$1")" AFTER="$(realpath "$2")"; shift 2
+  [ $# -gt 0 ] || { c="$HOME/.cache/rolefit-bench/corpora/10mb/corpus.jsonl"; [ -f "$c" ] && set -- "$c"; }
+else
+  # the recorded inputs are part of the digests: no default corpus
+  [ $# -ge 2 ] || usage
+  BEFORE="$(realpath "$1")" AFTER="$BEFORE"; shift
+  [ "$MODE" = record ] || [ -f "$DIGESTS" ] || { echo "differential.sh: no digests $DIGESTS" >&2; exit 2; }
+fi
 SHARED="${SHARED:-$ROOT/../shared}"
 DEV="$SHARED/data/dev"
 AS_OF=2026-11
-[ $# -gt 0 ] || { c="$HOME/.cache/rolefit-bench/corpora/10mb/corpus.jsonl"; [ -f "$c" ] && set -- "$c"; }
+# the table wraps to COLUMNS when it is set: the same width everywhere
+unset COLUMNS
 for b in "$BEFORE" "$AFTER"; do [ -x "$b" ] || { echo "differential.sh: no binary $b" >&2; exit 2; }; done
 [ -f "$DEV/postings.jsonl" ] || { echo "differential.sh: no dev data in $DEV (set SHARED)" >&2; exit 2; }
 
@@ -61,11 +87,42 @@ for i, t in enumerate([r[0], r[len(r) // 2]]):
     open(f"{work}/resume{i}.txt", "w", encoding="utf-8").write(t)
 EOF
 
+cd "$WORK"
+if [ "$MODE" != compare ]; then
+  # the inputs' own digests: a check against other inputs than were recorded cannot pass
+  inputs="$(for f in postings resumes "${corpora[@]}"; do
+    f="$(basename "$f" .jsonl).jsonl"; printf 'input\t%s\t%s\n' "$f" "$(sha256sum < "$f" | cut -d' ' -f1)"; done)"
+  if [ "$MODE" = record ]; then
+    { echo "# sha256 of each case's stdout and stderr: bench/differential.sh --record (see bench/README.md)"
+      printf 'base\t%s\n' "${BASE:-unknown}"
+      printf 'sample\t%s\n' "${SAMPLE:-all}"
+      echo "$inputs"; } > "$WORK/digests"
+  else
+    want="$(grep '^input' "$DIGESTS" || true)"
+    if [ "$inputs" != "$want" ]; then
+      echo "differential.sh: the inputs are not the ones recorded in $DIGESTS:" >&2
+      diff <(echo "$want") <(echo "$inputs") | sed 's/^/  /' >&2
+      exit 3
+    fi
+  fi
+fi
+
 failed=0 cases=0
-# check NAME ARGS...: run both binaries with ARGS and compare their standard output.
+# check NAME ARGS...: run both binaries with ARGS and compare their standard output (--record:
+# write the digests of one binary's; --check: compare them with the recorded ones).
 check() {
   local name="$1"; shift
   cases=$((cases + 1))
+  if [ "$MODE" != compare ]; then
+    "$AFTER" "$@" > "$WORK/after.out" 2> "$WORK/after.err" || true
+    local got; got="$(printf 'case\t%s\t%s\t%s\t%s' "$name" "$(sha256sum < "$WORK/after.out" | cut -d' ' -f1)" \
+      "$(sha256sum < "$WORK/after.err" | cut -d' ' -f1)" "$(wc -c < "$WORK/after.out")")"
+    if [ "$MODE" = record ]; then echo "$got" >> "$WORK/digests"; printf 'recorded %s\n' "$name"; return; fi
+    if grep -qxF "$got" "$DIGESTS"; then printf 'same     %-28s %10s bytes\n' "$name" "$(wc -c < "$WORK/after.out")"; return; fi
+    failed=$((failed + 1))
+    printf 'DIFFERS  %s: rolefit %s\n' "$name" "$*"
+    return
+  fi
   "$BEFORE" "$@" > "$WORK/before.out" 2> "$WORK/before.err" || true
   "$AFTER" "$@" > "$WORK/after.out" 2> "$WORK/after.err" || true
   if cmp -s "$WORK/before.out" "$WORK/after.out" && cmp -s "$WORK/before.err" "$WORK/after.err"; then
@@ -93,21 +150,27 @@ EOF
 }
 
 for set in postings resumes "${corpora[@]}"; do
-  case "$set" in /*) f="$set"; label="$(basename "$set" .jsonl)" ;; *) f="$WORK/$set.jsonl"; label="$set" ;; esac
+  label="$(basename "$set" .jsonl)" f="$(basename "$set" .jsonl).jsonl"
   check "extract $label" extract --jsonl --format jsonl "$f"
   check "scan $label" scan --jsonl --format jsonl --as-of "$AS_OF" "$f"
   check "explain $label" scan --jsonl --format jsonl --explain --as-of "$AS_OF" "$f"
   check "csv $label" scan --jsonl --format csv --as-of "$AS_OF" "$f"
 done
-check "table postings" scan --jsonl --format table --explain --color never --as-of "$AS_OF" "$WORK/postings.jsonl"
-check "html postings20" scan --jsonl --format html --as-of "$AS_OF" "$WORK/postings20.jsonl"
+check "table postings" scan --jsonl --format table --explain --color never --as-of "$AS_OF" postings.jsonl
+check "html postings20" scan --jsonl --format html --as-of "$AS_OF" postings20.jsonl
 for i in 0 1 2; do
-  check "job$i resumes" scan --jsonl --format jsonl --explain --as-of "$AS_OF" --job "$WORK/job$i.txt" "$WORK/resumes.jsonl"
+  check "job$i resumes" scan --jsonl --format jsonl --explain --as-of "$AS_OF" --job "job$i.txt" resumes.jsonl
 done
-check "job0 resumes table" scan --jsonl --format table --explain --color never --as-of "$AS_OF" --job "$WORK/job0.txt" "$WORK/resumes.jsonl"
+check "job0 resumes compact" scan --jsonl --format jsonl --as-of "$AS_OF" --job job0.txt resumes.jsonl
+check "job0 resumes table" scan --jsonl --format table --explain --color never --as-of "$AS_OF" --job job0.txt resumes.jsonl
 for i in 0 1; do
-  check "resume$i postings" scan --jsonl --format jsonl --explain --as-of "$AS_OF" --resume "$WORK/resume$i.txt" "$WORK/postings.jsonl"
+  check "resume$i postings" scan --jsonl --format jsonl --explain --as-of "$AS_OF" --resume "resume$i.txt" postings.jsonl
 done
 
+if [ "$MODE" = record ]; then
+  cp "$WORK/digests" "$DIGESTS"
+  echo "differential.sh: $cases cases recorded in $DIGESTS"
+  exit 0
+fi
 echo "differential.sh: $((cases - failed)) of $cases cases byte-identical"
 [ "$failed" = 0 ]

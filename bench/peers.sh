@@ -12,9 +12,11 @@
 #            agreement with the reference peer (ac-exact-dfa).
 #   scan     `rolefit scan --format jsonl` with the embedded taxonomy and full scoring, its JSON
 #            Lines written as is (no counts: the agreement columns stay empty for this row).
+#   explain  the same with `--explain`: the full report per document (every concept with its
+#            evidence, groups, gaps, years, level reasons).
 #
 # Environment (all optional):
-#   MODES="extract scan"   rolefit rows to add (one harness run each)
+#   MODES="extract scan explain"   rolefit rows to add (one harness run each)
 #   PEERS="ac-exact-dfa ac-dfa rg15-ascii flashtext"   harness peers; PEERS=all for every peer
 #   JOBS="1 2"  RUNS=3     passed to run_peers.sh (as are WARMUP, SLOW_PEERS, SLOW_RUNS, REF)
 #   SHARED=../shared       the shared folder beside the checkout (CI has it there)
@@ -22,9 +24,10 @@
 #   SETUP=1                run ../shared/bench/scripts/setup.sh first (needs root: apt-get)
 #   CARGO_TARGET_DIR       where rolefit is built (default: target/ in the repo)
 #   ROLEFIT_BIN            measure this binary instead of building one
+#   RESULTS=$BENCH_WORK/results   where the result folders go
 #
-# Each table is printed and kept, with raw outputs and timings, in
-# $BENCH_WORK/results/<corpus>-<mode>-rolefit-<mode>-<date>/table.md.
+# Each table is printed and kept, with raw outputs, timings and results.json, in
+# $RESULTS/<corpus>-<kind>-rolefit-<mode>-<date>/table.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$(cd "${SHARED:-$ROOT/../shared}" && pwd)"
@@ -44,7 +47,8 @@ if [ -n "${ROLEFIT_BIN:-}" ]; then BIN="$ROLEFIT_BIN"; else
   BIN="$CARGO_TARGET_DIR/release/rolefit"
 fi
 
-MODES="${MODES:-extract scan}"
+MODES="${MODES:-extract scan explain}"
+RESULTS="${RESULTS:-$WORK/results}"
 PEERS="${PEERS:-ac-exact-dfa ac-dfa rg15-ascii flashtext}"
 [ "$PEERS" = all ] && unset PEERS || export PEERS
 export JOBS="${JOBS:-1 2}" RUNS="${RUNS:-3}"
@@ -57,11 +61,12 @@ for corpus in "$@"; do
     case "$mode" in
       extract) tool="$ROOT/bench/rolefit-counts.sh $BIN {P} {C} {J}" ;;
       scan)    tool="$BIN scan $jsonl --format jsonl -j {J} {C}" ;;
-      *) echo "peers.sh: unknown mode $mode (extract or scan)" >&2; exit 2 ;;
+      explain) tool="$BIN scan $jsonl --format jsonl --explain -j {J} {C}" ;;
+      *) echo "peers.sh: unknown mode $mode (extract, scan or explain)" >&2; exit 2 ;;
     esac
     name="$(basename "$(cd "$(dirname "$corpus")" && pwd)")"
     [ "$kind" = dir ] && name="$(basename "$corpus")"
-    out="$WORK/results/$name-$kind-rolefit-$mode-$(date +%Y%m%d-%H%M%S)"
+    out="$RESULTS/$name-$kind-rolefit-$mode-$(date +%Y%m%d-%H%M%S)"
     echo "== $corpus ($kind), rolefit $mode: $tool" >&2
     # the harness reports a failing tool run and goes on; a missing table is our failure
     OUT="$out" TOOL_CMD="$tool" bash "$HARNESS" "$corpus"

@@ -10,10 +10,38 @@
 //!   used to scan every boilerplate range);
 //! - `job-flat-roles`: a resume flattened to one line with many dated roles, against a posting
 //!   (each role's title and field years are read; a line scan per role would be quadratic).
+//!
+//! Then the cost of each stage of `scan` on realistic postings and resumes (generated from the
+//! embedded taxonomy, `support/docs.rs`) of 2, 8 and 32 KB, all as MB/s of document text so that
+//! the stages add up (the time per byte of `scan` is the sum of the stages' times per byte):
+//!
+//! - `walk`: the concept matcher over the text (`Matcher::extract_into`);
+//! - `analyze`: sections and kind cues, polarity, years and contexts over those matches
+//!   (`Scorer::analyze_matches`, the kind guessed as `scan` does), and today's public parts of
+//!   it measured alone: `sections`, `guess-kind`, `polarity` (at every match), `date-ranges`,
+//!   `year-claims`;
+//! - `score`: credits, groups, levels, title and gaps against the role profile
+//!   (`Scorer::score`); `score-job` (a resume against a posting's profile, `scan --job`) and
+//!   `posting-profile` (what `scan --resume` builds per posting);
+//! - `record-compact`, `record-explain`: the whole per-document pipeline into a `Record`
+//!   (`Pipeline::document`), compact or with the full report: their difference is the explain
+//!   record's own cost;
+//! - `write-compact`, `write-explain`: the record serialised as a JSON Lines line, the way `scan
+//!   --format jsonl` writes it.
+//!
+//! `cargo bench --bench scoring -- stages/` runs the stages alone (about two minutes);
+//! `ROLEFIT_BENCH_DUMP=DIR` writes the generated documents there.
+
+#[path = "support/docs.rs"]
+mod docs;
+
+use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use rolefit::scoring::{DocKind, Scorer, YearMonth};
-use rolefit::Taxonomy;
+use rolefit::input::Document;
+use rolefit::pipeline::{Detail, Pipeline, Target, Workspace};
+use rolefit::scoring::{polarity, sections, years, DocKind, Scorer, YearMonth};
+use rolefit::{Scratch, Taxonomy};
 
 const SIZES: &[usize] = &[16 << 10, 64 << 10, 256 << 10];
 
@@ -122,5 +150,128 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Document sizes of the stage benches: a short posting, a typical resume, a long one.
+const STAGE_SIZES: &[(usize, &str)] = &[(2 << 10, "2kb"), (8 << 10, "8kb"), (32 << 10, "32kb")];
+
+fn stages(c: &mut Criterion) {
+    let taxonomy = Taxonomy::embedded();
+    let mut scorer = Scorer::new(taxonomy).unwrap();
+    let as_of = YearMonth::new(2025, 1);
+    scorer.as_of(as_of);
+    let matcher = scorer.matcher().clone();
+    let role = scorer.default_profile().unwrap();
+    let vocab = docs::Vocabulary::new(taxonomy);
+    let job = scorer.posting_profile(&docs::posting(&vocab, 7, 4 << 10));
+    let pipeline = |detail| {
+        let target = Target::role(&scorer, None, None).unwrap();
+        let mut p = Pipeline::scan(scorer.clone(), target);
+        p.detail(detail);
+        p
+    };
+    let (compact, explain) = (pipeline(Detail::Compact), pipeline(Detail::Explained));
+
+    let mut g = c.benchmark_group("stages");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for &(size, label) in STAGE_SIZES {
+        for kind in [DocKind::Posting, DocKind::Resume] {
+            let (name, text) = match kind {
+                DocKind::Posting => ("posting", docs::posting(&vocab, size as u64, size)),
+                DocKind::Resume => ("resume", docs::resume(&vocab, size as u64, size)),
+            };
+            if let Some(dir) = std::env::var_os("ROLEFIT_BENCH_DUMP") {
+                // to read the generated documents, or run the CLI on them
+                std::fs::write(
+                    std::path::Path::new(&dir).join(format!("{name}-{label}.txt")),
+                    &text,
+                )
+                .unwrap();
+            }
+            let id = |stage: &str| BenchmarkId::new(format!("{stage}/{name}"), label);
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            let (mut scratch, mut matches) = (Scratch::new(), Vec::new());
+            matcher.extract_into(&text, &mut scratch, &mut matches);
+            let analysis = scorer.analyze_matches(&text, &matches, None);
+            // The generated documents must read as what they are, or the stages measure the
+            // wrong paths.
+            assert_eq!(
+                analysis.kind, kind,
+                "{name} {label} is read as {:?}",
+                analysis.kind
+            );
+
+            g.bench_function(id("walk"), |b| {
+                b.iter(|| {
+                    matcher.extract_into(&text, &mut scratch, &mut matches);
+                    matches.len()
+                })
+            });
+            g.bench_function(id("analyze"), |b| {
+                b.iter(|| scorer.analyze_matches(&text, &matches, None).mentions.len())
+            });
+            g.bench_function(id("sections"), |b| {
+                b.iter(|| {
+                    sections::Sections::detect(&text, kind).has(sections::SectionKind::Skills)
+                })
+            });
+            g.bench_function(id("guess-kind"), |b| b.iter(|| sections::guess_kind(&text)));
+            let in_posting = kind == DocKind::Posting;
+            g.bench_function(id("polarity"), |b| {
+                b.iter(|| {
+                    matches
+                        .iter()
+                        .filter(|m| {
+                            polarity::polarity(&text, m.span(), in_posting).polarity
+                                == polarity::Polarity::Negated
+                        })
+                        .count()
+                })
+            });
+            g.bench_function(id("date-ranges"), |b| {
+                b.iter(|| years::date_ranges(&text, as_of).len())
+            });
+            g.bench_function(id("year-claims"), |b| {
+                b.iter(|| years::year_claims(&text).len())
+            });
+            g.bench_function(id("score"), |b| {
+                b.iter(|| scorer.score(&role, &analysis).score)
+            });
+            match kind {
+                DocKind::Posting => g.bench_function(id("posting-profile"), |b| {
+                    b.iter(|| scorer.posting_profile_of(&analysis).groups.len())
+                }),
+                DocKind::Resume => g.bench_function(id("score-job"), |b| {
+                    b.iter(|| scorer.score(&job, &analysis).score)
+                }),
+            };
+            let doc = Document::new(name, text.as_str());
+            let mut work = Workspace::default();
+            for (stage, p) in [("record-compact", &compact), ("record-explain", &explain)] {
+                g.bench_function(id(stage), |b| {
+                    b.iter(|| p.document(&doc, &mut work).score())
+                });
+            }
+            #[cfg(feature = "output")]
+            {
+                use rolefit::output::{printer, OutputFormat, PrintOptions};
+                let jsonl = printer(OutputFormat::Jsonl, &PrintOptions::default());
+                let mut line = Vec::new();
+                for (stage, p) in [("write-compact", &compact), ("write-explain", &explain)] {
+                    let record = p.document(&doc, &mut work);
+                    g.bench_function(id(stage), |b| {
+                        b.iter(|| {
+                            line.clear();
+                            jsonl.record(&record, &mut line).unwrap();
+                            line.len()
+                        })
+                    });
+                }
+            }
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, stages);
 criterion_main!(benches);

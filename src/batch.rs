@@ -102,6 +102,15 @@ where
     R: Send,
 {
     let chunk = chunk.max(1);
+    // One item (a document piped in, one file named) is mapped here: starting the reader, the
+    // mapper and the thread pool would cost more than the item.
+    let Some(first) = items.next() else {
+        return Ok(());
+    };
+    let Some(second) = items.next() else {
+        return sink(f(&mut init(), first));
+    };
+    let mut items = [first, second].into_iter().chain(items);
     std::thread::scope(|scope| {
         let (chunks, to_map) = std::sync::mpsc::sync_channel::<Vec<(usize, T)>>(1);
         let (results, to_sink) = std::sync::mpsc::sync_channel::<(usize, R)>(chunk);
@@ -185,6 +194,41 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, (0..20).collect::<Vec<_>>());
+    }
+
+    /// A lone item is mapped on the calling thread (no thread is started for one document); a
+    /// batch of two or more still goes to the pool, in order.
+    #[test]
+    fn one_item_is_mapped_where_it_is_asked_for() {
+        let here = std::thread::current().id();
+        for n in 0..4usize {
+            let mut out = Vec::new();
+            map_ordered(
+                0..n,
+                1,
+                || (),
+                |_, i| (i, std::thread::current().id() == here),
+                |r| -> Result<(), ()> {
+                    out.push(r);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                out.iter().map(|r| r.0).collect::<Vec<_>>(),
+                (0..n).collect::<Vec<_>>()
+            );
+            if n == 1 {
+                assert!(out[0].1, "the one item was mapped on the calling thread");
+            }
+            #[cfg(feature = "parallel")]
+            if n > 1 {
+                assert!(
+                    out.iter().all(|r| !r.1),
+                    "a batch is mapped on the pool: {out:?}"
+                );
+            }
+        }
     }
 
     #[test]

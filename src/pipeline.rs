@@ -45,6 +45,8 @@ use crate::record::{
     ConceptHit, Explained, ExtractRecord, MatchRecord, Polarity, Record, ScanDetail, ScanRecord,
     ScanSummary, Status,
 };
+use crate::scoring::profile::PreparedProfile;
+use crate::scoring::score::ScoreSummary;
 use crate::scoring::{Analysis, DocKind, Profile, ProfileError, ScoreReport, Scorer};
 use crate::taxonomy::ConceptId;
 
@@ -172,6 +174,8 @@ enum Task {
 struct Scan {
     scorer: Scorer,
     target: Target,
+    /// A fixed target's profile, prepared once for every document.
+    prepared: Option<PreparedProfile>,
 }
 
 /// Turns inputs into records: reads each document within the limits, finds its concepts and,
@@ -190,6 +194,8 @@ pub struct Pipeline {
 pub struct Workspace {
     scratch: Scratch,
     matches: Vec<Match>,
+    /// Concept positions already listed, sorted (for a compact record's distinct concepts).
+    seen: Vec<usize>,
 }
 
 impl Pipeline {
@@ -206,9 +212,17 @@ impl Pipeline {
 
     /// A pipeline that scores each document against `target` with `scorer` (`scan`).
     pub fn scan(scorer: Scorer, target: Target) -> Pipeline {
+        let prepared = match &target {
+            Target::Profile(profile, _) => Some(scorer.prepare(Profile::clone(profile))),
+            Target::Resume(_) => None,
+        };
         Pipeline {
             matcher: scorer.matcher().clone(),
-            task: Task::Scan(Box::new(Scan { scorer, target })),
+            task: Task::Scan(Box::new(Scan {
+                scorer,
+                target,
+                prepared,
+            })),
             detail: Detail::default(),
             #[cfg(feature = "documents")]
             limits: Limits::default(),
@@ -264,10 +278,9 @@ impl Pipeline {
                 hidden_text: hidden(doc),
             }),
             Task::Scan(scan) => {
-                let fit = scan.score(&doc.text, matches);
-                let score = fit.score;
-                let detail = match self.detail {
+                let (score, detail) = match self.detail {
                     Detail::Explained | Detail::Document => {
+                        let fit = scan.report(&doc.text, matches);
                         let mut concepts = ConceptHit::collect(&self.matcher, &doc.text, matches);
                         for c in &mut concepts {
                             c.polarity = Polarity::of(&fit, &c.concept);
@@ -275,16 +288,23 @@ impl Pipeline {
                         let text = (self.detail == Detail::Document
                             && matches!(scan.target, Target::Profile(..)))
                         .then(|| doc.text.clone());
-                        ScanDetail::Explained(Box::new(Explained {
+                        let score = fit.score;
+                        let explained = Explained {
                             concepts,
                             fit,
                             text,
-                        }))
+                        };
+                        (score, ScanDetail::Explained(Box::new(explained)))
                     }
-                    Detail::Count | Detail::Compact => ScanDetail::Compact(ScanSummary::new(
-                        &fit,
-                        distinct(&self.matcher, matches),
-                    )),
+                    // Ids only: no evidence, gaps or reasons are worked out for it.
+                    Detail::Count | Detail::Compact => {
+                        let summary = scan.summary(&doc.text, matches);
+                        let matched = distinct(&self.matcher, matches, &mut work.seen);
+                        (
+                            summary.score,
+                            ScanDetail::Compact(ScanSummary::of(summary, matched)),
+                        )
+                    }
                 };
                 Record::Scan(ScanRecord {
                     id: doc.id.clone(),
@@ -304,26 +324,56 @@ fn hidden(doc: &Document) -> Option<crate::document::HiddenText> {
     (!doc.hidden.is_empty()).then(|| doc.hidden.clone())
 }
 
-/// The distinct concepts of `matches` by id, in order of first appearance.
-fn distinct(matcher: &Matcher, matches: &[Match]) -> Vec<ConceptId> {
-    let mut seen = std::collections::HashSet::new();
+/// The distinct concepts of `matches` by id, in order of first appearance; `seen` is a buffer.
+fn distinct(matcher: &Matcher, matches: &[Match], seen: &mut Vec<usize>) -> Vec<ConceptId> {
+    seen.clear();
     matches
         .iter()
-        .filter(|m| seen.insert(m.concept_index()))
+        .filter(|m| match seen.binary_search(&m.concept_index()) {
+            Ok(_) => false,
+            Err(at) => {
+                seen.insert(at, m.concept_index());
+                true
+            }
+        })
         .map(|m| matcher.concept(m).id.clone())
         .collect()
 }
 
 impl Scan {
-    fn score(&self, text: &str, matches: &[Match]) -> ScoreReport {
+    /// The full report of one document.
+    fn report(&self, text: &str, matches: &[Match]) -> ScoreReport {
+        self.with(text, matches, |profile, document| {
+            self.scorer.score_prepared(profile, document)
+        })
+    }
+
+    /// The score and the ids of a compact record, without the report's evidence and gaps.
+    fn summary(&self, text: &str, matches: &[Match]) -> ScoreSummary {
+        self.with(text, matches, |profile, document| {
+            self.scorer.summarize(profile, document)
+        })
+    }
+
+    /// Runs `f` with the prepared profile and the analysed document to score against it.
+    fn with<T>(
+        &self,
+        text: &str,
+        matches: &[Match],
+        f: impl FnOnce(&PreparedProfile, &Analysis) -> T,
+    ) -> T {
         let scorer = &self.scorer;
-        match &self.target {
-            Target::Profile(profile, kind) => {
-                scorer.score(profile, &scorer.analyze_matches(text, matches, *kind))
+        match (&self.target, &self.prepared) {
+            (Target::Profile(_, kind), Some(profile)) => {
+                f(profile, &scorer.analyze_matches(text, matches, *kind))
             }
-            Target::Resume(resume) => {
+            (Target::Profile(profile, kind), None) => {
+                let profile = scorer.prepare(Profile::clone(profile));
+                f(&profile, &scorer.analyze_matches(text, matches, *kind))
+            }
+            (Target::Resume(resume), _) => {
                 let posting = scorer.analyze_matches(text, matches, Some(DocKind::Posting));
-                scorer.score(&scorer.posting_profile_of(&posting), resume)
+                f(&scorer.prepare(scorer.posting_profile_of(&posting)), resume)
             }
         }
     }
@@ -500,7 +550,7 @@ pub fn run(
     let work = |work: &mut Workspace, input: Input| -> io::Result<Done> {
         let record = pipeline.record(input, work);
         let mut bytes = Vec::new();
-        printer.record(&record, &mut bytes)?;
+        printer.record_into(&record, &mut bytes)?;
         Ok(Done {
             status: record.status(),
             score: record.score(),

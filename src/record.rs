@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{self, HiddenText};
 use crate::matching::{Match, Matcher};
+use crate::scoring::score::ScoreSummary;
 use crate::scoring::{ProfileSource, ScoreReport};
 use crate::taxonomy::{ConceptId, Kind};
 
@@ -360,6 +361,23 @@ pub struct ScanSummary {
 }
 
 impl ScanSummary {
+    /// The record's summary from a score's summary (what [`Scorer::summarize`] gives), with
+    /// the distinct concepts found by id: equal to [`ScanSummary::new`] of the full report.
+    ///
+    /// [`Scorer::summarize`]: crate::scoring::Scorer::summarize
+    pub fn of(summary: ScoreSummary, mut matched: Vec<ConceptId>) -> ScanSummary {
+        matched.retain(|id| !summary.negated.contains(id));
+        ScanSummary {
+            level: summary.level,
+            profile: summary.profile,
+            taxonomy: summary.taxonomy.hash,
+            matched,
+            missing_essential: summary.missing_essential,
+            negated: summary.negated,
+            in_progress: summary.in_progress,
+        }
+    }
+
     /// The summary of a score report, with the distinct concepts found by id.
     pub fn new(fit: &ScoreReport, mut matched: Vec<ConceptId>) -> ScanSummary {
         matched.retain(|id| !fit.negated.contains(id));

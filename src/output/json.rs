@@ -23,6 +23,10 @@ impl Printer for JsonPrinter {
         write_json(out, record, &self.fields)
     }
 
+    fn record_into(&self, record: &Record, out: &mut Vec<u8>) -> io::Result<()> {
+        write_json(out, record, &self.fields)
+    }
+
     fn open(&self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"[\n")
     }

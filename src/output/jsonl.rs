@@ -23,4 +23,10 @@ impl Printer for JsonlPrinter {
         write_json(out, record, &self.fields)?;
         out.write_all(b"\n")
     }
+
+    fn record_into(&self, record: &Record, out: &mut Vec<u8>) -> io::Result<()> {
+        write_json(out, record, &self.fields)?;
+        out.push(b'\n');
+        Ok(())
+    }
 }

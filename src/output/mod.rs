@@ -128,6 +128,24 @@ pub trait Printer: Send + Sync {
     /// Writes one record.
     fn record(&self, record: &Record, out: &mut dyn Write) -> io::Result<()>;
 
+    /// Appends one record to `out`: the same bytes as [`Printer::record`], for callers that
+    /// render into memory. The JSON printers serialise straight into the buffer rather than
+    /// through `dyn Write` one small write at a time.
+    ///
+    /// ```
+    /// use rolefit::output::{printer, OutputFormat, PrintOptions};
+    /// use rolefit::record::{ErrorRecord, Record, Status};
+    /// let rec = Record::Error(ErrorRecord::new("a.pdf", Status::Encrypted, "password"));
+    /// let p = printer(OutputFormat::Jsonl, &PrintOptions::default());
+    /// let (mut one, mut two) = (Vec::new(), Vec::new());
+    /// p.record(&rec, &mut one).unwrap();
+    /// p.record_into(&rec, &mut two).unwrap();
+    /// assert_eq!(one, two);
+    /// ```
+    fn record_into(&self, record: &Record, out: &mut Vec<u8>) -> io::Result<()> {
+        self.record(record, out)
+    }
+
     /// Writes what comes before the first record (a CSV header, a JSON array's `[`).
     fn open(&self, out: &mut dyn Write) -> io::Result<()> {
         let _ = out;
@@ -302,7 +320,11 @@ fn select(record: &Record, fields: &[String]) -> io::Result<Vec<Option<Box<RawVa
 }
 
 /// Writes the record as one JSON object: the whole record, or the chosen fields in order.
-fn write_json(out: &mut dyn Write, record: &Record, fields: &[String]) -> io::Result<()> {
+fn write_json<W: Write + ?Sized>(
+    out: &mut W,
+    record: &Record,
+    fields: &[String],
+) -> io::Result<()> {
     if fields.is_empty() {
         return Ok(serde_json::to_writer(out, record)?);
     }

@@ -2,7 +2,6 @@
 //! the credit each mention earns, and the years of experience the text states or its dated roles
 //! add up to.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -124,18 +123,7 @@ pub struct Analysis {
     level_hits: Option<LevelHits>,
 }
 
-/// The best showing of one concept in a document.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Credit {
-    pub credit: f64,
-    /// Indexes into [`Analysis::mentions`] of the affirmed mentions, best first.
-    pub mentions: Vec<usize>,
-    /// Set when the concept is only implied by another one.
-    pub implied_by: Option<ConceptId>,
-}
-
-/// Credit of an implied concept relative to the concept implying it.
-const IMPLIED_CREDIT: f64 = 0.5;
+pub(crate) use super::fraction::Credits;
 
 impl Analysis {
     /// The text, ASCII lower-cased (same byte offsets as the original).
@@ -162,49 +150,8 @@ impl Analysis {
 
     /// Per concept, the best credit and the mentions that earned it, with implied concepts
     /// (`implies` in the taxonomy) at half the credit of the concept implying them.
-    pub(crate) fn credits(&self, taxonomy: &crate::Taxonomy) -> BTreeMap<ConceptId, Credit> {
-        let mut out: BTreeMap<ConceptId, Credit> = BTreeMap::new();
-        for (i, m) in self.mentions.iter().enumerate() {
-            if m.credit <= 0.0 {
-                continue;
-            }
-            let e = out.entry(m.concept.clone()).or_insert(Credit {
-                credit: 0.0,
-                mentions: Vec::new(),
-                implied_by: None,
-            });
-            e.credit = e.credit.max(m.credit);
-            e.mentions.push(i);
-        }
-        for c in out.values_mut() {
-            // Best mention first, then text order: deterministic and most convincing first.
-            c.mentions.sort_by(|a, b| {
-                self.mentions[*b]
-                    .credit
-                    .total_cmp(&self.mentions[*a].credit)
-                    .then(a.cmp(b))
-            });
-        }
-        let direct: Vec<(ConceptId, f64)> =
-            out.iter().map(|(k, v)| (k.clone(), v.credit)).collect();
-        for (id, credit) in direct {
-            let Some(concept) = taxonomy.concept(id.as_str()) else {
-                continue;
-            };
-            for target in &concept.implies {
-                let implied = credit * IMPLIED_CREDIT;
-                let e = out.entry(target.clone()).or_insert(Credit {
-                    credit: 0.0,
-                    mentions: Vec::new(),
-                    implied_by: Some(id.clone()),
-                });
-                if e.implied_by.is_some() && implied > e.credit {
-                    e.credit = implied;
-                    e.implied_by = Some(id.clone());
-                }
-            }
-        }
-        out
+    pub(crate) fn credits<'t>(&self, taxonomy: &'t crate::Taxonomy) -> Credits<'t> {
+        Credits::of(taxonomy, self)
     }
 }
 

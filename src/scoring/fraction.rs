@@ -1,13 +1,265 @@
-//! How much of a requirement group a document meets: the credit each item earns and the
-//! fraction of the group those credits fill under its rule. Shared by the score and the gaps, so
-//! that neither depends on the other.
+//! How much of a requirement group a document meets: the credit each concept of a document
+//! earns ([`Credits`]), the credit each item of a group earns, and the fraction of the group
+//! those credits fill under its rule. Shared by the score and the gaps, so that neither depends
+//! on the other.
+//!
+//! Concepts are looked up by their position in the taxonomy ([`Mention::index`]), never by
+//! hashing their id strings: a document credits a few dozen concepts, found by binary search.
+//!
+//! [`Mention::index`]: super::Mention::index
 
-use std::collections::BTreeMap;
+use std::ops::Range;
 
-use super::analysis::Credit;
-use super::profile::{ProfileGroup, ProfileItem};
+use super::analysis::Analysis;
+use super::profile::ProfileGroup;
 use crate::taxonomy::role::GroupRule;
-use crate::taxonomy::ConceptId;
+use crate::taxonomy::{Concept, ConceptId, Taxonomy};
+
+/// Credit of an implied concept relative to the concept implying it.
+const IMPLIED_CREDIT: f64 = 0.5;
+
+/// The best showing of one concept in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Credit {
+    /// The concept's position in the taxonomy.
+    pub index: usize,
+    /// The best credit of its mentions (or half the credit of the concept implying it).
+    pub credit: f64,
+    /// Where its mentions sit in [`Credits::mentions`].
+    mentions: Range<usize>,
+    /// Set when the concept is only implied by another one (that concept's position).
+    pub implied_by: Option<usize>,
+}
+
+/// Per concept a document shows or implies, the best credit and the mentions that earned it,
+/// in the order of the concepts' ids (the order a map keyed by id would give).
+#[derive(Clone, Debug)]
+pub(crate) struct Credits<'t> {
+    concepts: &'t [Concept],
+    /// Sorted by concept id.
+    entries: Vec<Credit>,
+    /// (concept position in the taxonomy, position in `entries`), sorted by the former.
+    by_index: Vec<(usize, usize)>,
+    /// Indexes into [`Analysis::mentions`] of each entry's affirmed mentions, best first.
+    mentions: Vec<usize>,
+}
+
+impl<'t> Credits<'t> {
+    /// The credits of `analysis`, with implied concepts (`implies` in the taxonomy) at half the
+    /// credit of the concept implying them.
+    pub(crate) fn of(taxonomy: &'t Taxonomy, analysis: &Analysis) -> Credits<'t> {
+        let concepts = taxonomy.concepts();
+        let all = &analysis.mentions;
+        debug_assert!(all.iter().all(|m| concepts[m.index].id == m.concept));
+        // Credited mentions by concept, best first, then in text order: deterministic and the
+        // most convincing first. One integer key per mention (credits are positive, so their
+        // bits order as their values do) sorts without looking back at the mentions.
+        let mut keys: Vec<u128> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.credit > 0.0)
+            .map(|(i, m)| {
+                (m.index as u128) << 96 | u128::from(!m.credit.to_bits()) << 32 | i as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        let mentions: Vec<usize> = keys.iter().map(|&k| (k as u32) as usize).collect();
+        let mut entries: Vec<Credit> = Vec::new();
+        let mut start = 0;
+        while start < mentions.len() {
+            let index = (keys[start] >> 96) as usize;
+            let end = start
+                + keys[start..]
+                    .iter()
+                    .take_while(|&&k| (k >> 96) as usize == index)
+                    .count();
+            entries.push(Credit {
+                index,
+                credit: all[mentions[start]].credit,
+                mentions: start..end,
+                implied_by: None,
+            });
+            start = end;
+        }
+        let by_id = |a: &Credit, b: &Credit| concepts[a.index].id.cmp(&concepts[b.index].id);
+        entries.sort_unstable_by(by_id);
+        // Each concept shown implies its targets; in id order, so that of two concepts implying
+        // one target as strongly, the first by id is named.
+        let direct = entries.len();
+        for d in 0..direct {
+            let (by, credit) = (entries[d].index, entries[d].credit);
+            for target in &concepts[by].implies {
+                let Some(t) = taxonomy.concept_index(target.as_str()) else {
+                    continue;
+                };
+                let implied = credit * IMPLIED_CREDIT;
+                match entries.iter_mut().find(|e| e.index == t) {
+                    Some(e) => {
+                        if e.implied_by.is_some() && implied > e.credit {
+                            e.credit = implied;
+                            e.implied_by = Some(by);
+                        }
+                    }
+                    None => entries.push(Credit {
+                        index: t,
+                        credit: implied,
+                        mentions: 0..0,
+                        implied_by: Some(by),
+                    }),
+                }
+            }
+        }
+        if entries.len() > direct {
+            entries.sort_unstable_by(by_id);
+        }
+        let mut by_index: Vec<(usize, usize)> = entries
+            .iter()
+            .enumerate()
+            .map(|(p, e)| (e.index, p))
+            .collect();
+        by_index.sort_unstable();
+        Credits {
+            concepts,
+            entries,
+            by_index,
+            mentions,
+        }
+    }
+
+    /// The credit of the concept at `index` in the taxonomy.
+    pub(crate) fn at(&self, index: usize) -> Option<&Credit> {
+        self.position(index).map(|p| &self.entries[p])
+    }
+
+    fn position(&self, index: usize) -> Option<usize> {
+        self.by_index
+            .binary_search_by_key(&index, |&(i, _)| i)
+            .ok()
+            .map(|k| self.by_index[k].1)
+    }
+
+    /// The credit of the concept `id`.
+    pub(crate) fn get(&self, id: &ConceptId) -> Option<&Credit> {
+        self.entries
+            .binary_search_by(|e| self.concepts[e.index].id.cmp(id))
+            .ok()
+            .map(|p| &self.entries[p])
+    }
+
+    /// Whether the document shows or implies the concept at `index`.
+    pub(crate) fn contains(&self, index: usize) -> bool {
+        self.position(index).is_some()
+    }
+
+    /// Every credited concept with its id, in id order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'t ConceptId, &Credit)> + '_ {
+        let concepts = self.concepts;
+        self.entries.iter().map(move |e| (&concepts[e.index].id, e))
+    }
+
+    /// The concept's affirmed mentions (indexes into [`Analysis::mentions`]), best first.
+    pub(crate) fn mentions(&self, c: &Credit) -> &[usize] {
+        &self.mentions[c.mentions.clone()]
+    }
+
+    /// The id of the concept at `index`.
+    pub(crate) fn id(&self, index: usize) -> &'t ConceptId {
+        &self.concepts[index].id
+    }
+}
+
+/// How an item's credit is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// By how well the document shows it: prose in experience earns more than a list.
+    Strength,
+    /// By whether the document shows it at all (a posting's requirements: a resume that lists
+    /// a required skill meets it, and one that shows Jira Service Management shows a ticketing
+    /// system).
+    Shown,
+}
+
+/// A group's items as concept positions in the taxonomy, worked out once per profile.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GroupOptions {
+    /// Each item's options (the concept, then its alternatives), `None` for an id the
+    /// taxonomy does not know (no document shows it).
+    options: Vec<Option<usize>>,
+    /// Where each item's options sit in `options`.
+    items: Vec<Range<usize>>,
+    /// The items' own concepts, sorted: a concept implied by one of them is no evidence of its
+    /// own in this group.
+    concepts: Vec<usize>,
+}
+
+impl GroupOptions {
+    pub(crate) fn of(taxonomy: &Taxonomy, group: &ProfileGroup) -> GroupOptions {
+        let mut options = Vec::new();
+        let mut items = Vec::with_capacity(group.items.len());
+        for it in &group.items {
+            let start = options.len();
+            options.extend(it.options().map(|id| taxonomy.concept_index(id.as_str())));
+            items.push(start..options.len());
+        }
+        let mut concepts: Vec<usize> = group
+            .items
+            .iter()
+            .filter_map(|it| taxonomy.concept_index(it.concept.as_str()))
+            .collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        GroupOptions {
+            options,
+            items,
+            concepts,
+        }
+    }
+
+    /// The best option of item `item` in `credits`: the concept or one of its alternatives,
+    /// with its credit, skipping concepts only implied by another item of the same group
+    /// ("help desk" implying "technical support" is one piece of evidence, not two toward a
+    /// k-of-n rule). The first of equally good options wins.
+    pub(crate) fn best<'c>(
+        &self,
+        item: usize,
+        credits: &'c Credits<'_>,
+        reading: Reading,
+    ) -> Option<(&'c Credit, f64)> {
+        let mut best: Option<(&Credit, f64)> = None;
+        for &o in &self.options[self.items[item].clone()] {
+            let Some(c) = o.and_then(|o| credits.at(o)) else {
+                continue;
+            };
+            let earned = match c.implied_by {
+                Some(by) if self.concepts.binary_search(&by).is_ok() => 0.0,
+                _ if reading == Reading::Shown && c.credit > 0.0 => 1.0,
+                _ => c.credit,
+            };
+            if earned > best.map_or(0.0, |b| b.1) {
+                best = Some((c, earned));
+            }
+        }
+        best
+    }
+
+    /// The credit of each item (the best of its options), into `out`.
+    pub(crate) fn credits_into(&self, credits: &Credits<'_>, reading: Reading, out: &mut Vec<f64>) {
+        out.clear();
+        self.extend_credits(credits, reading, out);
+    }
+
+    /// The credit of each item, appended to `out`.
+    pub(crate) fn extend_credits(
+        &self,
+        credits: &Credits<'_>,
+        reading: Reading,
+        out: &mut Vec<f64>,
+    ) {
+        out.extend(
+            (0..self.items.len()).map(|i| self.best(i, credits, reading).map_or(0.0, |b| b.1)),
+        );
+    }
+}
 
 /// The fraction of a group met, from item credits (any order).
 pub(crate) fn group_fraction(group: &ProfileGroup, credits: &[f64], years: Option<f64>) -> f64 {
@@ -57,54 +309,6 @@ pub(crate) fn group_fraction(group: &ProfileGroup, credits: &[f64], years: Optio
         }
         (None, None) => 0.0,
     }
-}
-
-/// How an item's credit is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reading {
-    /// By how well the document shows it: prose in experience earns more than a list.
-    Strength,
-    /// By whether the document shows it at all (a posting's requirements: a resume that lists
-    /// a required skill meets it, and one that shows Jira Service Management shows a ticketing
-    /// system).
-    Shown,
-}
-
-/// The best option of an item in `credits`: the concept or one of its alternatives, with its
-/// credit, skipping concepts only implied by another item of the same group ("help desk"
-/// implying "technical support" is one piece of evidence, not two toward a k-of-n rule).
-pub(crate) fn best_option<'a>(
-    group: &ProfileGroup,
-    item: &'a ProfileItem,
-    credits: &'a BTreeMap<ConceptId, Credit>,
-    reading: Reading,
-) -> Option<(&'a ConceptId, &'a Credit, f64)> {
-    let mut best: Option<(&ConceptId, &Credit, f64)> = None;
-    for id in item.options() {
-        let Some(c) = credits.get(id) else { continue };
-        let earned = match &c.implied_by {
-            Some(by) if group.items.iter().any(|o| &o.concept == by) => 0.0,
-            _ if reading == Reading::Shown && c.credit > 0.0 => 1.0,
-            _ => c.credit,
-        };
-        if earned > best.map_or(0.0, |b| b.2) {
-            best = Some((id, c, earned));
-        }
-    }
-    best
-}
-
-/// The credit of each item of a group: the best of its options.
-pub(crate) fn item_credits(
-    group: &ProfileGroup,
-    credits: &BTreeMap<ConceptId, Credit>,
-    reading: Reading,
-) -> Vec<f64> {
-    group
-        .items
-        .iter()
-        .map(|it| best_option(group, it, credits, reading).map_or(0.0, |b| b.2))
-        .collect()
 }
 
 pub(crate) fn round2(x: f64) -> f64 {

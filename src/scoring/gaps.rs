@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::Credit;
-use super::fraction::{group_fraction, item_credits, round2, Reading};
-use super::profile::Profile;
+use super::fraction::{group_fraction, round2, Credits, Reading};
+use super::profile::{Plan, Profile};
 use crate::taxonomy::role::{GroupRule, Importance};
 use crate::taxonomy::{ConceptId, Taxonomy};
 
@@ -62,7 +61,8 @@ const NAMED_OPTIONS: usize = 3;
 pub(crate) fn gaps(
     taxonomy: &Taxonomy,
     profile: &Profile,
-    credits: &BTreeMap<ConceptId, Credit>,
+    plan: &Plan,
+    credits: &Credits<'_>,
     years: &[Option<f64>],
     scale: f64,
     reading: Reading,
@@ -74,11 +74,14 @@ pub(crate) fn gaps(
     };
     let mut by_concept: BTreeMap<&ConceptId, (usize, Gap)> = BTreeMap::new();
     let mut better: Vec<f64> = Vec::new();
+    let mut current: Vec<f64> = Vec::new();
+    let mut gains: Vec<(u64, f64)> = Vec::new();
     let mut others: Vec<(usize, Gap)> = Vec::new();
-    for (gi, g) in profile.groups.iter().enumerate() {
+    for ((gi, g), options) in profile.groups.iter().enumerate().zip(&plan.groups) {
         let years = years.get(gi).copied().flatten();
-        let current = item_credits(g, credits, reading);
+        options.credits_into(credits, reading, &mut current);
         let base = group_fraction(g, &current, years);
+        gains.clear();
         let interchangeable = g.rule != GroupRule::All;
         // Missing options of an any-of or k-of-n group: one gap, worth what one option adds.
         let mut options: Vec<(usize, f64)> = Vec::new();
@@ -86,10 +89,21 @@ pub(crate) fn gaps(
             if current[i] >= 0.999 {
                 continue;
             }
-            better.clear();
-            better.extend_from_slice(&current);
-            better[i] = 1.0;
-            let gain = (group_fraction(g, &better, years) - base) * g.weight * scale;
+            // What meeting the item adds depends only on the credit it has now (the group's
+            // credits are sorted before they are summed): worked out once per distinct credit,
+            // not once per item of a long any-of list.
+            let bits = current[i].to_bits();
+            let gain = match gains.iter().find(|&&(b, _)| b == bits) {
+                Some(&(_, gain)) => gain,
+                None => {
+                    better.clear();
+                    better.extend_from_slice(&current);
+                    better[i] = 1.0;
+                    let gain = (group_fraction(g, &better, years) - base) * g.weight * scale;
+                    gains.push((bits, gain));
+                    gain
+                }
+            };
             if gain < MIN_GAIN {
                 continue;
             }

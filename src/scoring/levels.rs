@@ -3,14 +3,14 @@
 //! it shows, with the reasons spelled out.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{Analysis, Credit};
+use super::analysis::{Analysis, Credits};
 use super::profile::Profile;
 use super::role_fit::TitleTerms;
 use super::sections::SectionKind;
@@ -308,7 +308,7 @@ pub(crate) fn fit(
     taxonomy: &Taxonomy,
     profile: &Profile,
     analysis: &Analysis,
-    credits: &BTreeMap<ConceptId, Credit>,
+    credits: &Credits<'_>,
 ) -> Option<LevelFit> {
     let levels = &profile.levels[..];
     let lines = RoleLines::new(profile, analysis);

@@ -8,8 +8,10 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::analysis::Analysis;
+use super::fraction::GroupOptions;
 use super::polarity::Polarity;
 use super::requirements::{self, Requirement};
+use super::role_fit::TitleTerms;
 use super::sections::SectionKind;
 use super::TaxonomyStamp;
 use crate::matching::Matcher;
@@ -293,25 +295,41 @@ pub(crate) fn posting_level(
     title: &str,
     years: Option<f64>,
 ) -> Option<usize> {
-    let title = title.to_ascii_lowercase();
-    let by_title = levels.iter().rposition(|l| {
-        l.cues.iter().any(|c| {
-            let c = c.to_ascii_lowercase();
-            let c = c.trim();
-            !c.is_empty()
-                && title.match_indices(c).any(|(i, _)| {
-                    let b = title.as_bytes();
-                    (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                        && b.get(i + c.len())
-                            .is_none_or(|x| !x.is_ascii_alphanumeric())
-                })
-        })
-    });
-    by_title.or_else(|| {
+    level_by_title(&level_cues(levels), &title.to_ascii_lowercase()).or_else(|| {
         let y = years?;
         levels
             .iter()
             .position(|l| y >= l.min_years && l.max_years.is_none_or(|m| y < m))
+    })
+}
+
+/// Each level's title cues, ASCII lower-cased and trimmed, empty ones left out: worked out once
+/// per profile, not per line read.
+pub(crate) fn level_cues(levels: &[CareerLevel]) -> Vec<Vec<String>> {
+    levels
+        .iter()
+        .map(|l| {
+            l.cues
+                .iter()
+                .map(|c| c.to_ascii_lowercase().trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .collect()
+}
+
+/// The most senior level (index into `cues`, from [`level_cues`]) whose cue `title` (ASCII
+/// lower case) names as words of its own.
+pub(crate) fn level_by_title(cues: &[Vec<String>], title: &str) -> Option<usize> {
+    cues.iter().rposition(|cues| {
+        cues.iter().any(|c| {
+            title.match_indices(c.as_str()).any(|(i, _)| {
+                let b = title.as_bytes();
+                (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                    && b.get(i + c.len())
+                        .is_none_or(|x| !x.is_ascii_alphanumeric())
+            })
+        })
     })
 }
 
@@ -535,7 +553,7 @@ pub(crate) fn from_posting(
         titles.push(title.to_string());
     }
     if let Some(role) = role {
-        let terms = super::role_fit::TitleTerms::of(&role.titles);
+        let terms = TitleTerms::of(&role.titles);
         if terms.title_match(&title.to_lowercase()) > 0.0 {
             titles.extend(role.titles.iter().cloned());
         }
@@ -592,7 +610,7 @@ pub(crate) fn from_resume(
 ) -> Profile {
     let credits = analysis.credits(taxonomy);
     let mut groups: BTreeMap<String, ProfileGroup> = BTreeMap::new();
-    for (id, c) in &credits {
+    for (id, c) in credits.iter() {
         if c.implied_by.is_some() {
             continue;
         }
@@ -609,8 +627,8 @@ pub(crate) fn from_resume(
             field: Vec::new(),
         });
         let mut it = item(taxonomy, id, Importance::Essential);
-        it.span = c
-            .mentions
+        it.span = credits
+            .mentions(c)
             .first()
             .map(|&i| analysis.mentions[i].span.clone());
         g.weight += c.credit;
@@ -632,6 +650,125 @@ pub(crate) fn from_resume(
         other_requirements: Vec::new(),
         unrecognised: Vec::new(),
         field: Vec::new(),
+    }
+}
+
+/// A profile made ready to score many documents: the concepts of its groups as positions in
+/// the taxonomy, its title terms and level cues, worked out once rather than per document.
+/// Made by [`Scorer::prepare`]; scores the same as the profile it holds.
+///
+/// [`Scorer::prepare`]: super::Scorer::prepare
+#[derive(Clone, Debug)]
+pub struct PreparedProfile {
+    profile: Profile,
+    plan: Plan,
+    /// The content hash of the taxonomy the plan's concept positions refer to.
+    taxonomy: String,
+}
+
+impl PreparedProfile {
+    /// Prepares `profile` for documents matched with `taxonomy`.
+    pub(crate) fn new(taxonomy: &Taxonomy, profile: Profile) -> PreparedProfile {
+        let plan = Plan::of(taxonomy, &profile);
+        PreparedProfile {
+            profile,
+            plan,
+            taxonomy: taxonomy.hash().to_string(),
+        }
+    }
+
+    /// Whether the plan was made for `taxonomy` (its concept positions hold there).
+    pub(crate) fn prepared_for(&self, taxonomy: &Taxonomy) -> bool {
+        self.taxonomy == taxonomy.hash()
+    }
+
+    /// The profile.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The profile back.
+    pub fn into_profile(self) -> Profile {
+        self.profile
+    }
+
+    pub(crate) fn plan(&self) -> &Plan {
+        &self.plan
+    }
+}
+
+/// What scoring a document against a profile needs of the profile alone.
+#[derive(Clone, Debug)]
+pub(crate) struct Plan {
+    /// Per group, its items' options by position in the taxonomy.
+    pub groups: Vec<GroupOptions>,
+    /// Per group that asks for years: the concepts whose dated roles and claims count toward
+    /// them (its field and the profile's technical concepts), sorted; empty for other groups.
+    pub years_fields: Vec<Vec<usize>>,
+    /// The items' own concepts (not their alternatives), sorted: what is not among them is
+    /// extra.
+    pub concepts: Vec<usize>,
+    /// Every option of every item, sorted: the role's concepts, for its focus.
+    pub options: Vec<usize>,
+    /// The profile's field concepts, sorted.
+    pub field: Vec<usize>,
+    /// The terms of the profile's titles.
+    pub titles: TitleTerms,
+    /// Each level's title cues (see [`level_cues`]).
+    pub level_cues: Vec<Vec<String>>,
+    /// The level a posting asks for, as a step on the ladder.
+    pub asked: Option<usize>,
+}
+
+impl Plan {
+    pub(crate) fn of(taxonomy: &Taxonomy, profile: &Profile) -> Plan {
+        let index = |id: &ConceptId| taxonomy.concept_index(id.as_str());
+        let sorted = |mut v: Vec<usize>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let items = || profile.groups.iter().flat_map(|g| g.items.iter());
+        let technical: Vec<usize> = items()
+            .filter(|it| !matches!(it.kind, Kind::SoftSkill | Kind::Education | Kind::Other))
+            .flat_map(|it| it.options())
+            .filter_map(index)
+            .collect();
+        Plan {
+            groups: profile
+                .groups
+                .iter()
+                .map(|g| GroupOptions::of(taxonomy, g))
+                .collect(),
+            years_fields: profile
+                .groups
+                .iter()
+                .map(|g| match g.years {
+                    Some(_) => sorted(
+                        g.field
+                            .iter()
+                            .filter_map(index)
+                            .chain(technical.iter().copied())
+                            .collect(),
+                    ),
+                    None => Vec::new(),
+                })
+                .collect(),
+            concepts: sorted(items().filter_map(|it| index(&it.concept)).collect()),
+            options: sorted(
+                items()
+                    .flat_map(|it| it.options())
+                    .filter_map(index)
+                    .collect(),
+            ),
+            field: sorted(profile.field.iter().filter_map(index).collect()),
+            titles: TitleTerms::of(&profile.titles),
+            level_cues: level_cues(&profile.levels),
+            asked: profile
+                .level
+                .as_ref()
+                .and_then(|id| profile.levels.iter().position(|l| &l.id == id)),
+        }
     }
 }
 

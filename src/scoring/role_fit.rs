@@ -4,15 +4,14 @@
 //! about the role (a DevOps posting touching operating systems and networking is mostly about
 //! something else); one line cannot fill a k-of-n group on its own.
 
-use std::collections::{BTreeMap, HashSet};
-
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{field_dated_ranges, round1, Analysis, Credit};
-use super::profile::{Profile, ProfileSource};
+use super::analysis::{field_dated_ranges, round1, Analysis};
+use super::fraction::Credits;
+use super::profile::{level_by_title, Plan, Profile, ProfileSource};
 use super::score::YearsCheck;
 use super::years::{union_months, DateRange};
-use crate::taxonomy::{ConceptId, Kind};
+use crate::taxonomy::Kind;
 
 /// How a document's title and focus weigh on its fit for a role.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -141,6 +140,7 @@ enum Named {
 /// "nurse"), pairs of generic words that stand together in a title ("help desk"), and the
 /// acronyms of its titles, which also match spelled out ("IT" as "Information Technology", "RN"
 /// as "Registered Nurse"). Lower case.
+#[derive(Clone, Debug)]
 pub(crate) struct TitleTerms {
     titles: Vec<String>,
     words: Vec<String>,
@@ -303,9 +303,11 @@ impl TitleTerms {
 }
 
 /// The document's title match: the best of its first lines.
-pub(crate) fn title_of(profile: &Profile, analysis: &Analysis) -> (Option<String>, f64) {
-    let terms = TitleTerms::of(&profile.titles);
-    let asked = asked_level(profile);
+pub(crate) fn title_of(
+    profile: &Profile,
+    plan: &Plan,
+    analysis: &Analysis,
+) -> (Option<String>, f64) {
     let mut best: (Option<String>, f64) = (None, 0.0);
     for line in analysis
         .text()
@@ -319,7 +321,7 @@ pub(crate) fn title_of(profile: &Profile, analysis: &Analysis) -> (Option<String
         // each part between separators is read on its own.
         let head: String = line.chars().take(80).collect();
         for part in title_parts(&head) {
-            let m = leveled_match(&terms, profile, asked, &part.to_lowercase());
+            let m = leveled_match(profile, plan, &part.to_lowercase());
             if m > best.1 {
                 best = (Some(part.to_string()), m);
             }
@@ -337,30 +339,22 @@ fn title_parts(line: &str) -> impl Iterator<Item = &str> {
         .filter(|p| !p.is_empty())
 }
 
-/// The posting's level, as a step on the role's ladder.
-fn asked_level(profile: &Profile) -> Option<usize> {
-    let id = profile.level.as_ref()?;
-    profile.levels.iter().position(|l| &l.id == id)
-}
-
 /// How well a title line (lower case) names the posting's job: its title match, lowered when
 /// the line names a level of the role's ladder far from the one the posting asks for (an "IT
 /// Manager" line for a technician posting names the trade, not the job). Levels come from the
 /// role's own cues, so a nursing ladder reads the same way.
-fn leveled_match(terms: &TitleTerms, profile: &Profile, asked: Option<usize>, line: &str) -> f64 {
+fn leveled_match(profile: &Profile, plan: &Plan, line: &str) -> f64 {
     // A role's fit reads the trade (an IT manager is in it); a posting's, the job.
     let m = if profile.source == ProfileSource::Posting {
-        terms.job_match(line)
+        plan.titles.job_match(line)
     } else {
-        terms.title_match(line)
+        plan.titles.title_match(line)
     };
     if m == 0.0 {
         return 0.0;
     }
-    match (
-        asked,
-        super::profile::posting_level(&profile.levels, line, None),
-    ) {
+    // `line` is lower case already: its level is read straight off the cues.
+    match (plan.asked, level_by_title(&plan.level_cues, line)) {
         (Some(a), Some(b)) => {
             let beyond = a.abs_diff(b).saturating_sub(TITLE_STEPS_FREE);
             m * (1.0 - TITLE_STEP_COST * beyond as f64).max(0.0)
@@ -373,29 +367,25 @@ fn leveled_match(terms: &TitleTerms, profile: &Profile, asked: Option<usize>, li
 /// recent first. A role's title is read from the line holding its dates and the short lines just
 /// before and after it ("Help Desk Technician" over "Acme, 2019 - Present", or "Acme 2019 to
 /// 2021 Help Desk Technician").
-fn role_titles(profile: &Profile, analysis: &Analysis) -> Vec<(usize, f64)> {
+pub(crate) fn role_titles(
+    profile: &Profile,
+    plan: &Plan,
+    analysis: &Analysis,
+) -> Vec<(usize, f64)> {
     let ranges = &analysis.experience.ranges;
     let mut order: Vec<usize> = (0..ranges.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse((ranges[i].end, ranges[i].start)));
-    let terms = TitleTerms::of(&profile.titles);
-    let asked = asked_level(profile);
     let text = analysis.text();
     order
         .into_iter()
         .map(|i| {
-            let m = role_title_match(&terms, profile, asked, text, &ranges[i]);
+            let m = role_title_match(profile, plan, text, &ranges[i]);
             (i, m)
         })
         .collect()
 }
 
-fn role_title_match(
-    terms: &TitleTerms,
-    profile: &Profile,
-    asked: Option<usize>,
-    text: &str,
-    r: &DateRange,
-) -> f64 {
+fn role_title_match(profile: &Profile, plan: &Plan, text: &str, r: &DateRange) -> f64 {
     // Only a window around the dates is read: a title is a short line, and a flattened
     // document with many dated roles must not be scanned to its start for each of them.
     let mut lo = r.span.start.saturating_sub(ROLE_WINDOW);
@@ -434,14 +424,13 @@ fn role_title_match(
         .into_iter()
         .flatten()
         .filter(|l| l.trim().len() <= ROLE_TITLE_CHARS)
-        .map(|l| leveled_match(terms, profile, asked, &l.to_lowercase()))
+        .map(|l| leveled_match(profile, plan, &l.to_lowercase()))
         .fold(0.0, f64::max)
 }
 
-/// The title match of the resume's most recent dated roles, most recent first and weighing
-/// most, or `None` when it shows no dated roles.
-pub(crate) fn roles_title_match(profile: &Profile, analysis: &Analysis) -> Option<f64> {
-    let roles = role_titles(profile, analysis);
+/// The title match of the resume's most recent dated roles (as [`role_titles`] reads them),
+/// most recent first and weighing most, or `None` when it shows no dated roles.
+pub(crate) fn roles_title_match(roles: &[(usize, f64)]) -> Option<f64> {
     if roles.is_empty() {
         return None;
     }
@@ -473,20 +462,25 @@ const FIELD_TITLE_MATCH: f64 = TITLE_WORDS_MATCH;
 /// names one of the profile's field concepts ("desktop support", "help desk support"), against
 /// the posting's required years (else [`FIELD_YEARS_DEFAULT`]). A software developer's years
 /// that list Windows are not years of desktop support; a help desk technician's are.
-pub(crate) fn field_years(profile: &Profile, analysis: &Analysis) -> YearsCheck {
+pub(crate) fn field_years(
+    profile: &Profile,
+    plan: &Plan,
+    analysis: &Analysis,
+    roles: &[(usize, f64)],
+) -> YearsCheck {
     let ranges = &analysis.experience.ranges;
-    let mut kept: Vec<usize> = role_titles(profile, analysis)
-        .into_iter()
-        .filter(|&(_, m)| m >= FIELD_TITLE_MATCH)
-        .map(|(i, _)| i)
+    let mut kept: Vec<usize> = roles
+        .iter()
+        .filter(|&&(_, m)| m >= FIELD_TITLE_MATCH)
+        .map(|&(i, _)| i)
         .collect();
     if !profile.field.is_empty() {
-        let field: HashSet<&ConceptId> = profile.field.iter().collect();
+        let field = &plan.field;
         kept.extend(field_dated_ranges(
             ranges,
             &analysis.sections,
             &analysis.mentions,
-            |m| m.credit > 0.0 && field.contains(&m.concept),
+            |m| m.credit > 0.0 && field.binary_search(&m.index).is_ok(),
         ));
     }
     kept.sort_unstable();
@@ -520,26 +514,20 @@ pub(crate) fn job_fit(evidence: f64, title_match: f64, field: &YearsCheck) -> f6
 /// Share of the document's credited technical concepts (not soft skills, education or other)
 /// that the profile names, by credit, with one concept of slack so that a document with one
 /// or two concepts is not judged on them alone.
-fn focus_of(
-    profile: &Profile,
-    credits: &BTreeMap<ConceptId, Credit>,
-    kinds: &dyn Fn(&ConceptId) -> Kind,
-) -> f64 {
-    let in_role: HashSet<&ConceptId> = profile
-        .groups
-        .iter()
-        .flat_map(|g| g.items.iter().flat_map(|it| it.options()))
-        .collect();
+fn focus_of(plan: &Plan, credits: &Credits<'_>, kinds: &dyn Fn(usize) -> Kind) -> f64 {
     let (mut inside, mut all) = (0.0, 0.0);
-    for (id, c) in credits {
+    for (_, c) in credits.iter() {
         if c.credit <= 0.0 || c.implied_by.is_some() {
             continue;
         }
-        if matches!(kinds(id), Kind::SoftSkill | Kind::Education | Kind::Other) {
+        if matches!(
+            kinds(c.index),
+            Kind::SoftSkill | Kind::Education | Kind::Other
+        ) {
             continue;
         }
         all += c.credit;
-        if in_role.contains(id) {
+        if plan.options.binary_search(&c.index).is_ok() {
             inside += c.credit;
         }
     }
@@ -555,13 +543,14 @@ pub(crate) fn with_title(points: f64, title_match: f64) -> f64 {
 /// The role fit of a document whose groups earned `coverage` points, and the score it comes to.
 pub(crate) fn role_fit(
     profile: &Profile,
+    plan: &Plan,
     analysis: &Analysis,
-    credits: &BTreeMap<ConceptId, Credit>,
+    credits: &Credits<'_>,
     coverage: f64,
-    kinds: &dyn Fn(&ConceptId) -> Kind,
+    kinds: &dyn Fn(usize) -> Kind,
 ) -> (RoleFit, f64) {
-    let (title, title_match) = title_of(profile, analysis);
-    let focus = focus_of(profile, credits, kinds);
+    let (title, title_match) = title_of(profile, plan, analysis);
+    let focus = focus_of(plan, credits, kinds);
     let focused = coverage * (FOCUS_FLOOR + (1.0 - FOCUS_FLOOR) * focus);
     let score = with_title(focused, title_match);
     (
@@ -676,7 +665,11 @@ mod tests {
         let mut scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
         scorer.as_of(YearMonth::new(2025, 1));
         let posting = scorer.posting_profile("Help Desk Technician\nRequirements\n- Windows 11\n");
-        let read = |t: &str| roles_title_match(&posting, &scorer.analyze(t, Some(DocKind::Resume)));
+        let plan = Plan::of(scorer.taxonomy(), &posting);
+        let read = |t: &str| {
+            let a = scorer.analyze(t, Some(DocKind::Resume));
+            roles_title_match(&role_titles(&posting, &plan, &a))
+        };
         let above =
             "Experience\nHelp Desk Technician\nAcme, Jan 2019 - Dec 2021\n- Fixed laptops.\n";
         assert_eq!(read(above), Some(1.0));
@@ -690,7 +683,8 @@ mod tests {
             "word ".repeat(200)
         );
         assert_eq!(read(&flat), Some(0.0));
-        let years = field_years(&posting, &scorer.analyze(above, Some(DocKind::Resume)));
+        let a = scorer.analyze(above, Some(DocKind::Resume));
+        let years = field_years(&posting, &plan, &a, &role_titles(&posting, &plan, &a));
         assert!((2.9..=3.0).contains(&years.found), "{years:?}");
         assert_eq!(years.required, 2.0);
     }

@@ -2,23 +2,21 @@
 //! named concepts with their spans. A concept counts once however often it repeats; prose in
 //! experience counts more than a bare list; a text that is mostly keywords is scaled down.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::field_dated_years;
-use super::analysis::{round1, Analysis, Context, Credit};
-use super::fraction::{best_option, group_fraction, item_credits, round2, Reading};
+use super::analysis::{field_dated_years, round1, Analysis, Context, Mention};
+use super::fraction::{group_fraction, round2, Credits, GroupOptions, Reading};
 use super::gaps::{self, Gap};
 use super::levels::{self, LevelFit};
-use super::polarity::Polarity;
-use super::profile::{Profile, ProfileGroup, ProfileSource};
+use super::profile::{Plan, PreparedProfile, Profile, ProfileGroup, ProfileSource};
 use super::requirements::Requirement;
 use super::role_fit::{self, RoleFit};
 use super::sections::{DocKind, KindBasis, SectionKind};
 use super::years::YearMonth;
-use super::TaxonomyStamp;
+use super::{Scorer, TaxonomyStamp};
 use crate::taxonomy::role::{GroupRule, Importance};
 use crate::taxonomy::{ConceptId, Kind, Taxonomy};
 
@@ -234,8 +232,8 @@ pub struct YearsSummary {
     pub per_skill: BTreeMap<ConceptId, f64>,
 }
 
-fn span_refs(analysis: &Analysis, c: &Credit) -> Vec<SpanRef> {
-    c.mentions
+fn span_refs(analysis: &Analysis, mentions: &[usize]) -> Vec<SpanRef> {
+    mentions
         .iter()
         .take(5)
         .map(|&i| {
@@ -250,26 +248,120 @@ fn span_refs(analysis: &Analysis, c: &Credit) -> Vec<SpanRef> {
         .collect()
 }
 
+/// The score and the ids a compact record carries: what [`Scorer::summarize`] works out
+/// without the evidence, gaps and explanations of a full [`ScoreReport`], and what
+/// [`ScoreReport::summary`] reads from a full one. The two are equal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ScoreSummary {
+    /// The taxonomy used.
+    pub taxonomy: TaxonomyStamp,
+    /// Where the profile came from.
+    pub profile: ProfileSource,
+    /// The score, 0 to 100, one decimal.
+    pub score: f64,
+    /// The career level a resume fits, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Essential concepts not found, by id, in profile order.
+    pub missing_essential: Vec<ConceptId>,
+    /// Concepts the document denies or works toward, by id.
+    pub negated: Vec<ConceptId>,
+    /// Of `negated`, the concepts the document works toward ("studying for Network+").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_progress: Vec<ConceptId>,
+}
+
+impl ScoreReport {
+    /// The summary of the report: its score and the ids a compact record carries.
+    pub fn summary(&self) -> ScoreSummary {
+        ScoreSummary {
+            taxonomy: self.taxonomy.clone(),
+            profile: self.profile.clone(),
+            score: self.score,
+            level: self.level.as_ref().map(|l| l.level.clone()),
+            missing_essential: self.missing_essential.clone(),
+            negated: self.negated.clone(),
+            in_progress: self.in_progress.clone(),
+        }
+    }
+}
+
+impl Scorer {
+    /// Prepares `profile` for scoring many documents: what does not depend on the document
+    /// (its concepts as positions in the taxonomy, its title terms and level cues) is worked
+    /// out once, here, instead of once per document.
+    ///
+    /// ```
+    /// use rolefit::scoring::Scorer;
+    /// let scorer = Scorer::new(rolefit::Taxonomy::embedded()).unwrap();
+    /// let profile = scorer.default_profile().unwrap();
+    /// let prepared = scorer.prepare(profile.clone());
+    /// let resume = scorer.analyze("Experience\nHelp Desk Technician, 2019 - Present\n", None);
+    /// let report = scorer.score_prepared(&prepared, &resume);
+    /// assert_eq!(report, scorer.score(&profile, &resume));
+    /// assert_eq!(scorer.summarize(&prepared, &resume), report.summary());
+    /// ```
+    pub fn prepare(&self, profile: Profile) -> PreparedProfile {
+        PreparedProfile::new(self.taxonomy(), profile)
+    }
+
+    /// Scores an analysed document against a prepared profile: the same report as
+    /// [`Scorer::score`] gives for the profile it holds.
+    pub fn score_prepared(&self, profile: &PreparedProfile, document: &Analysis) -> ScoreReport {
+        let taxonomy = self.taxonomy();
+        with_plan(taxonomy, profile, |plan| {
+            report(taxonomy, profile.profile(), plan, document)
+        })
+    }
+
+    /// Only the score and the ids a compact record carries ([`ScoreReport::summary`] of the
+    /// full report), without building the evidence, the gaps or any explanation: the work is
+    /// in proportion to what the document shows, not to the profile's advice and options.
+    pub fn summarize(&self, profile: &PreparedProfile, document: &Analysis) -> ScoreSummary {
+        let taxonomy = self.taxonomy();
+        with_plan(taxonomy, profile, |plan| {
+            let s = evaluate(taxonomy, profile.profile(), plan, document);
+            ScoreSummary {
+                taxonomy: TaxonomyStamp::of(taxonomy),
+                profile: profile.profile().source.clone(),
+                score: s.score,
+                level: s.level.map(|l| l.level),
+                missing_essential: s.missing_essential,
+                negated: s.negated,
+                in_progress: s.in_progress,
+            }
+        })
+    }
+}
+
+/// Runs `f` with the plan of `profile` for `taxonomy`: the prepared one, or, for a profile
+/// prepared with another taxonomy (whose concept positions differ), one made for this call.
+fn with_plan<T>(taxonomy: &Taxonomy, profile: &PreparedProfile, f: impl FnOnce(&Plan) -> T) -> T {
+    if profile.prepared_for(taxonomy) {
+        f(profile.plan())
+    } else {
+        f(&Plan::of(taxonomy, profile.profile()))
+    }
+}
+
 /// The years of a document that an experience group is checked against. A posting states
 /// them; a resume earns them with dated roles (or claims) whose entry names the group's field
-/// or another technical concept of the profile: a line cook's years do not make a technician.
-fn group_years(profile: &Profile, group: &ProfileGroup, analysis: &Analysis) -> Option<f64> {
+/// or another technical concept of the profile (`field`, from [`Plan::years_fields`]): a line
+/// cook's years do not make a technician.
+fn group_years(
+    taxonomy: &Taxonomy,
+    group: &ProfileGroup,
+    field: &[usize],
+    analysis: &Analysis,
+) -> Option<f64> {
     group.years?;
     let e = &analysis.experience;
     if analysis.kind == DocKind::Posting {
         return e.required_years;
     }
-    let field: HashSet<&ConceptId> = group
-        .field
-        .iter()
-        .chain(profile.groups.iter().flat_map(|g| {
-            g.items
-                .iter()
-                .filter(|it| !matches!(it.kind, Kind::SoftSkill | Kind::Education | Kind::Other))
-                .flat_map(|it| it.options())
-        }))
-        .collect();
-    let counts = |m: &super::analysis::Mention| m.credit > 0.0 && field.contains(&m.concept);
+    let in_field = |i: usize| field.binary_search(&i).is_ok();
+    let counts = |m: &Mention| m.credit > 0.0 && in_field(m.index);
     let dated = field_dated_years(&e.ranges, &analysis.sections, &analysis.mentions, counts);
     // A claim counts when its own sentence names the field ("8 years of IT support").
     let mentions = &analysis.mentions;
@@ -289,7 +381,11 @@ fn group_years(profile: &Profile, group: &ProfileGroup, analysis: &Analysis) -> 
         .chain(
             e.per_skill
                 .iter()
-                .filter(|s| field.contains(&s.concept))
+                .filter(|s| {
+                    taxonomy
+                        .concept_index(s.concept.as_str())
+                        .is_some_and(in_field)
+                })
                 .map(|s| s.years),
         )
         .fold(0.0, f64::max);
@@ -297,8 +393,53 @@ fn group_years(profile: &Profile, group: &ProfileGroup, analysis: &Analysis) -> 
     (years > 0.0).then_some(years)
 }
 
+/// One group's result before its evidence is written out.
+struct GroupPass {
+    /// Where its items' credits sit in [`Evaluation::items`].
+    items: Range<usize>,
+    fraction: f64,
+    max_points: f64,
+    /// Points earned, rounded as reported.
+    points: f64,
+}
+
+/// What the score comes to, before the report (or the summary) is written out.
+struct Evaluation<'t> {
+    credits: Credits<'t>,
+    reading: Reading,
+    scale: f64,
+    group_years: Vec<Option<f64>>,
+    groups: Vec<GroupPass>,
+    /// Every item's credit, group after group.
+    items: Vec<f64>,
+    missing_essential: Vec<ConceptId>,
+    level: Option<LevelFit>,
+    level_gap: Option<LevelGap>,
+    /// The keyword-stuffing factor, with the keyword density that set it.
+    stuffing: Option<(f64, f64)>,
+    /// The factor the level gap costs.
+    level_factor: Option<f64>,
+    factor: f64,
+    score: f64,
+    match_rate: Option<f64>,
+    role_fit: Option<RoleFit>,
+    negated: Vec<ConceptId>,
+    in_progress: Vec<ConceptId>,
+}
+
 /// Scores `analysis` against `profile`.
 pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis) -> ScoreReport {
+    report(taxonomy, profile, &Plan::of(taxonomy, profile), analysis)
+}
+
+/// What every reading of a score needs: the groups' points, the adjustments, the title and
+/// focus, the score, and the concepts missing and denied.
+fn evaluate<'t>(
+    taxonomy: &'t Taxonomy,
+    profile: &Profile,
+    plan: &Plan,
+    analysis: &Analysis,
+) -> Evaluation<'t> {
     let credits = analysis.credits(taxonomy);
     let total_weight = profile.total_weight();
     let scale = if total_weight > 0.0 {
@@ -316,72 +457,37 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
     let group_years: Vec<Option<f64>> = profile
         .groups
         .iter()
-        .map(|g| group_years(profile, g, analysis))
+        .zip(&plan.years_fields)
+        .map(|(g, field)| group_years(taxonomy, g, field, analysis))
         .collect();
+    let mut items: Vec<f64> = Vec::new();
     let mut groups = Vec::with_capacity(profile.groups.len());
-    let mut missing_essential = Vec::new();
-    let mut unmet_essential_groups = Vec::new();
-    let mut seen_missing: BTreeSet<&ConceptId> = BTreeSet::new();
-    let lines = LineStarts::of(analysis.text_lower());
-    for (g, &years) in profile.groups.iter().zip(&group_years) {
-        let mut item_credits = item_credits(g, &credits, reading);
+    let mut missing_essential: Vec<ConceptId> = Vec::new();
+    let mut lines = None;
+    for ((g, options), &years) in profile.groups.iter().zip(&plan.groups).zip(&group_years) {
+        let start = items.len();
+        options.extend_credits(&credits, reading, &mut items);
+        let item_credits = &mut items[start..];
         if reading == Reading::Strength {
-            one_line_cap(g, &mut item_credits, &credits, analysis, &lines);
+            one_line_cap(g, options, item_credits, &credits, analysis, &mut lines);
         }
-        let fraction = group_fraction(g, &item_credits, years);
+        let fraction = group_fraction(g, item_credits, years);
         let max_points = g.weight * scale;
         let points = fraction * max_points;
-        let mut matched = Vec::new();
-        let mut missing = Vec::new();
-        for (it, &earned) in g.items.iter().zip(&item_credits) {
-            match best_option(g, it, &credits, reading) {
-                Some((id, c, _)) if earned > 0.0 => {
-                    let best = c.mentions.first().map(|&i| &analysis.mentions[i]);
-                    let (name, kind) = if *id == it.concept {
-                        (it.name.clone(), it.kind)
-                    } else {
-                        taxonomy
-                            .concept(id.as_str())
-                            .map_or((id.to_string(), it.kind), |k| (k.name.clone(), k.kind))
-                    };
-                    matched.push(Evidence {
-                        concept: id.clone(),
-                        name,
-                        kind,
-                        credit: round2(earned),
-                        context: best.map(|m| m.context),
-                        implied_by: c.implied_by.clone(),
-                        spans: span_refs(analysis, c),
-                        mentions: c.mentions.len(),
-                        asked: (*id != it.concept).then(|| it.concept.clone()),
-                    });
-                }
-                _ => {
-                    if it.importance == Importance::Essential && seen_missing.insert(&it.concept) {
-                        missing_essential.push(it.concept.clone());
-                    }
-                    missing.push(it.concept.clone());
-                }
+        for (it, &earned) in g.items.iter().zip(item_credits.iter()) {
+            // An item earns credit exactly when it has a best option.
+            if earned <= 0.0
+                && it.importance == Importance::Essential
+                && !missing_essential.contains(&it.concept)
+            {
+                missing_essential.push(it.concept.clone());
             }
         }
-        let met = fraction >= 0.999;
-        if g.importance == Importance::Essential && g.rule != GroupRule::All && !met {
-            unmet_essential_groups.push(g.id.clone());
-        }
-        groups.push(GroupScore {
-            id: g.id.clone(),
-            name: g.name.clone(),
-            rule: g.rule,
-            importance: g.importance,
+        groups.push(GroupPass {
+            items: start..items.len(),
+            fraction,
+            max_points,
             points: round2(points),
-            max_points: round2(max_points),
-            met,
-            matched,
-            missing,
-            years: g.years.map(|required| YearsCheck {
-                required,
-                found: years.unwrap_or(0.0),
-            }),
         });
     }
     let level = if analysis.kind == DocKind::Resume && !profile.levels.is_empty() {
@@ -403,45 +509,42 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
         }
         _ => None,
     };
-    let mut adjustments = adjustments(analysis);
-    if let Some(gap) = &level_gap {
+    let stuffing = stuffing(analysis);
+    let level_factor = level_gap.as_ref().and_then(|gap| {
         let beyond = gap.steps.abs() - LEVEL_STEPS_FREE;
-        if beyond > 0 {
-            let factor = (1.0 - LEVEL_STEP_COST * f64::from(beyond)).max(LEVEL_FLOOR);
-            adjustments.push(Adjustment {
-                id: "level-gap".to_string(),
-                factor: round2(factor),
-                reason: format!(
-                    "the posting asks for {} and the resume fits {}: {} steps apart on the career ladder",
-                    gap.posting,
-                    gap.resume,
-                    gap.steps.abs()
-                ),
-            });
-        }
-    }
-    let factor: f64 = adjustments.iter().map(|a| a.factor).product();
+        (beyond > 0).then(|| round2((1.0 - LEVEL_STEP_COST * f64::from(beyond)).max(LEVEL_FLOOR)))
+    });
+    // The adjustments' factors, in the order the report lists them.
+    let factor: f64 = stuffing
+        .map(|s| s.1)
+        .into_iter()
+        .chain(level_factor)
+        .product();
     let mut raw: f64 = groups.iter().map(|g| g.points).sum();
     let mut role_fit = None;
     // The share of what a posting asks that the document shows, before title and years.
     let mut coverage = None;
     if profile.source == ProfileSource::Posting && analysis.kind == DocKind::Resume {
-        // A posting's candidates: what the resume shows of the posting, with its title read the posting's and the role's titles.
+        // A posting's candidates: what the resume shows of the posting, with its title read
         // against the posting's and the role's titles, its years in the posting's field, and
         // its requirements weighed by how it shows them (duties count more than a skills list).
-        let (title, headline) = role_fit::title_of(profile, analysis);
-        let roles = role_fit::roles_title_match(profile, analysis);
+        let (title, headline) = role_fit::title_of(profile, plan, analysis);
+        let dated_roles = role_fit::role_titles(profile, plan, analysis);
+        let roles = role_fit::roles_title_match(&dated_roles);
         let title_match = role_fit::resume_title_match(headline, roles);
+        let mut strength = Vec::new();
         let evidence: f64 = profile
             .groups
             .iter()
+            .zip(&plan.groups)
             .zip(&group_years)
-            .map(|(g, &years)| {
-                let strength = item_credits(g, &credits, Reading::Strength);
+            .map(|((g, options), &years)| {
+                strength.clear();
+                options.extend_credits(&credits, Reading::Strength, &mut strength);
                 group_fraction(g, &strength, years) * g.weight * scale
             })
             .sum();
-        let field_years = role_fit::field_years(profile, analysis);
+        let field_years = role_fit::field_years(profile, plan, analysis, &dated_roles);
         coverage = Some(raw);
         raw = role_fit::job_fit(evidence, title_match, &field_years);
         role_fit = Some(RoleFit {
@@ -455,98 +558,189 @@ pub(crate) fn score(taxonomy: &Taxonomy, profile: &Profile, analysis: &Analysis)
             field_years: Some(field_years),
         });
     } else if matches!(profile.source, ProfileSource::Role { .. }) {
-        let kinds = |id: &ConceptId| {
-            taxonomy
-                .concept(id.as_str())
-                .map_or(Kind::Other, |c| c.kind)
-        };
-        let (fit, fitted) = role_fit::role_fit(profile, analysis, &credits, raw, &kinds);
+        let concepts = taxonomy.concepts();
+        let kinds = |i: usize| concepts[i].kind;
+        let (fit, fitted) = role_fit::role_fit(profile, plan, analysis, &credits, raw, &kinds);
         raw = fitted;
         role_fit = Some(fit);
     }
     let score = round1((raw * factor).clamp(0.0, 100.0));
     let match_rate = (profile.source == ProfileSource::Posting)
         .then(|| round1(coverage.unwrap_or(raw).clamp(0.0, 100.0)));
+    // Denied concepts by id, each once, unless the document shows them elsewhere.
+    let not_shown = |denied: &mut dyn Iterator<Item = &Mention>| -> Vec<ConceptId> {
+        let mut v: Vec<&Mention> = denied.filter(|m| !credits.contains(m.index)).collect();
+        v.sort_unstable_by(|a, b| a.concept.cmp(&b.concept));
+        v.dedup_by(|a, b| a.concept == b.concept);
+        v.into_iter().map(|m| m.concept.clone()).collect()
+    };
+    let negated = not_shown(&mut analysis.negated());
+    let in_progress = not_shown(&mut analysis.negated().filter(|m| m.in_progress));
+    Evaluation {
+        credits,
+        reading,
+        scale,
+        group_years,
+        groups,
+        items,
+        missing_essential,
+        level,
+        level_gap,
+        stuffing,
+        level_factor,
+        factor,
+        score,
+        match_rate,
+        role_fit,
+        negated,
+        in_progress,
+    }
+}
 
-    // Only membership is needed here: a set of borrowed ids, not `Profile::concepts`' map of
-    // cloned ones.
-    let profile_concepts: HashSet<&ConceptId> = profile
+/// The full report of `analysis` against `profile`: [`evaluate`], with every group's evidence
+/// and missing concepts, the adjustments' reasons, the extra concepts, the years and the gaps.
+fn report(taxonomy: &Taxonomy, profile: &Profile, plan: &Plan, analysis: &Analysis) -> ScoreReport {
+    let e = evaluate(taxonomy, profile, plan, analysis);
+    let credits = &e.credits;
+    let mut groups = Vec::with_capacity(profile.groups.len());
+    let mut unmet_essential_groups = Vec::new();
+    for (((g, options), pass), &years) in profile
         .groups
         .iter()
-        .flat_map(|g| g.items.iter().map(|it| &it.concept))
-        .collect();
+        .zip(&plan.groups)
+        .zip(&e.groups)
+        .zip(&e.group_years)
+    {
+        let mut matched = Vec::new();
+        let mut missing = Vec::new();
+        for (i, (it, &earned)) in g.items.iter().zip(&e.items[pass.items.clone()]).enumerate() {
+            match options.best(i, credits, e.reading) {
+                Some((c, _)) if earned > 0.0 => {
+                    let id = credits.id(c.index);
+                    let mentions = credits.mentions(c);
+                    let best = mentions.first().map(|&i| &analysis.mentions[i]);
+                    let (name, kind) = if *id == it.concept {
+                        (it.name.clone(), it.kind)
+                    } else {
+                        let k = &taxonomy.concepts()[c.index];
+                        (k.name.clone(), k.kind)
+                    };
+                    matched.push(Evidence {
+                        concept: id.clone(),
+                        name,
+                        kind,
+                        credit: round2(earned),
+                        context: best.map(|m| m.context),
+                        implied_by: c.implied_by.map(|by| credits.id(by).clone()),
+                        spans: span_refs(analysis, mentions),
+                        mentions: mentions.len(),
+                        asked: (*id != it.concept).then(|| it.concept.clone()),
+                    });
+                }
+                _ => missing.push(it.concept.clone()),
+            }
+        }
+        let met = pass.fraction >= 0.999;
+        if g.importance == Importance::Essential && g.rule != GroupRule::All && !met {
+            unmet_essential_groups.push(g.id.clone());
+        }
+        groups.push(GroupScore {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            rule: g.rule,
+            importance: g.importance,
+            points: pass.points,
+            max_points: round2(pass.max_points),
+            met,
+            matched,
+            missing,
+            years: g.years.map(|required| YearsCheck {
+                required,
+                found: years.unwrap_or(0.0),
+            }),
+        });
+    }
+    let mut adjustments = Vec::new();
+    if let Some((d, factor)) = e.stuffing {
+        adjustments.push(Adjustment {
+            id: "keyword-stuffing".to_string(),
+            factor,
+            reason: format!(
+                "{:.0}% of the words are skill keywords (threshold {:.0}%): a list of terms without context",
+                d * 100.0,
+                STUFFING_DENSITY * 100.0
+            ),
+        });
+    }
+    if let (Some(gap), Some(factor)) = (&e.level_gap, e.level_factor) {
+        adjustments.push(Adjustment {
+            id: "level-gap".to_string(),
+            factor,
+            reason: format!(
+                "the posting asks for {} and the resume fits {}: {} steps apart on the career ladder",
+                gap.posting,
+                gap.resume,
+                gap.steps.abs()
+            ),
+        });
+    }
     let extra: Vec<ConceptId> = credits
         .iter()
-        .filter(|(id, c)| {
-            c.credit > 0.0 && c.implied_by.is_none() && !profile_concepts.contains(*id)
+        .filter(|(_, c)| {
+            c.credit > 0.0
+                && c.implied_by.is_none()
+                && plan.concepts.binary_search(&c.index).is_err()
         })
         .map(|(id, _)| id.clone())
-        .collect();
-    let negated: Vec<ConceptId> = analysis
-        .negated()
-        .map(|m| &m.concept)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .filter(|id| !credits.contains_key(*id))
-        .cloned()
-        .collect();
-    let in_progress: Vec<ConceptId> = analysis
-        .mentions
-        .iter()
-        .filter(|m| m.polarity == Polarity::Negated && m.in_progress)
-        .map(|m| &m.concept)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .filter(|id| !credits.contains_key(*id))
-        .cloned()
         .collect();
     let gaps = if analysis.kind == DocKind::Resume {
         gaps::gaps(
             taxonomy,
             profile,
-            &credits,
-            &group_years,
-            scale * factor,
-            reading,
+            plan,
+            credits,
+            &e.group_years,
+            e.scale * e.factor,
+            e.reading,
         )
     } else {
         Vec::new()
     };
-    let e = &analysis.experience;
+    let x = &analysis.experience;
     ScoreReport {
         taxonomy: TaxonomyStamp::of(taxonomy),
         profile: profile.source.clone(),
         profile_name: profile.name.clone(),
         doc_kind: analysis.kind,
         as_of: analysis.as_of,
-        score,
+        score: e.score,
         groups,
-        missing_essential,
+        missing_essential: e.missing_essential,
         unmet_essential_groups,
         extra,
-        negated,
+        negated: e.negated,
         adjustments,
         years: YearsSummary {
-            total: e.total_years,
-            dated: e.dated_years,
-            claimed: e.claimed_years,
-            required: e.required_years,
-            per_skill: e
+            total: x.total_years,
+            dated: x.dated_years,
+            claimed: x.claimed_years,
+            required: x.required_years,
+            per_skill: x
                 .per_skill
                 .iter()
                 .map(|s| (s.concept.clone(), s.years))
                 .collect(),
         },
-        level,
+        level: e.level,
         gaps,
         keyword_density: round2(analysis.keyword_density),
         kind_basis: analysis.kind_basis,
-        match_rate,
-        level_gap,
+        match_rate: e.match_rate,
+        level_gap: e.level_gap,
         other_requirements: profile.other_requirements.clone(),
         unrecognised: profile.unrecognised.clone(),
-        in_progress,
-        role_fit,
+        in_progress: e.in_progress,
+        role_fit: e.role_fit,
     }
 }
 
@@ -570,29 +764,31 @@ impl LineStarts {
 
 /// One line cannot fill a k-of-n group on its own ("proficient in Windows and Mac operating
 /// systems" is one claim, not three): when every item the group credits is shown on one line
-/// only, the same line, all but the best count half.
+/// only, the same line, all but the best count half. The text's lines are found on first need.
 fn one_line_cap(
     group: &ProfileGroup,
+    options: &GroupOptions,
     item_credits: &mut [f64],
-    credits: &BTreeMap<ConceptId, Credit>,
+    credits: &Credits<'_>,
     analysis: &Analysis,
-    lines: &LineStarts,
+    lines: &mut Option<LineStarts>,
 ) {
     if !matches!(group.rule, GroupRule::AtLeast(k) if k >= 2) {
         return;
     }
     let mut line: Option<usize> = None;
     let mut credited = 0;
-    for (it, &earned) in group.items.iter().zip(item_credits.iter()) {
+    for (i, &earned) in item_credits.iter().enumerate() {
         if earned <= 0.0 {
             continue;
         }
         credited += 1;
-        let Some((_, c, _)) = best_option(group, it, credits, Reading::Strength) else {
+        let Some((c, _)) = options.best(i, credits, Reading::Strength) else {
             continue;
         };
-        for &i in &c.mentions {
-            let l = lines.line_of(analysis.mentions[i].span.start);
+        for &m in credits.mentions(c) {
+            let lines = lines.get_or_insert_with(|| LineStarts::of(analysis.text_lower()));
+            let l = lines.line_of(analysis.mentions[m].span.start);
             if *line.get_or_insert(l) != l {
                 return;
             }
@@ -615,26 +811,16 @@ fn one_line_cap(
 
 /// The keyword-stuffing adjustment: a resume whose words are mostly concept names, with no
 /// dated experience, is a list of claims rather than evidence. Scaled linearly from 1 at
-/// [`STUFFING_DENSITY`] down to [`STUFFING_FLOOR`].
-fn adjustments(analysis: &Analysis) -> Vec<Adjustment> {
-    let mut out = Vec::new();
+/// [`STUFFING_DENSITY`] down to [`STUFFING_FLOOR`]. The keyword density and the factor.
+fn stuffing(analysis: &Analysis) -> Option<(f64, f64)> {
     if analysis.kind != DocKind::Resume || analysis.words < 20 {
-        return out;
+        return None;
     }
     let d = analysis.keyword_density;
-    if d > STUFFING_DENSITY {
+    (d > STUFFING_DENSITY).then(|| {
         let factor = (1.0 - (d - STUFFING_DENSITY) * 1.5).clamp(STUFFING_FLOOR, 1.0);
-        out.push(Adjustment {
-            id: "keyword-stuffing".to_string(),
-            factor: round2(factor),
-            reason: format!(
-                "{:.0}% of the words are skill keywords (threshold {:.0}%): a list of terms without context",
-                d * 100.0,
-                STUFFING_DENSITY * 100.0
-            ),
-        });
-    }
-    out
+        (d, round2(factor))
+    })
 }
 
 /// Byte spans of a group's evidence, for callers that highlight text.

@@ -286,26 +286,6 @@ fn resolve_cues(
     concepts: &mut [Concept],
     sets: &BTreeMap<String, Vec<String>>,
 ) -> Result<(), String> {
-    let expand = |cues: &[String], out: &mut Vec<String>| -> Result<(), String> {
-        for cue in cues {
-            match cue.strip_prefix('@') {
-                Some(name) => {
-                    let set = sets.get(name).ok_or_else(|| cue.clone())?;
-                    for c in set {
-                        if !out.contains(c) {
-                            out.push(c.clone());
-                        }
-                    }
-                }
-                None => {
-                    if !out.contains(cue) {
-                        out.push(cue.clone());
-                    }
-                }
-            }
-        }
-        Ok(())
-    };
     for c in concepts {
         let has_refs = c.aliases.iter().any(|a| match a {
             Alias::Plain(_) => false,
@@ -319,30 +299,56 @@ fn resolve_cues(
         if c.forbid.is_empty() && c.allow.is_empty() && !has_refs {
             continue;
         }
-        let mut concept_forbid = Vec::new();
-        expand(&c.forbid, &mut concept_forbid)?;
-        let mut concept_allow = Vec::new();
-        expand(&c.allow, &mut concept_allow)?;
+        let concept_forbid = expand_cues(&[&c.forbid], sets)?;
+        let concept_allow = expand_cues(&[&c.allow], sets)?;
         if !concept_forbid.is_empty() && !c.aliases.iter().any(|a| same_term(a.text(), &c.name)) {
             c.aliases.insert(0, Alias::Plain(c.name.clone()));
         }
         for a in &mut c.aliases {
             let mut rule = a.to_rule();
-            let mut require = Vec::new();
-            expand(&rule.require, &mut require)?;
-            let mut forbid = Vec::new();
-            expand(&rule.forbid, &mut forbid)?;
-            expand(&concept_forbid, &mut forbid)?;
-            let mut allow = Vec::new();
-            expand(&rule.allow, &mut allow)?;
-            expand(&concept_allow, &mut allow)?;
-            rule.require = require;
-            rule.forbid = forbid;
-            rule.allow = allow;
+            rule.require = expand_cues(&[&rule.require], sets)?;
+            rule.forbid = with_concept_cues(&rule.forbid, &concept_forbid, sets)?;
+            rule.allow = with_concept_cues(&rule.allow, &concept_allow, sets)?;
             *a = Alias::Rule(rule);
         }
     }
     Ok(())
+}
+
+/// The cues of `lists` in order, each `@name` replaced by the cues of set `name`, each cue kept
+/// once (its first time).
+fn expand_cues(
+    lists: &[&[String]],
+    sets: &BTreeMap<String, Vec<String>>,
+) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for cue in lists.iter().copied().flatten() {
+        let cues = match cue.strip_prefix('@') {
+            Some(name) => sets.get(name).ok_or_else(|| cue.clone())?,
+            None => std::slice::from_ref(cue),
+        };
+        for c in cues {
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A form's own cues followed by its concept's (already expanded, each once), as
+/// [`expand_cues`] gives them. A concept may forbid a few sets of fifty cues each, and most of
+/// its forms have no cues of their own: those take the concept's list as it is, without
+/// searching it once per cue, which made start-up quadratic in the size of the sets.
+fn with_concept_cues(
+    own: &[String],
+    concept: &[String],
+    sets: &BTreeMap<String, Vec<String>>,
+) -> Result<Vec<String>, String> {
+    if own.is_empty() && !concept.iter().any(|c| c.starts_with('@')) {
+        return Ok(concept.to_vec());
+    }
+    expand_cues(&[own, concept], sets)
 }
 
 /// A validated taxonomy: concepts, surface forms and role profiles.
@@ -1099,6 +1105,38 @@ mod tests {
         );
         assert_eq!(checked.concepts(), embedded.concepts());
         assert_eq!(checked.roles(), embedded.roles());
+    }
+
+    #[test]
+    fn a_form_takes_its_concepts_cues_as_one_search_would() {
+        // The shortcut for forms without cues of their own gives what expanding and
+        // de-duplicating both lists gives, on the embedded taxonomy's concepts and sets.
+        let file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let sets = &file.cue_sets;
+        let mut checked = 0;
+        for c in file.concepts.iter().filter(|c| !c.forbid.is_empty()) {
+            let concept = expand_cues(&[&c.forbid], sets).unwrap();
+            let own: [&[String]; 2] = [&[], &["@perk".to_string(), "offered".to_string()]];
+            for own in own {
+                assert_eq!(
+                    with_concept_cues(own, &concept, sets).unwrap(),
+                    expand_cues(&[own, &concept], sets).unwrap(),
+                    "{}",
+                    c.id
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked > 10, "{checked} concepts with cues of their own");
+        // A duplicate within or across lists is kept once, at its first place.
+        let sets = BTreeMap::from([("s".to_string(), vec!["b".to_string(), "a".to_string()])]);
+        let own = ["a".to_string(), "@s".to_string(), "c".to_string()];
+        let got = with_concept_cues(&own, &["c".into(), "d".into()], &sets).unwrap();
+        assert_eq!(got, ["a", "b", "c", "d"]);
+        assert_eq!(
+            expand_cues(&[&["@t".to_string()]], &sets),
+            Err("@t".to_string())
+        );
     }
 
     #[test]
