@@ -64,15 +64,26 @@ const ADDRESS_WORDS: &[&str] = &[
 /// in one pass over its bytes: a word is a run of ASCII letters and digits.
 fn word_signals(text: &str) -> (usize, usize) {
     let (mut years, mut address) = (0, 0);
+    // One table look-up a byte: the two range checks of `is_ascii_alphanumeric` cost most of
+    // this loop.
+    const ALNUM: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            t[c] = (c as u8).is_ascii_alphanumeric();
+            c += 1;
+        }
+        t
+    };
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
+        if !ALNUM[usize::from(b[i])] {
             i += 1;
             continue;
         }
         let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
+        while i < b.len() && ALNUM[usize::from(b[i])] {
             i += 1;
         }
         let w = &b[start..i];
