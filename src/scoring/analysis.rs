@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::levels::LevelHits;
 use super::polarity::{is_in_progress_cue, polarity_in, Polarity};
 use super::requirements::{self, clause_around};
 use super::sections::{CueHits, DocKind, KindBasis, SectionKind, Sections};
@@ -117,6 +118,9 @@ pub struct Analysis {
     /// The text as given, for reading requirement phrases.
     #[serde(skip)]
     text: String,
+    /// The career levels' title cues found by the cue pass, if it carried them.
+    #[serde(skip)]
+    level_hits: Option<LevelHits>,
 }
 
 pub(crate) use super::fraction::Credits;
@@ -130,6 +134,11 @@ impl Analysis {
     /// The text as given.
     pub(crate) fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The level title cues the cue pass found, if it carried them.
+    pub(crate) fn level_hits(&self) -> Option<&LevelHits> {
+        self.level_hits.as_ref()
     }
 
     /// Mentions the text denies ("no experience with Linux").
@@ -147,7 +156,7 @@ impl Analysis {
 }
 
 /// Reads `text` as a document of kind `kind`; `lower` is the text ASCII lower-cased and
-/// `hits` its cue hits (for a posting).
+/// `hits` its cue hits (a posting needs them; they are found here when not given).
 pub(crate) fn analyze(
     matcher: &Matcher,
     text: &str,
@@ -155,8 +164,14 @@ pub(crate) fn analyze(
     (kind, kind_basis): (DocKind, KindBasis),
     as_of: YearMonth,
     lower: String,
-    hits: Option<&CueHits>,
+    mut hits: Option<CueHits>,
 ) -> Analysis {
+    let level_hits = hits.as_mut().and_then(CueHits::take_levels);
+    // A posting's sections and contact lines read its cue hits.
+    if kind == DocKind::Posting && hits.is_none() {
+        hits = Some(CueHits::of(text));
+    }
+    let hits = hits.as_ref();
     let sections = Sections::detect_with(text, kind, hits);
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
@@ -175,8 +190,10 @@ pub(crate) fn analyze(
         let mut credit = mention_credit(kind, concept.kind, section, pol, context);
         // A posting's contact lines and application instructions ("questions go to the
         // Workday Helpdesk at 555-...") ask for nothing.
-        if kind == DocKind::Posting && is_contact(&lower, &span) {
-            credit = 0.0;
+        if let (DocKind::Posting, Some(hits)) = (kind, hits) {
+            if is_contact(&lower, hits, &span) {
+                credit = 0.0;
+            }
         }
         let mention = Mention {
             concept: concept.id.clone(),
@@ -236,37 +253,19 @@ pub(crate) fn analyze(
         kind_basis,
         lower,
         text: text.to_string(),
+        level_hits,
     }
 }
 
-/// Phrases of application instructions and contact lines in a posting.
-const CONTACT_CUES: &[&str] = &[
-    "to apply",
-    "apply at",
-    "apply online",
-    "apply now",
-    "apply today",
-    "apply here",
-    "click apply",
-    "click here",
-    "questions",
-    "please contact",
-    "contact us",
-    "send your resume",
-    "submit your resume",
-    "email your resume",
-    "e-mail your resume",
-    "reach out to",
-];
-
 /// Whether the clause around `span` is a contact line or application instruction: it names
-/// a phone number, an e-mail or web address, or says how to apply.
-fn is_contact(lower: &str, span: &Range<usize>) -> bool {
+/// a phone number, an e-mail or web address, or says how to apply. The phrases and web
+/// addresses are the text's contact cue hits; e-mail addresses and phone numbers are read in
+/// the clause, a bounded window.
+fn is_contact(lower: &str, hits: &CueHits, span: &Range<usize>) -> bool {
     let c = clause_around(lower, span.start);
-    let clause = &lower[c.start.min(span.start)..c.end.max(span.end)];
-    CONTACT_CUES.iter().any(|cue| clause.contains(cue))
-        || clause.contains("www.")
-        || clause.contains("http")
+    let within = c.start.min(span.start)..c.end.max(span.end);
+    let clause = &lower[within.clone()];
+    hits.has_contact_cue(within)
         || clause
             .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';')
             .any(|w| w.contains('@') && w.contains('.'))
@@ -365,23 +364,19 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
     // looked at, not every span of the document for every mention.
     debug_assert!(spans.windows(2).all(|w| w[0].start <= w[1].start));
     let first = spans.partition_point(|s| s.start < start);
-    let inside: Vec<Range<usize>> = spans[first..]
-        .iter()
-        .take_while(|s| s.start < end)
-        .filter(|s| s.end <= end)
-        .cloned()
-        .collect();
+    let inside = || {
+        spans[first..]
+            .iter()
+            .take_while(move |s| s.start < end)
+            .filter(move |s| s.end <= end)
+    };
     let segment = &text[start..end];
-    let shifted: Vec<Range<usize>> = inside
-        .iter()
-        .map(|s| s.start - start..s.end - start)
-        .collect();
-    let own_words = count_words(segment, &shifted);
+    let own_words = count_words_at(segment, start, inside()).1;
     let separators = segment
         .bytes()
         .filter(|b| matches!(b, b',' | b'/' | b'\t'))
         .count();
-    let mentions = inside.len().max(1);
+    let mentions = inside().count().max(1);
     if own_words >= 4 && own_words * 2 >= mentions * 3 && separators <= own_words {
         Context::Prose
     } else {
@@ -390,27 +385,35 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
 }
 
 /// Words (runs of two or more letters) in `text` outside the given spans.
+#[cfg(test)]
 fn count_words(text: &str, skip: &[Range<usize>]) -> usize {
     count_words_both(text, skip).1
 }
 
 /// Words in `text`, all of them and those outside the given spans (sorted), in one pass.
 fn count_words_both(text: &str, skip: &[Range<usize>]) -> (usize, usize) {
+    count_words_at(text, 0, skip.iter())
+}
+
+/// [`count_words_both`] for `text` standing at byte `base` of the document, with the spans
+/// given in the document's offsets (so that no shifted copy of them is made).
+fn count_words_at<'s>(
+    text: &str,
+    base: usize,
+    skip: impl Iterator<Item = &'s Range<usize>>,
+) -> (usize, usize) {
     let mut all = 0;
     let mut count = 0;
     let mut run = 0usize;
     let mut run_start = 0usize;
-    let mut skip_i = 0;
+    let mut skip = skip.peekable();
     let bytes = text.as_bytes();
-    let mut flush = |run: usize, at: usize, count: &mut usize, skip_i: &mut usize| {
+    let mut flush = |run: usize, at: usize, count: &mut usize| {
         if run >= 2 {
             all += 1;
-            while *skip_i < skip.len() && skip[*skip_i].end <= at {
-                *skip_i += 1;
-            }
-            let inside = skip
-                .get(*skip_i)
-                .is_some_and(|s| s.start <= at && at < s.end);
+            let at = at + base;
+            while skip.next_if(|s| s.end <= at).is_some() {}
+            let inside = skip.peek().is_some_and(|s| s.start <= at && at < s.end);
             if !inside {
                 *count += 1;
             }
@@ -423,11 +426,11 @@ fn count_words_both(text: &str, skip: &[Range<usize>]) -> (usize, usize) {
             }
             run += 1;
         } else {
-            flush(run, run_start, &mut count, &mut skip_i);
+            flush(run, run_start, &mut count);
             run = 0;
         }
     }
-    flush(run, run_start, &mut count, &mut skip_i);
+    flush(run, run_start, &mut count);
     (all, count)
 }
 

@@ -2,10 +2,10 @@
 //! Manager) a resume fits, from its years of experience, the titles it held and the focus areas
 //! it shows, with the reasons spelled out.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
@@ -64,44 +64,51 @@ fn year_fit(level: &CareerLevel, years: Option<f64>) -> f64 {
 /// mention of one of its technical concepts ("help desk", "Active Directory"). Nothing here
 /// assumes a trade: a user's own role brings its own words.
 pub(crate) struct RoleLines<'a> {
-    terms: TitleTerms,
-    concepts: HashSet<&'a ConceptId>,
+    profile: &'a Profile,
+    /// The title words and technical concepts of the profile, gathered at the first line
+    /// judged: most documents have no cue occurrence worth judging.
+    terms: OnceCell<(TitleTerms, HashSet<&'a ConceptId>)>,
     analysis: &'a Analysis,
-    /// Starts of the text's lines, for finding a line by binary search.
-    starts: Vec<usize>,
     /// Per line start, whether the line is about the role's work (computed once per line).
     verdicts: RefCell<HashMap<usize, bool>>,
 }
 
 impl<'a> RoleLines<'a> {
     pub(crate) fn new(profile: &'a Profile, analysis: &'a Analysis) -> RoleLines<'a> {
-        let terms = TitleTerms::of(&profile.titles);
-        let concepts = profile
-            .groups
-            .iter()
-            .flat_map(|g| g.items.iter())
-            .filter(|it| !matches!(it.kind, Kind::SoftSkill | Kind::Other | Kind::Education))
-            .flat_map(|it| it.options())
-            .collect();
-        let lower = analysis.text_lower();
-        let starts = std::iter::once(0)
-            .chain(lower.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         RoleLines {
-            terms,
-            concepts,
+            profile,
+            terms: OnceCell::new(),
             analysis,
-            starts,
             verdicts: RefCell::new(HashMap::new()),
         }
     }
 
-    /// The line around byte `at`, found by binary search over the line starts.
+    fn terms(&self) -> &(TitleTerms, HashSet<&'a ConceptId>) {
+        self.terms.get_or_init(|| {
+            let concepts = self
+                .profile
+                .groups
+                .iter()
+                .flat_map(|g| g.items.iter())
+                .filter(|it| !matches!(it.kind, Kind::SoftSkill | Kind::Other | Kind::Education))
+                .flat_map(|it| it.options())
+                .collect();
+            (TitleTerms::of(&self.profile.titles), concepts)
+        })
+    }
+
+    /// The line around byte `at`: from the line break before it to the next one (at `at` or
+    /// after).
     fn line_at(&self, at: usize) -> Range<usize> {
-        let lower = self.analysis.text_lower();
-        let i = self.starts.partition_point(|&s| s <= at);
-        let start = self.starts[i.saturating_sub(1)];
-        let end = self.starts.get(i).map_or(lower.len(), |&n| n - 1);
+        let text = self.analysis.text().as_bytes();
+        let start = text[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = text[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |p| at + p);
         start..end
     }
 
@@ -125,13 +132,14 @@ impl<'a> RoleLines<'a> {
         {
             return false;
         }
+        let (terms, concepts) = self.terms();
         let mentions = &self.analysis.mentions;
         let first = mentions.partition_point(|m| m.span.start < r.start);
         mentions[first..]
             .iter()
             .take_while(|m| m.span.start < r.end)
-            .any(|m| m.credit > 0.0 && self.concepts.contains(&m.concept))
-            || self.terms.names_words(line)
+            .any(|m| m.credit > 0.0 && concepts.contains(&m.concept))
+            || terms.names_words(line)
     }
 }
 
@@ -171,22 +179,41 @@ fn cues_found_by_search(level: &CareerLevel, lines: &RoleLines<'_>, lower: &str)
     found
 }
 
-/// One automaton over the title cues of every level, so that a resume is read once for all of
-/// them instead of once per cue. Built on first use and kept while the levels' cues stay the
-/// same (every profile of a taxonomy carries the same levels).
-struct CueFinder {
+/// The title cues of every level, gathered so that a resume is read once for all of them
+/// instead of once per cue: the section cue automaton ([`super::sections::Cues`]) carries them
+/// as patterns of its own and finds them in the same pass as the section cues; an automaton of
+/// their own serves a profile whose levels the scorer's pass did not carry. Built on first use
+/// and kept while the levels' cues stay the same (every profile of a taxonomy carries the same
+/// levels).
+#[derive(Debug)]
+pub(crate) struct CueFinder {
     /// The levels' cues in order, as written: the key the finder was built for.
     key: Vec<String>,
     /// Distinct lower-cased cues, the automaton's patterns.
     cues: Vec<String>,
     /// Per level, per cue, the index into `cues`.
     index: Vec<Vec<usize>>,
-    ac: AhoCorasick,
+    /// The cues' own automaton (ASCII-case-insensitive), built when first needed.
+    ac: OnceLock<Option<AhoCorasick>>,
+}
+
+/// The starts of each level cue's occurrences in one document (see [`CueFinder::occurrences`]),
+/// found by the section cue pass.
+#[derive(Clone, Debug)]
+pub(crate) struct LevelHits {
+    pub(crate) finder: Arc<CueFinder>,
+    pub(crate) starts: Vec<Vec<usize>>,
+}
+
+impl PartialEq for LevelHits {
+    fn eq(&self, other: &LevelHits) -> bool {
+        self.finder.key == other.finder.key && self.starts == other.starts
+    }
 }
 
 impl CueFinder {
     /// The finder for `levels`, or `None` when a cue is empty (the search handles those).
-    fn of(levels: &[CareerLevel]) -> Option<Arc<CueFinder>> {
+    pub(crate) fn of(levels: &[CareerLevel]) -> Option<Arc<CueFinder>> {
         static LAST: Mutex<Option<Arc<CueFinder>>> = Mutex::new(None);
         let same = |f: &CueFinder| f.key.iter().eq(levels.iter().flat_map(|l| &l.cues));
         let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
@@ -209,28 +236,39 @@ impl CueFinder {
             }
             index.push(row);
         }
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&cues)
-            .ok()?;
         let finder = Arc::new(CueFinder {
             key: levels.iter().flat_map(|l| l.cues.iter().cloned()).collect(),
             cues,
             index,
-            ac,
+            ac: OnceLock::new(),
         });
         *last = Some(finder.clone());
         Some(finder)
     }
 
-    /// Per distinct cue, the starts of its non-overlapping occurrences in `lower`, as
-    /// searching for it alone finds them.
-    fn occurrences(&self, lower: &str) -> Vec<Vec<usize>> {
+    /// The distinct lower-cased cues.
+    pub(crate) fn cues(&self) -> &[String] {
+        &self.cues
+    }
+
+    /// Per distinct cue, the starts of its non-overlapping occurrences in `text` (compared
+    /// ASCII-case-insensitively), as searching for it alone in the lower-cased text finds them.
+    fn occurrences(&self, text: &str) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.cues.len()];
+        let ac = self.ac.get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .ascii_case_insensitive(true)
+                .build(&self.cues)
+                .ok()
+        });
+        let Some(ac) = ac else {
+            return out;
+        };
         let mut last_end = vec![0usize; self.cues.len()];
         // Overlapping matches come in order of their ends; one cue's all have its length, so
         // they also come in order of their starts.
-        for m in self.ac.find_overlapping_iter(lower) {
+        for m in ac.find_overlapping_iter(text) {
             let p = m.pattern().as_usize();
             if m.start() < last_end[p] {
                 continue;
@@ -282,7 +320,13 @@ pub(crate) fn fit(
         .or(analysis.experience.total_years);
     let lower = analysis.text_lower();
     let finder = CueFinder::of(levels);
-    let occurrences = finder.as_ref().map(|f| f.occurrences(lower));
+    // The scorer's cue pass found the cues of its role's levels; other levels are searched here.
+    let occurrences = finder.as_ref().map(|f| match analysis.level_hits() {
+        Some(h) if Arc::ptr_eq(&h.finder, f) || h.finder.key == f.key => {
+            std::borrow::Cow::Borrowed(&h.starts[..])
+        }
+        _ => std::borrow::Cow::Owned(f.occurrences(analysis.text())),
+    });
     let mut best: Option<(f64, usize, Vec<String>)> = None;
     let mut any_evidence = false;
     for (i, level) in levels.iter().enumerate() {
@@ -457,9 +501,15 @@ mod tests {
             let lines = RoleLines::new(&profile, &a);
             let lower = a.text_lower();
             let occ = finder.occurrences(lower);
+            // The scorer's cue pass carried the cues of the same levels, over the text as given.
+            let folded = a.level_hits().expect("the pass carried the level cues");
+            assert!(Arc::ptr_eq(&folded.finder, &finder));
+            assert_eq!(folded.starts, finder.occurrences(t), "{t:?}");
             for (i, level) in levels.iter().enumerate() {
                 let found = finder.found(levels, i, &occ, &lines, lower);
                 assert_eq!(found, cues_found_by_search(level, &lines, lower), "{t:?}");
+                let in_pass = finder.found(levels, i, &folded.starts, &lines, lower);
+                assert_eq!(in_pass, found, "{t:?}");
                 shown += found.len();
             }
         }

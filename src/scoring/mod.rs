@@ -33,6 +33,8 @@ pub mod score;
 pub mod sections;
 pub mod years;
 
+use std::sync::{Arc, OnceLock};
+
 use serde::{Deserialize, Serialize};
 
 use crate::matching::{BuildError, Match, Matcher};
@@ -96,6 +98,8 @@ pub struct Scorer {
     /// The role that postings and resumes are read against (their groups, levels and titles),
     /// by index into the taxonomy's roles; the first role unless [`Scorer::role`] chose another.
     role: usize,
+    /// The cue automaton with the chosen role's level cues, built on first use.
+    cues: OnceLock<Arc<sections::Cues>>,
 }
 
 impl Scorer {
@@ -111,6 +115,7 @@ impl Scorer {
             matcher,
             as_of: YearMonth::today(),
             role: 0,
+            cues: OnceLock::new(),
         }
     }
 
@@ -130,6 +135,7 @@ impl Scorer {
             .position(|r| r.id == role_id)
             .ok_or_else(|| self.unknown_role(role_id))?;
         self.role = i;
+        self.cues = OnceLock::new();
         Ok(self)
     }
 
@@ -217,21 +223,34 @@ impl Scorer {
         matches: &[Match],
         kind: Option<DocKind>,
     ) -> Analysis {
-        // One pass finds the cues that guess the kind and those a posting's sections need.
-        let lower = text.to_ascii_lowercase();
+        // One pass over the text as given finds the cues that guess the kind and those a
+        // posting's sections and contact lines need.
         let given = KindBasis {
             given: true,
             ..KindBasis::default()
         };
+        // The same pass finds the title cues of the role's career levels, read when a resume
+        // is placed on a level.
+        let cues = self.cues.get_or_init(|| {
+            sections::Cues::for_levels(self.chosen_role().map_or(&[][..], |r| &r.levels[..]))
+        });
         let (kind, hits, basis) = match kind {
-            Some(DocKind::Resume) => (DocKind::Resume, None, given),
-            Some(kind) => (kind, Some(sections::CueHits::of(&lower)), given),
+            // A resume reads no section cues: the pass runs for the level cues alone.
+            Some(DocKind::Resume) => (
+                DocKind::Resume,
+                cues.has_levels()
+                    .then(|| sections::CueHits::with(cues, text)),
+                given,
+            ),
+            Some(kind) => (kind, Some(sections::CueHits::with(cues, text)), given),
             None => {
-                let hits = sections::CueHits::of(&lower);
-                let (kind, basis) = sections::guess_kind_of(&hits, &lower);
+                let hits = sections::CueHits::with(cues, text);
+                let (kind, basis) = sections::guess_kind_of(&hits, text);
                 (kind, Some(hits), basis)
             }
         };
+        // The polarity, years and clause readers still take the text ASCII lower-cased.
+        let lower = text.to_ascii_lowercase();
         analysis::analyze(
             &self.matcher,
             text,
@@ -239,7 +258,7 @@ impl Scorer {
             (kind, basis),
             self.as_of,
             lower,
-            hits.as_ref(),
+            hits,
         )
     }
 

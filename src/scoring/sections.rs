@@ -3,10 +3,14 @@
 //! term in a posting's benefits or company boilerplate never becomes a requirement.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
+
+use super::levels::{CueFinder, LevelHits};
+use crate::taxonomy::role::CareerLevel;
 
 /// Whether a document is a resume or a job posting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -56,24 +60,40 @@ const ADDRESS_WORDS: &[&str] = &[
     "our",
 ];
 
-/// The years (1950 to 2029) and the address words of a lower-cased text, in one pass over its
-/// words.
-fn word_signals(lower: &str) -> (usize, usize) {
+/// The years (1950 to 2029) and the address words of a text (compared ASCII-case-insensitively),
+/// in one pass over its bytes: a word is a run of ASCII letters and digits.
+fn word_signals(text: &str) -> (usize, usize) {
     let (mut years, mut address) = (0, 0);
-    for w in lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(y) = w.parse::<u32>() {
-                years += usize::from((1950..=2029).contains(&y));
-            }
-        } else if ADDRESS_WORDS.contains(&w) {
-            address += 1;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let w = &b[start..i];
+        if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
+            let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+            years += usize::from((1950..=2029).contains(&y));
+        } else if (2..=ADDRESS_WORD_MAX).contains(&w.len()) {
+            // Only the address words of the word's length and first letter are compared.
+            let first = w[0].to_ascii_lowercase();
+            address += usize::from(ADDRESS_WORDS.iter().any(|a| {
+                a.len() == w.len()
+                    && a.as_bytes()[0] == first
+                    && a.as_bytes().eq_ignore_ascii_case(w)
+            }));
         }
     }
     (years, address)
 }
+
+/// The longest of [`ADDRESS_WORDS`]: longer words are not looked up.
+const ADDRESS_WORD_MAX: usize = 9;
 
 impl KindBasis {
     /// The kind these signals make: resume cues and years against posting cues and address
@@ -224,7 +244,7 @@ impl Sections {
             (DocKind::Resume, _) => None,
             (DocKind::Posting, Some(h)) => Some(h),
             (DocKind::Posting, None) => {
-                owned = CueHits::of(&text.to_ascii_lowercase());
+                owned = CueHits::of(text);
                 Some(&owned)
             }
         };
@@ -267,44 +287,201 @@ impl Sections {
 /// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
 /// ```
 pub fn guess_kind(text: &str) -> DocKind {
-    let lower = text.to_ascii_lowercase();
-    CueHits::of(&lower).guess(&lower).0
+    CueHits::of(text).guess(text).0
 }
 
-/// Every cue phrase of this module found in one text, in one pass of one automaton: the
-/// posting and resume cues that guess a document's kind, the inline headings and the
-/// equal-opportunity cues. Each phrase's occurrences are those a search for it alone finds
-/// (non-overlapping, from the start).
+/// Every cue phrase of this module found in one text, in one pass of one automaton over the
+/// text as given (ASCII-case-insensitively, so no lower-cased copy is made): the posting and
+/// resume cues that guess a document's kind, the inline headings, the equal-opportunity cues,
+/// the contact cues and (when the automaton carries them) the career levels' title cues. Each
+/// phrase's occurrences are those a search for it alone finds (non-overlapping, from the
+/// start); contact cues keep every occurrence, overlapping or not, since a clause is asked
+/// whether it contains one.
 pub(crate) struct CueHits {
-    /// (pattern, range), by pattern, then by start.
+    /// (slot, range), by slot, then by start.
     hits: Vec<(usize, Range<usize>)>,
+    /// Every occurrence of a contact cue, by end.
+    contact: Vec<Range<usize>>,
+    /// The level title cues' occurrences, when the automaton carries them.
+    levels: Option<LevelHits>,
 }
 
-/// Where each list starts among the automaton's patterns.
+/// Where each list starts among the automaton's slots (one per phrase of each list, in order).
 const WEAK_FROM: usize = POSTING_CUES.len();
 const RESUME_FROM: usize = WEAK_FROM + WEAK_POSTING_CUES.len();
 const INLINE_FROM: usize = RESUME_FROM + RESUME_CUES.len();
 
+/// Bytes searched with a cue automaton's NFA before its DFA is built: about where the DFA's
+/// faster search has paid for building it.
+const DFA_AFTER: usize = 512 * 1024;
+
+/// The slot of the first contact cue.
+fn contact_from() -> usize {
+    INLINE_FROM + inline_phrases().len() + EEO_CUES.len()
+}
+
+/// The cue automaton: every phrase list of this module and, optionally, the title cues of a
+/// role's career levels, as one set of distinct patterns. A phrase that stands in two lists
+/// ("apply now" marks a posting and a contact line) is one pattern with two slots.
+#[derive(Debug)]
+pub(crate) struct Cues {
+    /// Per pattern, the slots it stands for.
+    slots: Vec<Vec<usize>>,
+    /// The patterns, kept to build the DFA.
+    patterns: Vec<String>,
+    /// A contiguous NFA, cheap to build: a one-line document pays little for it.
+    nfa: AhoCorasick,
+    /// A DFA of the same patterns, built once [`DFA_AFTER`] bytes went through the NFA: it
+    /// searches about 2.5 times faster but costs some 15 M instructions to build, worth it
+    /// only over a corpus.
+    dfa: OnceLock<AhoCorasick>,
+    /// Bytes searched with the NFA so far.
+    searched: AtomicUsize,
+    /// The level cues, whose slots follow the contact cues'.
+    levels: Option<Arc<CueFinder>>,
+}
+
+impl Cues {
+    /// The automaton for the cues of `levels` (none when a cue is empty or there are no
+    /// levels) and this module's phrases. Built once per distinct set of levels and kept.
+    pub(crate) fn for_levels(levels: &[CareerLevel]) -> Arc<Cues> {
+        static LAST: Mutex<Option<Arc<Cues>>> = Mutex::new(None);
+        let finder = if levels.is_empty() {
+            None
+        } else {
+            CueFinder::of(levels)
+        };
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        let same = |c: &Cues| match (&c.levels, &finder) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        if let Some(c) = last.as_ref().filter(|c| same(c)) {
+            return c.clone();
+        }
+        let cues = Arc::new(Cues::build(finder));
+        *last = Some(cues.clone());
+        cues
+    }
+
+    /// The automaton without level cues.
+    pub(crate) fn plain() -> &'static Cues {
+        static PLAIN: OnceLock<Cues> = OnceLock::new();
+        PLAIN.get_or_init(|| Cues::build(None))
+    }
+
+    /// Whether the automaton carries level cues.
+    pub(crate) fn has_levels(&self) -> bool {
+        self.levels.is_some()
+    }
+
+    /// The automaton to search `len` more bytes with: the NFA until [`DFA_AFTER`] bytes went
+    /// through it, the DFA after. Both find the same matches.
+    fn automaton(&self, len: usize) -> &AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        if self.searched.fetch_add(len, Ordering::Relaxed) < DFA_AFTER {
+            return &self.nfa;
+        }
+        self.dfa.get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .ascii_case_insensitive(true)
+                .build(&self.patterns)
+                .expect("cue automaton")
+        })
+    }
+
+    fn build(levels: Option<Arc<CueFinder>>) -> Cues {
+        let level_cues = levels.as_ref().map_or(&[][..], |f| f.cues());
+        let phrases = POSTING_CUES
+            .iter()
+            .chain(WEAK_POSTING_CUES)
+            .chain(RESUME_CUES)
+            .chain(inline_phrases().iter().map(|(p, _)| p))
+            .chain(EEO_CUES)
+            .chain(CONTACT_CUES)
+            .copied()
+            .chain(level_cues.iter().map(String::as_str));
+        let mut patterns: Vec<String> = Vec::new();
+        let mut slots: Vec<Vec<usize>> = Vec::new();
+        for (slot, phrase) in phrases.enumerate() {
+            match patterns.iter().position(|p| p == phrase) {
+                Some(i) => slots[i].push(slot),
+                None => {
+                    patterns.push(phrase.to_string());
+                    slots.push(vec![slot]);
+                }
+            }
+        }
+        let nfa = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("cue automaton");
+        Cues {
+            slots,
+            patterns,
+            nfa,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            levels,
+        }
+    }
+}
+
 impl CueHits {
-    /// The cue hits of `lower`, a text ASCII lower-cased (the phrases are lower case: matching
-    /// them in the lower-cased text finds what matching them ASCII-case-insensitively in the
-    /// original finds, with an automaton half the size to build).
-    pub(crate) fn of(lower: &str) -> CueHits {
-        let (_, ac) = doc_cues();
-        let mut last_end = vec![0usize; ac.patterns_len()];
+    /// The cue hits of `text` with the automaton without level cues.
+    pub(crate) fn of(text: &str) -> CueHits {
+        CueHits::with(Cues::plain(), text)
+    }
+
+    /// The cue hits of `text`. The phrases are lower case and matched ASCII-case-insensitively:
+    /// what matching them in the text ASCII lower-cased finds, at the same offsets.
+    pub(crate) fn with(cues: &Cues, text: &str) -> CueHits {
+        let contact_from = contact_from();
+        let level_from = contact_from + CONTACT_CUES.len();
+        let level_count = cues.levels.as_ref().map_or(0, |f| f.cues().len());
+        let mut last_end = vec![0usize; level_from + level_count];
         let mut hits = Vec::new();
+        let mut contact = Vec::new();
+        let mut levels = vec![Vec::new(); level_count];
         // Overlapping matches come in order of their ends; one pattern's all have its length,
         // so they also come in order of their starts.
-        for m in ac.find_overlapping_iter(lower) {
-            let p = m.pattern().as_usize();
-            if m.start() < last_end[p] {
-                continue;
+        for m in cues.automaton(text.len()).find_overlapping_iter(text) {
+            for &slot in &cues.slots[m.pattern().as_usize()] {
+                if (contact_from..level_from).contains(&slot) {
+                    contact.push(m.range());
+                    continue;
+                }
+                if m.start() < last_end[slot] {
+                    continue;
+                }
+                last_end[slot] = m.end();
+                if slot >= level_from {
+                    levels[slot - level_from].push(m.start());
+                } else {
+                    hits.push((slot, m.range()));
+                }
             }
-            last_end[p] = m.end();
-            hits.push((p, m.range()));
         }
         hits.sort_by_key(|(p, r)| (*p, r.start));
-        CueHits { hits }
+        let levels = cues.levels.as_ref().map(|finder| LevelHits {
+            finder: finder.clone(),
+            starts: levels,
+        });
+        CueHits {
+            hits,
+            contact,
+            levels,
+        }
+    }
+
+    /// The level cues' occurrences, taken out (for the document's analysis).
+    pub(crate) fn take_levels(&mut self) -> Option<LevelHits> {
+        self.levels.take()
     }
 
     /// The hits of the patterns `from..to`, renumbered from 0, in pattern then text order.
@@ -320,13 +497,25 @@ impl CueHits {
             .map(move |(p, r)| (p - from, r.clone()))
     }
 
-    /// The guessed kind and the signals it was decided by; `lower` is the text the hits were
+    /// Whether `within` of the text contains a contact cue (see [`CONTACT_CUES`]): what
+    /// `CONTACT_CUES.iter().any(|c| lower[within].contains(c))` says, from the hits.
+    pub(crate) fn has_contact_cue(&self, within: Range<usize>) -> bool {
+        // Hits come by end: those ending inside are a contiguous run; one of them that also
+        // starts inside is a cue the range contains.
+        let first = self.contact.partition_point(|r| r.end < within.start);
+        self.contact[first..]
+            .iter()
+            .take_while(|r| r.end <= within.end)
+            .any(|r| r.start >= within.start)
+    }
+
+    /// The guessed kind and the signals it was decided by; `text` is the text the hits were
     /// found in.
-    fn guess(&self, lower: &str) -> (DocKind, KindBasis) {
+    fn guess(&self, text: &str) -> (DocKind, KindBasis) {
         let weak = self.of_patterns(WEAK_FROM, RESUME_FROM).count();
         let posting = self.of_patterns(0, RESUME_FROM).count();
         let resume = self.of_patterns(RESUME_FROM, INLINE_FROM).count();
-        let (years, address_words) = word_signals(lower);
+        let (years, address_words) = word_signals(text);
         let basis = KindBasis {
             given: false,
             resume_cues: resume,
@@ -339,8 +528,8 @@ impl CueHits {
 }
 
 /// Guesses the kind from the text's cue hits, as [`guess_kind`] does, with the counts.
-pub(crate) fn guess_kind_of(hits: &CueHits, lower: &str) -> (DocKind, KindBasis) {
-    hits.guess(lower)
+pub(crate) fn guess_kind_of(hits: &CueHits, text: &str) -> (DocKind, KindBasis) {
+    hits.guess(text)
 }
 
 /// Phrases that mark a posting, compared ASCII-case-insensitively.
@@ -403,30 +592,15 @@ const RESUME_CUES: &[&str] = &[
     "city, state",
 ];
 
-/// The trusted inline heading phrases with their kinds, and one automaton over the posting
-/// cues, the resume cues, those phrases and the equal-opportunity cues, in that order (all
-/// lower case), built once. A contiguous NFA: a DFA would search a little faster but costs
-/// several M instructions to build, most of a one-line document's scan.
-fn doc_cues() -> &'static (Vec<(&'static str, SectionKind)>, AhoCorasick) {
-    static AC: OnceLock<(Vec<(&'static str, SectionKind)>, AhoCorasick)> = OnceLock::new();
-    AC.get_or_init(|| {
-        let phrases: Vec<(&str, SectionKind)> = heading_table(DocKind::Posting)
+/// The trusted inline heading phrases with their kinds, built once.
+fn inline_phrases() -> &'static [(&'static str, SectionKind)] {
+    static PHRASES: OnceLock<Vec<(&'static str, SectionKind)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        heading_table(DocKind::Posting)
             .iter()
             .copied()
             .filter(|(p, _)| trusted_inline(p))
-            .collect();
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(
-                POSTING_CUES
-                    .iter()
-                    .chain(WEAK_POSTING_CUES)
-                    .chain(RESUME_CUES)
-                    .chain(phrases.iter().map(|(p, _)| p))
-                    .chain(EEO_CUES),
-            )
-            .expect("cue automaton");
-        (phrases, ac)
+            .collect()
     })
 }
 
@@ -697,7 +871,7 @@ fn trusted_inline(phrase: &str) -> bool {
 
 fn inline_headings(text: &str, hits: &CueHits) -> Vec<(Range<usize>, SectionKind)> {
     let mut out = Vec::new();
-    let (phrases, _) = doc_cues();
+    let phrases = inline_phrases();
     for (p, r) in hits.of_patterns(INLINE_FROM, INLINE_FROM + phrases.len()) {
         if let Some(heading) = inline_heading(text, r.start, r.end) {
             out.push((heading, phrases[p].1));
@@ -747,12 +921,36 @@ const EEO_CUES: &[&str] = &[
     "e-verify",
 ];
 
+/// Phrases of application instructions and contact lines in a posting ("questions go to the
+/// Workday Helpdesk at 555-..."), and the starts of web addresses, compared
+/// ASCII-case-insensitively anywhere in a clause.
+pub(crate) const CONTACT_CUES: &[&str] = &[
+    "to apply",
+    "apply at",
+    "apply online",
+    "apply now",
+    "apply today",
+    "apply here",
+    "click apply",
+    "click here",
+    "questions",
+    "please contact",
+    "contact us",
+    "send your resume",
+    "submit your resume",
+    "email your resume",
+    "e-mail your resume",
+    "reach out to",
+    "www.",
+    "http",
+];
+
 /// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
 /// cue to the end of its paragraph, since such statements run on for several sentences.
 fn eeo_sentences(text: &str, hits: &CueHits) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
-    let from = INLINE_FROM + doc_cues().0.len();
+    let from = INLINE_FROM + inline_phrases().len();
     for (_, r) in hits.of_patterns(from, from + EEO_CUES.len()) {
         let (at, from) = (r.start, r.end);
         let word_ok = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
@@ -956,7 +1154,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             for t in [&h, &title, &h.to_ascii_uppercase()] {
-                let hits = CueHits::of(&t.to_ascii_lowercase());
+                let hits = CueHits::of(t);
                 assert_eq!(
                     inline_headings(t, &hits),
                     inline_headings_by_search(t),
@@ -968,17 +1166,105 @@ mod tests {
     }
 
     #[test]
+    fn the_dfa_finds_what_the_nfa_found() {
+        let cues = Cues::build(None);
+        // The NFA serves the first DFA_AFTER bytes, the DFA every search after them.
+        assert!(std::ptr::eq(cues.automaton(DFA_AFTER), &cues.nfa));
+        let dfa = cues.automaton(1);
+        assert!(cues.dfa.get().is_some_and(|d| std::ptr::eq(d, dfa)));
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push("Regard to race WITHOUT REGARD TO RACE apply nowapply now".into());
+        for t in texts {
+            let all = |ac: &AhoCorasick| -> Vec<(usize, Range<usize>)> {
+                let mut v: Vec<_> = ac
+                    .find_overlapping_iter(&t)
+                    .map(|m| (m.pattern().as_usize(), m.range()))
+                    .collect();
+                v.sort_by_key(|(p, r)| (r.end, *p));
+                v
+            };
+            assert_eq!(all(dfa), all(&cues.nfa), "{t:?}");
+        }
+    }
+
+    #[test]
     fn cue_phrases_are_lower_case() {
-        let (phrases, _) = doc_cues();
+        let phrases = inline_phrases();
         let all = POSTING_CUES
             .iter()
             .chain(WEAK_POSTING_CUES)
             .chain(RESUME_CUES)
             .chain(phrases.iter().map(|(p, _)| p))
-            .chain(EEO_CUES);
+            .chain(EEO_CUES)
+            .chain(CONTACT_CUES);
         for p in all {
             assert_eq!(*p, p.to_ascii_lowercase());
         }
+    }
+
+    /// The years and address words of a lower-cased text, word by word as split by `str::split`.
+    fn word_signals_by_split(lower: &str) -> (usize, usize) {
+        let (mut years, mut address) = (0, 0);
+        for w in lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+                if let Ok(y) = w.parse::<u32>() {
+                    years += usize::from((1950..=2029).contains(&y));
+                }
+            } else if ADDRESS_WORDS.contains(&w) {
+                address += 1;
+            }
+        }
+        (years, address)
+    }
+
+    #[test]
+    fn word_signals_are_those_of_the_split_words() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push(
+            "We WILL 1949 1950 2029 2030 x2019 2019x 20190 you'r YOUR our-our \u{e9}we".into(),
+        );
+        texts.push(String::new());
+        for h in texts {
+            for t in [h.clone(), h.to_ascii_uppercase()] {
+                assert_eq!(
+                    word_signals(&t),
+                    word_signals_by_split(&t.to_ascii_lowercase()),
+                    "{t:?}"
+                );
+            }
+        }
+        assert_eq!(word_signals("We will, YOU must. 2019 - 2031"), (1, 4));
+        assert!(ADDRESS_WORDS
+            .iter()
+            .all(|w| (2..=ADDRESS_WORD_MAX).contains(&w.len())));
+    }
+
+    /// Whether a clause contains a contact cue, each cue searched for in turn.
+    #[test]
+    fn contact_hits_are_the_searched_cues() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push("Questions? E-mail your resume-mail your resume to HTTP://x or WWW.x".into());
+        texts.push("apply nowapply now; to applyto apply".into());
+        let mut checked = 0;
+        for h in texts {
+            if h.len() > 400 {
+                continue;
+            }
+            let lower = h.to_ascii_lowercase();
+            let hits = CueHits::of(&h);
+            let bounds = || (0..=h.len()).filter(|&i| h.is_char_boundary(i));
+            for a in bounds().step_by(5) {
+                for b in bounds().skip_while(|&b| b < a).step_by(11) {
+                    let searched = CONTACT_CUES.iter().any(|c| lower[a..b].contains(c));
+                    assert_eq!(hits.has_contact_cue(a..b), searched, "{:?}", &h[a..b]);
+                    checked += usize::from(searched);
+                }
+            }
+        }
+        assert!(checked > 0);
     }
 
     /// The kind with each cue searched for in turn.
@@ -987,7 +1273,7 @@ mod tests {
         let count =
             |cues: &[&str]| -> usize { cues.iter().map(|c| lower.matches(c).count()).sum() };
         let weak = count(WEAK_POSTING_CUES);
-        let (years, address_words) = word_signals(&lower);
+        let (years, address_words) = word_signals_by_split(&lower);
         KindBasis {
             given: false,
             resume_cues: count(RESUME_CUES),
