@@ -2,7 +2,8 @@
 # scan-targets.sh - every figure of issue 14 in one command: the peer harness on the 100 MB JSON
 # Lines corpus with rolefit's scan (compact), scan --explain and extract rows against the floor
 # (ac-baseline --exact) at 1 and 2 threads, bytes per record, peak RSS on the 10 MB, 100 MB and
-# 1 GB corpora, and the latency of `echo ... | rolefit scan` (median of 100).
+# 1 GB corpora, the latency of `echo ... | rolefit scan` (median of 100), and scan's instructions
+# per byte by function under callgrind (bench/callgrind.sh; CALLGRIND=0 skips it).
 #
 # usage: bench/scan-targets.sh            (ROLEFIT_BIN=... to measure a given binary)
 #
@@ -43,6 +44,11 @@ JOBS="${MEMORY_JOBS:-2}" MODES="${MEMORY_MODES:-scan ac}" INPUTS=jsonl \
 
 echo "== latency" >&2
 RUNS="${RUNS_LATENCY:-100}" "$ROOT/bench/latency.sh" > "$RUN/latency.md" 2> "$RUN/latency.err"
+
+if [ "${CALLGRIND:-1}" = 1 ] && command -v valgrind > /dev/null; then
+  echo "== callgrind: instructions per byte of scan (first 2 MB of the 10 MB corpus)" >&2
+  "$ROOT/bench/callgrind.sh" scan > "$RUN/callgrind.md" 2> "$RUN/callgrind.err" || echo "callgrind.sh failed: $RUN/callgrind.err" >&2
+fi
 
 {
   cat "$RUN/info.txt"

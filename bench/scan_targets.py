@@ -4,7 +4,8 @@
 usage: scan_targets.py RUN_DIR
 
 RUN_DIR holds peers/ (one harness result folder per rolefit mode, each with results.json and
-raw/tool-j1.out), memory.md (bench/memory.sh) and latency.md (bench/latency.sh). Ratios are
+raw/tool-j1.out), memory.md (bench/memory.sh), latency.md (bench/latency.sh) and callgrind.md
+(bench/callgrind.sh). Ratios are
 CPU-time throughput (MB of text per CPU second, user+sys) of rolefit over the floor
 (ac-baseline --exact, `ac-exact-dfa`) at the same thread count, both from the same harness run.
 """
@@ -87,7 +88,8 @@ for mode in ('scan', 'explain'):
     p(f'| {mode} | {lines} | {size} | {size / max(lines, 1):.0f} |')
 p('')
 for name, title in (('memory.md', 'Peak RSS (bench/memory.sh)'),
-                    ('latency.md', 'Latency (bench/latency.sh)')):
+                    ('latency.md', 'Latency (bench/latency.sh)'),
+                    ('callgrind.md', 'Instructions per byte (bench/callgrind.sh scan)')):
     f = os.path.join(run, name)
     if os.path.exists(f):
         p(f'## {title}\n')

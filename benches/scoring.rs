@@ -29,7 +29,7 @@
 //! - `write-compact`, `write-explain`: the record serialised as a JSON Lines line, the way `scan
 //!   --format jsonl` writes it.
 //!
-//! `cargo bench --bench scoring -- stages/` runs the stages alone (about two minutes);
+//! `cargo bench --bench scoring -- stages/` runs the stages alone (about three minutes);
 //! `ROLEFIT_BENCH_DUMP=DIR` writes the generated documents there.
 
 #[path = "support/docs.rs"]
