@@ -334,7 +334,7 @@ pub(crate) fn fit(
         let shown = level
             .concepts
             .iter()
-            .filter(|c| credits.get(c).is_some_and(|c| c.credit > 0.0))
+            .filter(|c| credits.get(*c).is_some_and(|c| c.credit > 0.0))
             .count();
         let ff = if level.concepts.is_empty() {
             0.0
