@@ -10,7 +10,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use self::table::{embedded_table, Table};
+use self::table::{embedded_table, embedded_table_unchecked, Table};
 use self::trie::{Trie, Walk};
 use crate::normalize::{keeps_non_ascii, Normalized};
 use crate::taxonomy::{Concept, Taxonomy};
@@ -76,6 +76,81 @@ impl MatcherOptions {
     /// ```
     pub fn build(&self, taxonomy: &Taxonomy) -> Result<Matcher, BuildError> {
         Matcher::build(taxonomy, self)
+    }
+
+    /// As [`MatcherOptions::build`] on [`Taxonomy::embedded`], for a process that has not
+    /// loaded it yet: the taxonomy is parsed on a second thread while this one builds the
+    /// automaton from the table compiled ahead of time, so a one-document run waits for the
+    /// longer of the two instead of both. The matcher is the same.
+    ///
+    /// ```
+    /// use rolefit::{MatcherOptions, Taxonomy};
+    /// let m = MatcherOptions::new().quick_build(true).build_embedded().unwrap();
+    /// assert!(std::ptr::eq(m.taxonomy(), Taxonomy::embedded()));
+    /// assert_eq!(m.extract("CompTIA A+ and Intune").len(), 2);
+    /// ```
+    pub fn build_embedded(&self) -> Result<Matcher, BuildError> {
+        if !self.spelling_variants {
+            return self.build(Taxonomy::embedded());
+        }
+        std::thread::scope(|scope| {
+            let parsing = scope.spawn(Taxonomy::embedded);
+            let compiled = embedded_table_unchecked().map(|table| Compiled::new(table, self));
+            let taxonomy = parsing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            match compiled {
+                Some(compiled) => Ok(compiled.into_matcher(taxonomy)),
+                None => self.build(taxonomy),
+            }
+        })
+    }
+}
+
+/// A taxonomy's table with its automata built: all of a [`Matcher`] but the taxonomy.
+struct Compiled {
+    table: Table,
+    automaton: Trie,
+    cues: Cues,
+    fold_hyphens: bool,
+}
+
+impl Compiled {
+    fn new(table: Table, options: &MatcherOptions) -> Compiled {
+        // With spelling variants on, a hyphen and a space are the same separator: folding them in
+        // the text and the terms alike halves the automaton.
+        let fold = options.spelling_variants;
+        let keys: Vec<&str> = table.patterns.iter().map(String::as_str).collect();
+        let automaton = Trie::new(&keys, fold, !options.quick_build);
+        let cues: Vec<&str> = table.cues.iter().map(String::as_str).collect();
+        let cues = Cues::new(&cues, fold, !options.quick_build);
+        Compiled {
+            table,
+            automaton,
+            cues,
+            fold_hyphens: fold,
+        }
+    }
+
+    fn into_matcher(self, taxonomy: &Taxonomy) -> Matcher {
+        let Compiled {
+            table,
+            automaton,
+            cues,
+            fold_hyphens,
+        } = self;
+        Matcher {
+            inner: Arc::new(Inner {
+                taxonomy: taxonomy.shared(),
+                automaton,
+                pattern_count: table.patterns.len(),
+                pattern_entries: table.pattern_entries,
+                entries: table.entries,
+                rules: table.rules,
+                cues,
+                fold_hyphens,
+            }),
+        }
     }
 }
 
@@ -204,29 +279,12 @@ impl Matcher {
     }
 
     fn build(taxonomy: &Taxonomy, options: &MatcherOptions) -> Result<Matcher, BuildError> {
-        // With spelling variants on, a hyphen and a space are the same separator: folding them in
-        // the text and the terms alike halves the automaton.
-        let fold = options.spelling_variants;
         // The embedded taxonomy's table is compiled ahead of time (see `table.rs`).
         let table = match embedded_table(taxonomy, options) {
             Some(t) => t,
-            None => Table::generate(taxonomy, fold)?,
+            None => Table::generate(taxonomy, options.spelling_variants)?,
         };
-        let keys: Vec<&str> = table.patterns.iter().map(String::as_str).collect();
-        let automaton = Trie::new(&keys, fold, !options.quick_build);
-        let cues: Vec<&str> = table.cues.iter().map(String::as_str).collect();
-        Ok(Matcher {
-            inner: Arc::new(Inner {
-                taxonomy: taxonomy.shared(),
-                automaton,
-                pattern_entries: table.pattern_entries,
-                entries: table.entries,
-                rules: table.rules,
-                cues: Cues::new(&cues, fold, !options.quick_build),
-                fold_hyphens: fold,
-                pattern_count: keys.len(),
-            }),
-        })
+        Ok(Compiled::new(table, options).into_matcher(taxonomy))
     }
 
     /// The taxonomy this matcher was compiled from.
@@ -804,6 +862,25 @@ mod tests {
         let a = quick.extract(&text);
         assert!(a.len() > 20);
         assert_eq!(a, dense.extract(&text));
+    }
+
+    #[test]
+    fn the_embedded_matcher_built_beside_the_parse_is_the_same() {
+        let text = include_str!("../../fixtures/cli/posting.txt").repeat(2)
+            + "Wi - Fi, the ad campaign; AD and DNS; C# and C++; an A+ in chemistry; TCP/IP.";
+        for quick in [true, false] {
+            for variants in [true, false] {
+                let mut options = MatcherOptions::new();
+                options.quick_build(quick).spelling_variants(variants);
+                let beside = options.build_embedded().unwrap();
+                let after = options.build(Taxonomy::embedded()).unwrap();
+                assert!(std::ptr::eq(beside.taxonomy(), after.taxonomy()));
+                assert_eq!(beside.pattern_count(), after.pattern_count());
+                let found = beside.extract(&text);
+                assert!(found.len() > 20, "{quick} {variants}: {}", found.len());
+                assert_eq!(found, after.extract(&text), "{quick} {variants}");
+            }
+        }
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn preview(term: &str) -> String {
 const EMBEDDED_JSON: &str = include_str!("../../taxonomies/desktop-technician.json");
 #[cfg(test)]
 const EMBEDDED_ORIGIN: &str = "taxonomies/desktop-technician.json (embedded)";
-const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_hash.txt"));
+pub(crate) const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_hash.txt"));
 
 /// A concept's stable id, kebab-case (`comptia-a-plus`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

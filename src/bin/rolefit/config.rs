@@ -147,7 +147,6 @@ impl Config {
 }
 
 fn matcher(args: &CommonArgs) -> Result<Matcher, Error> {
-    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
     // One document (a pipe or a single file): start-up dominates, so build the automaton that
     // builds fastest; batches get the one that searches fastest.
     let single = !args.jsonl
@@ -156,10 +155,13 @@ fn matcher(args: &CommonArgs) -> Result<Matcher, Error> {
             [p] => p.as_os_str() == "-" || p.is_file(),
             _ => false,
         };
-    Ok(MatcherOptions::new()
-        .spelling_variants(!args.exact)
-        .quick_build(single)
-        .build(&taxonomy)?)
+    let mut options = MatcherOptions::new();
+    options.spelling_variants(!args.exact).quick_build(single);
+    Ok(match args.taxonomy.as_deref() {
+        // The embedded taxonomy is parsed while its automaton is built.
+        None => options.build_embedded()?,
+        Some(path) => options.build(&*load_taxonomy(Some(path))?)?,
+    })
 }
 
 fn limits(args: &CommonArgs) -> Limits {
