@@ -113,13 +113,36 @@ fn words_of(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-fn contains_phrase(line: &str, phrase: &str) -> bool {
-    line.match_indices(phrase).any(|(i, _)| {
-        let b = line.as_bytes();
+/// Whether `phrase` stands in `line` as words of its own (no letter or digit either side), at
+/// one of the places searching for it left to right without overlaps finds it. A short line is
+/// searched without building a searcher per call.
+pub(crate) fn contains_phrase(line: &str, phrase: &str) -> bool {
+    let b = line.as_bytes();
+    let bounded = |i: usize| {
         (i == 0 || !b[i - 1].is_ascii_alphanumeric())
             && b.get(i + phrase.len())
                 .is_none_or(|c| !c.is_ascii_alphanumeric())
-    })
+    };
+    if phrase.is_empty() {
+        return line.match_indices(phrase).any(|(i, _)| bounded(i));
+    }
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&b[from..], phrase.as_bytes()) {
+        let i = from + p;
+        if bounded(i) {
+            return true;
+        }
+        from = i + phrase.len();
+    }
+    false
+}
+
+/// Whether `line` (lower case) names an ambition ("Aspiring Desktop Technician") rather than a
+/// title held.
+pub(crate) fn names_ambition(line: &str) -> bool {
+    ["aspiring", "seeking", "looking for", "want to become"]
+        .iter()
+        .any(|w| memchr::memmem::find(line.as_bytes(), w.as_bytes()).is_some())
 }
 
 /// What a title line names of a role.
@@ -226,10 +249,7 @@ impl TitleTerms {
     }
 
     fn reading(&self, line: &str) -> Named {
-        if ["aspiring", "seeking", "looking for", "want to become"]
-            .iter()
-            .any(|w| line.contains(w))
-        {
+        if names_ambition(line) {
             return Named::Nothing;
         }
         if self.titles.iter().any(|t| contains_phrase(line, t)) {
