@@ -310,13 +310,14 @@ pub(crate) fn fit(
     });
     let mut best: Option<(f64, usize, Vec<String>)> = None;
     let mut any_evidence = false;
-    for (i, level) in levels.iter().enumerate() {
+    debug_assert_eq!(plan.level_focus.len(), levels.len());
+    for ((i, level), focus) in levels.iter().enumerate().zip(&plan.level_focus) {
         let yf = year_fit(level, years);
-        let shown = level
-            .concepts
-            .iter()
-            .filter(|c| credits.get(*c).is_some_and(|c| c.credit > 0.0))
-            .count();
+        let credited = |&(at, _): &&(Option<usize>, bool)| {
+            at.and_then(|at| credits.at(at))
+                .is_some_and(|c| c.credit > 0.0)
+        };
+        let shown = focus.iter().filter(credited).count();
         let ff = if level.concepts.is_empty() {
             0.0
         } else {
@@ -332,12 +333,7 @@ pub(crate) fn fit(
         let evidence = cf.max((2.0 * ff).min(1.0));
         // Soft skills (leadership, budgeting) are shared with every trade: only titles or
         // technical focus areas show that a resume is on this role's ladder at all.
-        let technical = level.concepts.iter().any(|c| {
-            credits.get(c).is_some_and(|c| c.credit > 0.0)
-                && taxonomy
-                    .concept(c.as_str())
-                    .is_some_and(|k| k.kind != crate::taxonomy::Kind::SoftSkill)
-        });
+        let technical = focus.iter().any(|f| f.1 && credited(&f));
         any_evidence |= cf > 0.0 || technical;
         let total = YEARS_WEIGHT * yf * evidence + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
         // Strictly greater: on a tie the more junior level wins.

@@ -711,6 +711,9 @@ pub(crate) struct Plan {
     pub titles: TitleTerms,
     /// Each level's title cues (see [`level_cues`]).
     pub level_cues: Vec<Vec<String>>,
+    /// Per level, per focus concept: its position in the taxonomy (if there) and whether it is
+    /// technical (not a soft skill).
+    pub level_focus: Vec<Vec<(Option<usize>, bool)>>,
     /// The level a posting asks for, as a step on the ladder.
     pub asked: Option<usize>,
 }
@@ -760,6 +763,21 @@ impl Plan {
             technical: sorted(technical),
             titles: TitleTerms::of(&profile.titles),
             level_cues: level_cues(&profile.levels),
+            level_focus: profile
+                .levels
+                .iter()
+                .map(|l| {
+                    l.concepts
+                        .iter()
+                        .map(|c| {
+                            let technical = taxonomy
+                                .concept(c.as_str())
+                                .is_some_and(|k| k.kind != Kind::SoftSkill);
+                            (index(c), technical)
+                        })
+                        .collect()
+                })
+                .collect(),
             asked: profile
                 .level
                 .as_ref()
