@@ -2,8 +2,8 @@
 //! Manager) a resume fits, from its years of experience, the titles it held and the focus areas
 //! it shows, with the reasons spelled out.
 
-use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -11,11 +11,11 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{Analysis, Credits};
-use super::profile::Profile;
-use super::role_fit::TitleTerms;
+use super::profile::{Plan, Profile};
+use super::role_fit::names_ambition;
 use super::sections::SectionKind;
 use crate::taxonomy::role::CareerLevel;
-use crate::taxonomy::{ConceptId, Kind, Taxonomy};
+use crate::taxonomy::{ConceptId, Taxonomy};
 
 /// The level a resume fits, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,37 +64,20 @@ fn year_fit(level: &CareerLevel, years: Option<f64>) -> f64 {
 /// mention of one of its technical concepts ("help desk", "Active Directory"). Nothing here
 /// assumes a trade: a user's own role brings its own words.
 pub(crate) struct RoleLines<'a> {
-    profile: &'a Profile,
-    /// The title words and technical concepts of the profile, gathered at the first line
-    /// judged: most documents have no cue occurrence worth judging.
-    terms: OnceCell<(TitleTerms, HashSet<&'a ConceptId>)>,
+    /// The profile's title terms and technical concepts, worked out once per profile.
+    plan: &'a Plan,
     analysis: &'a Analysis,
     /// Per line start, whether the line is about the role's work (computed once per line).
     verdicts: RefCell<HashMap<usize, bool>>,
 }
 
 impl<'a> RoleLines<'a> {
-    pub(crate) fn new(profile: &'a Profile, analysis: &'a Analysis) -> RoleLines<'a> {
+    pub(crate) fn new(plan: &'a Plan, analysis: &'a Analysis) -> RoleLines<'a> {
         RoleLines {
-            profile,
-            terms: OnceCell::new(),
+            plan,
             analysis,
             verdicts: RefCell::new(HashMap::new()),
         }
-    }
-
-    fn terms(&self) -> &(TitleTerms, HashSet<&'a ConceptId>) {
-        self.terms.get_or_init(|| {
-            let concepts = self
-                .profile
-                .groups
-                .iter()
-                .flat_map(|g| g.items.iter())
-                .filter(|it| !matches!(it.kind, Kind::SoftSkill | Kind::Other | Kind::Education))
-                .flat_map(|it| it.options())
-                .collect();
-            (TitleTerms::of(&self.profile.titles), concepts)
-        })
     }
 
     /// The line around byte `at`: from the line break before it to the next one (at `at` or
@@ -126,20 +109,17 @@ impl<'a> RoleLines<'a> {
     fn judge(&self, r: Range<usize>) -> bool {
         let line = &self.analysis.text_lower()[r.clone()];
         // "Aspiring Desktop Technician" names a goal, not a level held.
-        if ["aspiring", "seeking", "looking for", "want to become"]
-            .iter()
-            .any(|w| line.contains(w))
-        {
+        if names_ambition(line) {
             return false;
         }
-        let (terms, concepts) = self.terms();
+        let technical = &self.plan.technical;
         let mentions = &self.analysis.mentions;
         let first = mentions.partition_point(|m| m.span.start < r.start);
         mentions[first..]
             .iter()
             .take_while(|m| m.span.start < r.end)
-            .any(|m| m.credit > 0.0 && concepts.contains(&m.concept))
-            || terms.names_words(line)
+            .any(|m| m.credit > 0.0 && technical.binary_search(&m.index).is_ok())
+            || self.plan.titles.names_words(line)
     }
 }
 
@@ -307,11 +287,12 @@ impl CueFinder {
 pub(crate) fn fit(
     taxonomy: &Taxonomy,
     profile: &Profile,
+    plan: &Plan,
     analysis: &Analysis,
     credits: &Credits<'_>,
 ) -> Option<LevelFit> {
     let levels = &profile.levels[..];
-    let lines = RoleLines::new(profile, analysis);
+    let lines = RoleLines::new(plan, analysis);
     // Years in IT work, not in any trade: a chef's or a store supervisor's years do not make a
     // lead technician.
     let years = analysis
@@ -329,13 +310,14 @@ pub(crate) fn fit(
     });
     let mut best: Option<(f64, usize, Vec<String>)> = None;
     let mut any_evidence = false;
-    for (i, level) in levels.iter().enumerate() {
+    debug_assert_eq!(plan.level_focus.len(), levels.len());
+    for ((i, level), focus) in levels.iter().enumerate().zip(&plan.level_focus) {
         let yf = year_fit(level, years);
-        let shown = level
-            .concepts
-            .iter()
-            .filter(|c| credits.get(*c).is_some_and(|c| c.credit > 0.0))
-            .count();
+        let credited = |&(at, _): &&(Option<usize>, bool)| {
+            at.and_then(|at| credits.at(at))
+                .is_some_and(|c| c.credit > 0.0)
+        };
+        let shown = focus.iter().filter(credited).count();
         let ff = if level.concepts.is_empty() {
             0.0
         } else {
@@ -351,12 +333,7 @@ pub(crate) fn fit(
         let evidence = cf.max((2.0 * ff).min(1.0));
         // Soft skills (leadership, budgeting) are shared with every trade: only titles or
         // technical focus areas show that a resume is on this role's ladder at all.
-        let technical = level.concepts.iter().any(|c| {
-            credits.get(c).is_some_and(|c| c.credit > 0.0)
-                && taxonomy
-                    .concept(c.as_str())
-                    .is_some_and(|k| k.kind != crate::taxonomy::Kind::SoftSkill)
-        });
+        let technical = focus.iter().any(|f| f.1 && credited(&f));
         any_evidence |= cf > 0.0 || technical;
         let total = YEARS_WEIGHT * yf * evidence + FOCUS_WEIGHT * ff + CUE_WEIGHT * cf;
         // Strictly greater: on a tie the more junior level wins.
@@ -452,6 +429,7 @@ mod tests {
     fn one_pass_finds_what_the_searches_found() {
         let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
         let profile = scorer.default_profile().unwrap();
+        let plan = Plan::of(scorer.taxonomy(), &profile);
         let levels = &profile.levels;
         let mut words: Vec<String> = levels.iter().flat_map(|l| l.cues.clone()).collect();
         words.extend(
@@ -498,7 +476,7 @@ mod tests {
         let mut shown = 0;
         for t in &texts {
             let a = scorer.analyze(t, Some(DocKind::Resume));
-            let lines = RoleLines::new(&profile, &a);
+            let lines = RoleLines::new(&plan, &a);
             let lower = a.text_lower();
             let occ = finder.occurrences(lower);
             // The scorer's cue pass carried the cues of the same levels, over the text as given.

@@ -11,7 +11,7 @@ use super::analysis::Analysis;
 use super::fraction::GroupOptions;
 use super::polarity::Polarity;
 use super::requirements::{self, Requirement};
-use super::role_fit::TitleTerms;
+use super::role_fit::{contains_phrase, TitleTerms};
 use super::sections::SectionKind;
 use super::TaxonomyStamp;
 use crate::matching::Matcher;
@@ -321,16 +321,8 @@ pub(crate) fn level_cues(levels: &[CareerLevel]) -> Vec<Vec<String>> {
 /// The most senior level (index into `cues`, from [`level_cues`]) whose cue `title` (ASCII
 /// lower case) names as words of its own.
 pub(crate) fn level_by_title(cues: &[Vec<String>], title: &str) -> Option<usize> {
-    cues.iter().rposition(|cues| {
-        cues.iter().any(|c| {
-            title.match_indices(c.as_str()).any(|(i, _)| {
-                let b = title.as_bytes();
-                (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                    && b.get(i + c.len())
-                        .is_none_or(|x| !x.is_ascii_alphanumeric())
-            })
-        })
-    })
+    cues.iter()
+        .rposition(|cues| cues.iter().any(|c| contains_phrase(title, c)))
 }
 
 /// A profile from a posting: each requirement it states outside benefits and company
@@ -712,10 +704,16 @@ pub(crate) struct Plan {
     pub options: Vec<usize>,
     /// The profile's field concepts, sorted.
     pub field: Vec<usize>,
+    /// The technical concepts of the profile (every option of its items that is not a soft
+    /// skill, education or other), sorted: a line mentioning one is about the role's work.
+    pub technical: Vec<usize>,
     /// The terms of the profile's titles.
     pub titles: TitleTerms,
     /// Each level's title cues (see [`level_cues`]).
     pub level_cues: Vec<Vec<String>>,
+    /// Per level, per focus concept: its position in the taxonomy (if there) and whether it is
+    /// technical (not a soft skill).
+    pub level_focus: Vec<Vec<(Option<usize>, bool)>>,
     /// The level a posting asks for, as a step on the ladder.
     pub asked: Option<usize>,
 }
@@ -762,8 +760,24 @@ impl Plan {
                     .collect(),
             ),
             field: sorted(profile.field.iter().filter_map(index).collect()),
+            technical: sorted(technical),
             titles: TitleTerms::of(&profile.titles),
             level_cues: level_cues(&profile.levels),
+            level_focus: profile
+                .levels
+                .iter()
+                .map(|l| {
+                    l.concepts
+                        .iter()
+                        .map(|c| {
+                            let technical = taxonomy
+                                .concept(c.as_str())
+                                .is_some_and(|k| k.kind != Kind::SoftSkill);
+                            (index(c), technical)
+                        })
+                        .collect()
+                })
+                .collect(),
             asked: profile
                 .level
                 .as_ref()

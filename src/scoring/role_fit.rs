@@ -113,13 +113,50 @@ fn words_of(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-fn contains_phrase(line: &str, phrase: &str) -> bool {
-    line.match_indices(phrase).any(|(i, _)| {
-        let b = line.as_bytes();
+/// Whether `phrase` stands in `line` as words of its own (no letter or digit either side), at
+/// one of the places searching for it left to right without overlaps finds it. A short line is
+/// searched without building a searcher per call.
+pub(crate) fn contains_phrase(line: &str, phrase: &str) -> bool {
+    let b = line.as_bytes();
+    let bounded = |i: usize| {
         (i == 0 || !b[i - 1].is_ascii_alphanumeric())
             && b.get(i + phrase.len())
                 .is_none_or(|c| !c.is_ascii_alphanumeric())
-    })
+    };
+    if phrase.is_empty() {
+        return line.match_indices(phrase).any(|(i, _)| bounded(i));
+    }
+    let mut from = 0;
+    while let Some(i) = find_short(b, phrase.as_bytes(), from) {
+        if bounded(i) {
+            return true;
+        }
+        from = i + phrase.len();
+    }
+    false
+}
+
+/// The first occurrence of `needle` (not empty) in `hay` at or after `from`: its first byte by
+/// `memchr`, then the rest compared. For the short lines of titles, where setting up a
+/// substring searcher costs more than the search.
+fn find_short(hay: &[u8], needle: &[u8], mut from: usize) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    while from < hay.len() {
+        let i = from + memchr::memchr(first, &hay[from..])?;
+        if hay[i + 1..].starts_with(rest) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// Whether `line` (lower case) names an ambition ("Aspiring Desktop Technician") rather than a
+/// title held.
+pub(crate) fn names_ambition(line: &str) -> bool {
+    ["aspiring", "seeking", "looking for", "want to become"]
+        .iter()
+        .any(|w| find_short(line.as_bytes(), w.as_bytes(), 0).is_some())
 }
 
 /// What a title line names of a role.
@@ -226,22 +263,19 @@ impl TitleTerms {
     }
 
     fn reading(&self, line: &str) -> Named {
-        if ["aspiring", "seeking", "looking for", "want to become"]
-            .iter()
-            .any(|w| line.contains(w))
-        {
+        if names_ambition(line) {
             return Named::Nothing;
         }
         if self.titles.iter().any(|t| contains_phrase(line, t)) {
             return Named::Title;
         }
-        if !self.names_words(line) {
+        let ws: Vec<&str> = words_of(line).collect();
+        if !self.names_words_in(&ws) {
             return Named::Nothing;
         }
         // The job is named by the last word of one of the role's titles, or by a pair of
         // generic words ("help desk"); "IT" or "desktop" alone name the field, "technician"
         // alone names a job of another field ("Engineering Technician").
-        let ws: Vec<&str> = words_of(line).collect();
         let is_head = |w: &&str| self.heads.binary_search_by(|h| h.as_str().cmp(w)).is_ok();
         let pairs: Vec<&(String, String)> = ws
             .windows(2)
@@ -282,12 +316,17 @@ impl TitleTerms {
     /// Whether `line` (lower case) holds a distinctive word, a pair or a spelled-out acronym.
     pub(crate) fn names_words(&self, line: &str) -> bool {
         let ws: Vec<&str> = words_of(line).collect();
+        self.names_words_in(&ws)
+    }
+
+    /// [`TitleTerms::names_words`] over a line's words.
+    fn names_words_in(&self, ws: &[&str]) -> bool {
         ws.iter()
             .any(|w| self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok())
             || ws
                 .windows(2)
                 .any(|p| self.pairs.iter().any(|(a, b)| a == p[0] && b == p[1]))
-            || self.names_acronym(&ws)
+            || self.names_acronym(ws)
     }
 
     /// Whether the words spell out one of the titles' acronyms ("information technology").
@@ -694,5 +733,59 @@ mod tests {
         assert_eq!(resume_title_match(1.0, None), 1.0);
         assert!(resume_title_match(1.0, Some(0.0)) < resume_title_match(1.0, Some(1.0)));
         assert_eq!(resume_title_match(0.6, Some(0.6)), 0.6);
+    }
+
+    /// The phrase search finds what searching with `match_indices` finds, on lines made of
+    /// overlapping repeats, word joins and the searched phrases themselves.
+    #[test]
+    fn phrase_search_as_match_indices() {
+        let by_match_indices = |line: &str, phrase: &str| {
+            line.match_indices(phrase).any(|(i, _)| {
+                let b = line.as_bytes();
+                (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                    && b.get(i + phrase.len())
+                        .is_none_or(|c| !c.is_ascii_alphanumeric())
+            })
+        };
+        let parts = [
+            "lead", "aa", "a", " ", "-", "senior", "lead2", "é", "ii", "\n",
+        ];
+        let phrases = [
+            "lead",
+            "aa",
+            "a a",
+            "aaa",
+            "ii",
+            "senior lead",
+            "é",
+            "",
+            "x",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut line = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                line.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for p in phrases {
+                let want = by_match_indices(&line, p);
+                assert_eq!(contains_phrase(&line, p), want, "{line:?} {p:?}");
+                found += usize::from(want);
+            }
+            let ambition = ["aspiring", "seeking", "looking for", "want to become"]
+                .iter()
+                .any(|w| line.contains(w));
+            assert_eq!(names_ambition(&line), ambition);
+        }
+        assert!(found > 1000, "the lines hold the phrases ({found})");
+        assert!(names_ambition("aspiring desktop technician"));
+        assert!(!names_ambition("senior desktop technician"));
     }
 }

@@ -491,7 +491,7 @@ fn evaluate<'t>(
         });
     }
     let level = if analysis.kind == DocKind::Resume && !profile.levels.is_empty() {
-        levels::fit(taxonomy, profile, analysis, &credits)
+        levels::fit(taxonomy, profile, plan, analysis, &credits)
     } else {
         None
     };
