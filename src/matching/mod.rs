@@ -288,7 +288,9 @@ impl Matcher {
         if !direct {
             scratch.normalized.normalize_with(text, inner.fold_hyphens);
         }
-        let mut context_ready = false;
+        let fold = inner.fold_hyphens;
+        // The piece of the text held normalised in `context`, as `(start, end)`.
+        let mut context_at = (usize::MAX, 0);
         let Scratch {
             normalized: norm,
             context,
@@ -345,12 +347,23 @@ impl Matcher {
                     }
                     if !rule.require.is_empty() || !rule.forbid.is_empty() {
                         let (ctx, s, e) = if direct {
-                            if !context_ready {
-                                context.normalize_with(text, inner.fold_hyphens);
-                                context_ready = true;
+                            // Only the text around the candidate is normalised, as the whole
+                            // text would be there; a piece already made is reused.
+                            let (a, b) = context_bounds(text, i, end as usize, rule.window, fold);
+                            if !(context_at.0 <= a && b <= context_at.1) {
+                                let piece = CONTEXT_PIECE.max(2 * (b - a));
+                                let b = text.len().min(a + piece);
+                                let b = ceil_char_boundary(text, b);
+                                context.normalize_with(&text[a..b], fold);
+                                context_at = (a, b);
                             }
-                            let s = context.to_normalized(i);
-                            (&*context, s, context.to_normalized(end as usize - 1) + 1)
+                            let a = context_at.0;
+                            let s = context.to_normalized(i - a);
+                            (
+                                &*context,
+                                s,
+                                context.to_normalized(end as usize - 1 - a) + 1,
+                            )
                         } else {
                             (&*norm, i, end as usize)
                         };
@@ -374,6 +387,106 @@ impl Matcher {
             i = next_start(hay, i);
         }
     }
+}
+
+/// The least text normalised at once for context cues, in bytes: candidates come in text order,
+/// so one piece serves the next few.
+const CONTEXT_PIECE: usize = 1024;
+
+/// Whether normalisation reads byte `b` as (part of) white space.
+#[inline]
+fn is_space_byte(b: u8, fold: bool) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-')
+}
+
+/// The smallest char boundary at or after `i`.
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Bytes of `text` (which normalisation keeps but for ASCII case and white space) that hold
+/// every byte the context cues of a candidate at `start..end` can read, with `window`: normalised
+/// alone, `text[a..b]` gives the same bytes as the whole text normalised gives there.
+///
+/// On each side: `window` normalised bytes, the rest of the word the window edge falls in, and
+/// a few characters more for the whole-term checks of a cue at the edge. The start is never
+/// inside a run of white space, whose single space normalisation writes at the run's start.
+fn context_bounds(
+    text: &str,
+    start: usize,
+    end: usize,
+    window: usize,
+    fold: bool,
+) -> (usize, usize) {
+    const MARGIN_CHARS: usize = 4;
+    let hay = text.as_bytes();
+    let is_space = |k: usize| is_space_byte(hay[k], fold);
+    // Left: count normalised bytes back from `start` (a run of white space is one byte).
+    let mut a = start;
+    let mut count = 0;
+    while a > 0 && count < window {
+        a -= 1;
+        if !is_space(a) || a == 0 || !is_space(a - 1) {
+            count += 1;
+        }
+    }
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    while let Some(c) = text[..a].chars().next_back() {
+        if !is_word(c) {
+            break;
+        }
+        a -= c.len_utf8();
+    }
+    // A run of white space counts as the one character it becomes.
+    let mut margin = 0;
+    while margin < MARGIN_CHARS {
+        let Some(c) = text[..a].chars().next_back() else {
+            break;
+        };
+        a -= c.len_utf8();
+        if !is_space(a) || a == 0 || !is_space(a - 1) {
+            margin += 1;
+        }
+    }
+    while a > 0 && is_space(a - 1) {
+        a -= 1;
+    }
+    // Right: the same forwards from `end`.
+    let n = hay.len();
+    let mut b = end;
+    let mut count = 0;
+    while b < n && count < window {
+        if !is_space(b) || !is_space(b - 1) {
+            count += 1;
+        }
+        b += 1;
+    }
+    // Past the rest of a run of white space, which normalises to nothing more.
+    let skip_run = |mut b: usize| {
+        while b < n && is_space(b) && is_space(b - 1) {
+            b += 1;
+        }
+        b
+    };
+    b = skip_run(ceil_char_boundary(text, b));
+    while let Some(c) = text[b..].chars().next() {
+        if !is_word(c) {
+            break;
+        }
+        b += c.len_utf8();
+    }
+    for _ in 0..MARGIN_CHARS {
+        match text[b..].chars().next() {
+            Some(c) => b = skip_run(b + c.len_utf8()),
+            None => break,
+        }
+    }
+    (a, b)
 }
 
 /// Whether `s` holds a dash (any Unicode dash) with white space right before and after it.
@@ -863,6 +976,108 @@ mod tests {
             large < 10.0 * small.max(0.01),
             "16 KB {small:.3} s, 64 KB {large:.3} s"
         );
+    }
+
+    /// The bounded piece of text normalised for context cues decides every candidate as the
+    /// whole text normalised does, over texts mixing case, runs of white space, dashes, sentence
+    /// ends, numbers and kept non-ASCII letters and bullets.
+    #[test]
+    fn context_cues_on_a_piece_decide_as_on_the_whole_text() {
+        let words = [
+            "Senior",
+            "team",
+            "LEAD",
+            "lead",
+            "data",
+            "Data-Driven",
+            "e.g.",
+            "Node.js",
+            "1,000",
+            "10.1",
+            "x",
+            "B.S.",
+            "na\u{ef}ve",
+            "\u{65e5}\u{672c}",
+            "\u{2022}",
+            "|",
+            "-",
+            "--",
+            ";",
+            ".",
+            "?",
+            "team-lead",
+            "C++",
+            "_id",
+            "stra\u{df}e",
+        ];
+        let gaps = [
+            " ", "  ", "\t", "\n \r", " - ", "-", "", ". ", ", ", "\u{a0}",
+        ];
+        let cue_words = [
+            "senior",
+            "team lead",
+            "lead",
+            "data",
+            "driven",
+            "b.s",
+            "x",
+            "000",
+            "1",
+            "c+",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut checked = 0;
+        for round in 0..1000 {
+            let mut text = String::new();
+            for _ in 0..5 + next(60) {
+                text += words[next(words.len())];
+                // The no-break space is normalised: only a text without one is walked directly.
+                let gap = gaps[next(gaps.len() - 1)];
+                text += gap;
+            }
+            assert!(keeps_non_ascii(&text));
+            let fold = round % 2 == 0;
+            let cues = Cues::new(&cue_words, fold, round % 3 == 0);
+            let mut whole = Normalized::new();
+            whole.normalize_with(&text, fold);
+            let mut piece = Normalized::new();
+            let mut hits = CueHits::default();
+            let hay = text.as_bytes();
+            for window in [0, 3, 12, 40] {
+                for (start, c) in text.char_indices() {
+                    if !is_word(c) || !boundaries_ok(hay, start, start + c.len_utf8()) {
+                        continue;
+                    }
+                    let end = start + c.len_utf8();
+                    let rule = FormRule {
+                        concept: 0,
+                        case_letters: None,
+                        require: vec![next(cue_words.len()) as u32].into(),
+                        forbid: vec![next(cue_words.len()) as u32].into(),
+                        allow: vec![next(cue_words.len()) as u32].into(),
+                        window,
+                    };
+                    let (s, e) = (whole.to_normalized(start), whole.to_normalized(end - 1) + 1);
+                    let expected = cues_accept(&rule, &cues, &mut hits, whole.as_str(), s, e);
+                    let (a, b) = context_bounds(&text, start, end, window, fold);
+                    piece.normalize_with(&text[a..b], fold);
+                    let (ps, pe) = (
+                        piece.to_normalized(start - a),
+                        piece.to_normalized(end - 1 - a) + 1,
+                    );
+                    let got = cues_accept(&rule, &cues, &mut hits, piece.as_str(), ps, pe);
+                    assert_eq!(got, expected, "{text:?} at {start} window {window}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
