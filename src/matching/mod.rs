@@ -182,8 +182,6 @@ struct Inner {
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     normalized: Normalized,
-    /// ASCII text normalised only when a form's context cues need it.
-    context: Normalized,
     /// Where forms end in the current walk, with their pattern ids.
     ends: Vec<(u32, u32)>,
     /// Context cues of the current document.
@@ -282,18 +280,14 @@ impl Matcher {
         // Text whose non-ASCII characters normalisation keeps (all of it but dashes, quotes,
         // Unicode spaces, ligatures and the like) is walked as it is: the walk lower-cases ASCII
         // and reads white space (and hyphens, when folding) as single spaces on the fly, exactly
-        // as normalisation would. Only a form with context cues needs the normalised text, made
-        // at most once. Any other text is normalised first.
+        // as normalisation would, and so do context cues. Any other text is normalised first.
         let direct = keeps_non_ascii(text);
         if !direct {
             scratch.normalized.normalize_with(text, inner.fold_hyphens);
         }
         let fold = inner.fold_hyphens;
-        // The piece of the text held normalised in `context`, as `(start, end)`.
-        let mut context_at = (usize::MAX, 0);
         let Scratch {
             normalized: norm,
-            context,
             ends,
             cues: hits,
         } = scratch;
@@ -346,28 +340,9 @@ impl Matcher {
                         }
                     }
                     if !rule.require.is_empty() || !rule.forbid.is_empty() {
-                        let (ctx, s, e) = if direct {
-                            // Only the text around the candidate is normalised, as the whole
-                            // text would be there; a piece already made is reused.
-                            let (a, b) = context_bounds(text, i, end as usize, rule.window, fold);
-                            if !(context_at.0 <= a && b <= context_at.1) {
-                                let piece = CONTEXT_PIECE.max(2 * (b - a));
-                                let b = text.len().min(a + piece);
-                                let b = ceil_char_boundary(text, b);
-                                context.normalize_with(&text[a..b], fold);
-                                context_at = (a, b);
-                            }
-                            let a = context_at.0;
-                            let s = context.to_normalized(i - a);
-                            (
-                                &*context,
-                                s,
-                                context.to_normalized(end as usize - 1 - a) + 1,
-                            )
-                        } else {
-                            (&*norm, i, end as usize)
-                        };
-                        if !cues_accept(rule, &inner.cues, hits, ctx.as_str(), s, e) {
+                        // `hay` and the text it is read as hold the same bytes.
+                        let ctx = if direct { text } else { norm.as_str() };
+                        if !cues_accept(rule, &inner.cues, hits, ctx, i, end as usize, fold) {
                             continue;
                         }
                     }
@@ -389,104 +364,45 @@ impl Matcher {
     }
 }
 
-/// The least text normalised at once for context cues, in bytes: candidates come in text order,
-/// so one piece serves the next few.
-const CONTEXT_PIECE: usize = 1024;
-
 /// Whether normalisation reads byte `b` as (part of) white space.
 #[inline]
 fn is_space_byte(b: u8, fold: bool) -> bool {
     b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-')
 }
 
-/// The smallest char boundary at or after `i`.
-fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// Bytes of `text` (which normalisation keeps but for ASCII case and white space) that hold
-/// every byte the context cues of a candidate at `start..end` can read, with `window`: normalised
-/// alone, `text[a..b]` gives the same bytes as the whole text normalised gives there.
-///
-/// On each side: `window` normalised bytes, the rest of the word the window edge falls in, and
-/// a few characters more for the whole-term checks of a cue at the edge. The start is never
-/// inside a run of white space, whose single space normalisation writes at the run's start.
-fn context_bounds(
-    text: &str,
-    start: usize,
-    end: usize,
-    window: usize,
-    fold: bool,
-) -> (usize, usize) {
-    const MARGIN_CHARS: usize = 4;
-    let hay = text.as_bytes();
-    let is_space = |k: usize| is_space_byte(hay[k], fold);
-    // Left: count normalised bytes back from `start` (a run of white space is one byte).
+/// Where a window of `window` normalised bytes before `start` begins in `hay`, text that
+/// normalisation keeps but for ASCII case and white space (normalised text itself included):
+/// a run of white space counts as the one space it becomes.
+fn window_start(hay: &[u8], start: usize, window: usize, fold: bool) -> usize {
     let mut a = start;
     let mut count = 0;
     while a > 0 && count < window {
         a -= 1;
-        if !is_space(a) || a == 0 || !is_space(a - 1) {
+        if !is_space_byte(hay[a], fold) || a == 0 || !is_space_byte(hay[a - 1], fold) {
             count += 1;
         }
     }
-    while !text.is_char_boundary(a) {
-        a -= 1;
-    }
-    while let Some(c) = text[..a].chars().next_back() {
-        if !is_word(c) {
-            break;
-        }
-        a -= c.len_utf8();
-    }
-    // A run of white space counts as the one character it becomes.
-    let mut margin = 0;
-    while margin < MARGIN_CHARS {
-        let Some(c) = text[..a].chars().next_back() else {
-            break;
-        };
-        a -= c.len_utf8();
-        if !is_space(a) || a == 0 || !is_space(a - 1) {
-            margin += 1;
-        }
-    }
-    while a > 0 && is_space(a - 1) {
-        a -= 1;
-    }
-    // Right: the same forwards from `end`.
+    a
+}
+
+/// Where a window of `window` normalised bytes after `end` ends in `hay`, as
+/// [`window_start`]: on the byte normalised text has there, the start of a run of white space.
+fn window_end(hay: &[u8], end: usize, window: usize, fold: bool) -> usize {
     let n = hay.len();
+    let continues_run =
+        |b: usize| b > 0 && is_space_byte(hay[b], fold) && is_space_byte(hay[b - 1], fold);
     let mut b = end;
     let mut count = 0;
     while b < n && count < window {
-        if !is_space(b) || !is_space(b - 1) {
+        if !continues_run(b) {
             count += 1;
         }
         b += 1;
     }
-    // Past the rest of a run of white space, which normalises to nothing more.
-    let skip_run = |mut b: usize| {
-        while b < n && is_space(b) && is_space(b - 1) {
-            b += 1;
-        }
-        b
-    };
-    b = skip_run(ceil_char_boundary(text, b));
-    while let Some(c) = text[b..].chars().next() {
-        if !is_word(c) {
-            break;
-        }
-        b += c.len_utf8();
+    while b < n && continues_run(b) {
+        b += 1;
     }
-    for _ in 0..MARGIN_CHARS {
-        match text[b..].chars().next() {
-            Some(c) => b = skip_run(b + c.len_utf8()),
-            None => break,
-        }
-    }
-    (a, b)
+    b
 }
 
 /// Whether `s` holds a dash (any Unicode dash) with white space right before and after it.
@@ -567,8 +483,9 @@ impl Cues {
         let Some(trie) = &self.automaton else {
             return;
         };
+        let starts = trie.starts();
         for i in range.clone() {
-            if i > 0 && WORD_BYTE[hay[i - 1] as usize] {
+            if !starts[hay[i] as usize] || (i > 0 && WORD_BYTE[hay[i - 1] as usize]) {
                 continue;
             }
             ends.clear();
@@ -590,7 +507,10 @@ struct CueHits {
     found: Vec<(usize, usize, u32)>,
 }
 
-/// Whether the context cues of a form allow a match at `s..e` of the normalised `text`.
+/// Whether the context cues of a form allow a match at `s..e` of `text`: normalised text, or text
+/// that normalisation keeps but for ASCII case and white space, read as if normalised (windows
+/// count a run of white space as one byte, and the cue walk reads it as one space).
+#[allow(clippy::too_many_arguments)]
 fn cues_accept(
     rule: &FormRule,
     cues: &Cues,
@@ -598,26 +518,27 @@ fn cues_accept(
     text: &str,
     s: usize,
     e: usize,
+    fold: bool,
 ) -> bool {
-    let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
-    let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
+    let hay = text.as_bytes();
+    let before = &text[widen_left(text, window_start(hay, s, rule.window, fold))..s];
+    let after = &text[e..widen_right(text, window_end(hay, e, rule.window, fold))];
     // Cues count within the same sentence only.
     let before = match before
         .rmatch_indices(is_sentence_end)
-        .find(|&(i, _)| ends_sentence(before, i))
+        .find(|&(i, _)| ends_sentence(before, i, fold))
     {
         Some((i, end)) => &before[i + end.len()..],
         None => before,
     };
     let after = match after
         .match_indices(is_sentence_end)
-        .find(|&(i, _)| ends_sentence(after, i))
+        .find(|&(i, _)| ends_sentence(after, i, fold))
     {
         Some((i, _)) => &after[..i],
         None => after,
     };
     hits.found.clear();
-    let hay = text.as_bytes();
     // One search over the window and the match itself: a cue counts when it lies wholly before
     // or after the match, or when it holds the whole match ("collaborative environment" around
     // "collaborative", "in close collaboration" around "collaboration"). A cue that only
@@ -657,14 +578,14 @@ fn is_sentence_end(c: char) -> bool {
 
 /// A full stop ends a sentence only when a space or the end follows ("Node.js" and "802.1X" go
 /// on), and not after a single letter ("B.S. in Computer Science", "e.g. Jamf").
-fn ends_sentence(text: &str, i: usize) -> bool {
+fn ends_sentence(text: &str, i: usize, fold: bool) -> bool {
     let b = text.as_bytes();
     if b[i] != b'.' {
         return true;
     }
     let single_letter =
         i >= 1 && b[i - 1].is_ascii_alphabetic() && (i == 1 || !WORD_BYTE[b[i - 2] as usize]);
-    matches!(b.get(i + 1), None | Some(b' ')) && !single_letter
+    b.get(i + 1).is_none_or(|&c| is_space_byte(c, fold)) && !single_letter
 }
 
 /// Moves a window edge left to a char boundary and out of the middle of a word.
@@ -978,11 +899,66 @@ mod tests {
         );
     }
 
-    /// The bounded piece of text normalised for context cues decides every candidate as the
-    /// whole text normalised does, over texts mixing case, runs of white space, dashes, sentence
-    /// ends, numbers and kept non-ASCII letters and bullets.
+    /// Context cues as they were read before text was walked directly: over the whole text
+    /// normalised, with windows in normalised bytes.
+    fn cues_accept_normalised(
+        rule: &FormRule,
+        cues: &Cues,
+        hits: &mut CueHits,
+        text: &str,
+        s: usize,
+        e: usize,
+    ) -> bool {
+        let ends_sentence = |text: &str, i: usize| {
+            let b = text.as_bytes();
+            let single_letter = i >= 1
+                && b[i - 1].is_ascii_alphabetic()
+                && (i == 1 || !WORD_BYTE[b[i - 2] as usize]);
+            b[i] != b'.' || (matches!(b.get(i + 1), None | Some(b' ')) && !single_letter)
+        };
+        let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
+        let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
+        let before = match before
+            .rmatch_indices(is_sentence_end)
+            .find(|&(i, _)| ends_sentence(before, i))
+        {
+            Some((i, end)) => &before[i + end.len()..],
+            None => before,
+        };
+        let after = match after
+            .match_indices(is_sentence_end)
+            .find(|&(i, _)| ends_sentence(after, i))
+        {
+            Some((i, _)) => &after[..i],
+            None => after,
+        };
+        hits.found.clear();
+        let range = s - before.len()..e + after.len();
+        cues.find(text.as_bytes(), range, &mut hits.ends, &mut hits.found);
+        let mut forbidden_near = false;
+        let (mut allowed, mut required) = (false, rule.require.is_empty());
+        for &(cs, ce, id) in &hits.found {
+            let near = ce <= s || cs >= e;
+            if !near && !(cs <= s && ce >= e) {
+                continue;
+            }
+            if rule.forbid.binary_search(&id).is_ok() {
+                if !near {
+                    return false;
+                }
+                forbidden_near = true;
+            }
+            allowed |= rule.allow.binary_search(&id).is_ok();
+            required |= rule.require.binary_search(&id).is_ok();
+        }
+        (!forbidden_near || allowed) && required
+    }
+
+    /// Context cues read from text walked directly (case and white space read on the fly)
+    /// decide every candidate as the whole text normalised did, over texts mixing case, runs of
+    /// white space, dashes, sentence ends, numbers and kept non-ASCII letters and bullets.
     #[test]
-    fn context_cues_on_a_piece_decide_as_on_the_whole_text() {
+    fn context_cues_read_directly_decide_as_on_the_normalised_text() {
         let words = [
             "Senior",
             "team",
@@ -1046,7 +1022,6 @@ mod tests {
             let cues = Cues::new(&cue_words, fold, round % 3 == 0);
             let mut whole = Normalized::new();
             whole.normalize_with(&text, fold);
-            let mut piece = Normalized::new();
             let mut hits = CueHits::default();
             let hay = text.as_bytes();
             for window in [0, 3, 12, 40] {
@@ -1054,7 +1029,12 @@ mod tests {
                     if !is_word(c) || !boundaries_ok(hay, start, start + c.len_utf8()) {
                         continue;
                     }
-                    let end = start + c.len_utf8();
+                    let mut end = start + c.len_utf8();
+                    if next(2) == 0 {
+                        end += text[end..]
+                            .find(|c: char| !is_word(c))
+                            .unwrap_or(text.len() - end);
+                    }
                     let rule = FormRule {
                         concept: 0,
                         case_letters: None,
@@ -1064,14 +1044,15 @@ mod tests {
                         window,
                     };
                     let (s, e) = (whole.to_normalized(start), whole.to_normalized(end - 1) + 1);
-                    let expected = cues_accept(&rule, &cues, &mut hits, whole.as_str(), s, e);
-                    let (a, b) = context_bounds(&text, start, end, window, fold);
-                    piece.normalize_with(&text[a..b], fold);
-                    let (ps, pe) = (
-                        piece.to_normalized(start - a),
-                        piece.to_normalized(end - 1 - a) + 1,
+                    let expected =
+                        cues_accept_normalised(&rule, &cues, &mut hits, whole.as_str(), s, e);
+                    let on_normalised =
+                        cues_accept(&rule, &cues, &mut hits, whole.as_str(), s, e, fold);
+                    assert_eq!(
+                        on_normalised, expected,
+                        "{text:?} at {start} window {window}"
                     );
-                    let got = cues_accept(&rule, &cues, &mut hits, piece.as_str(), ps, pe);
+                    let got = cues_accept(&rule, &cues, &mut hits, &text, start, end, fold);
                     assert_eq!(got, expected, "{text:?} at {start} window {window}");
                     checked += 1;
                 }
