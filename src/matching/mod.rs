@@ -939,7 +939,8 @@ mod tests {
         let (mut allowed, mut required) = (false, rule.require.is_empty());
         for &(cs, ce, id) in &hits.found {
             let near = ce <= s || cs >= e;
-            if !near && !(cs <= s && ce >= e) {
+            let holds = cs <= s && ce >= e;
+            if !near && !holds {
                 continue;
             }
             if rule.forbid.binary_search(&id).is_ok() {
