@@ -484,17 +484,19 @@ impl Cues {
             return;
         };
         let starts = trie.starts();
-        for i in range.clone() {
-            if !starts[hay[i] as usize] || (i > 0 && WORD_BYTE[hay[i - 1] as usize]) {
-                continue;
+        // Inside a word, nothing is walked (as in the matcher's own loop).
+        let mut i = range.start;
+        while i < range.end {
+            if starts[hay[i] as usize] && (i == 0 || !WORD_BYTE[hay[i - 1] as usize]) {
+                ends.clear();
+                trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
+                found.extend(
+                    ends.iter()
+                        .filter(|&&(end, _)| end as usize <= range.end)
+                        .map(|&(end, id)| (i, end as usize, id)),
+                );
             }
-            ends.clear();
-            trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
-            found.extend(
-                ends.iter()
-                    .filter(|&&(end, _)| end as usize <= range.end)
-                    .map(|&(end, id)| (i, end as usize, id)),
-            );
+            i = next_start(hay, i);
         }
     }
 }
@@ -933,8 +935,21 @@ mod tests {
             None => after,
         };
         hits.found.clear();
+        // Every position of the window is tried, not only word starts.
         let range = s - before.len()..e + after.len();
-        cues.find(text.as_bytes(), range, &mut hits.ends, &mut hits.found);
+        let (hay, trie) = (text.as_bytes(), cues.automaton.as_ref().unwrap());
+        for i in range.clone() {
+            if i > 0 && WORD_BYTE[hay[i - 1] as usize] {
+                continue;
+            }
+            hits.ends.clear();
+            trie.walk(hay, i, &mut hits.ends, |j| boundaries_ok(hay, i, j));
+            for &(end, id) in &hits.ends {
+                if end as usize <= range.end {
+                    hits.found.push((i, end as usize, id));
+                }
+            }
+        }
         let mut forbidden_near = false;
         let (mut allowed, mut required) = (false, rule.require.is_empty());
         for &(cs, ce, id) in &hits.found {
