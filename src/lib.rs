@@ -80,7 +80,7 @@
 //! readers (`documents`: PDF, DOCX, ODT, RTF, HTML, text in any encoding, folder walks), the
 //! printers (`output`), parallel batches (`parallel`) and the HTTP service (`serve`). With
 //! `default-features = false` the library is taxonomy, matching, scoring, records and
-//! [`Pipeline::document`] on serde, serde_json, aho-corasick and sha2 alone; the examples
+//! [`Pipeline::document`] on serde, serde_json, aho-corasick, memchr and sha2 alone; the examples
 //! above run in that build.
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
