@@ -512,7 +512,6 @@ struct CueHits {
 /// Whether the context cues of a form allow a match at `s..e` of `text`: normalised text, or text
 /// that normalisation keeps but for ASCII case and white space, read as if normalised (windows
 /// count a run of white space as one byte, and the cue walk reads it as one space).
-#[allow(clippy::too_many_arguments)]
 fn cues_accept(
     rule: &FormRule,
     cues: &Cues,
@@ -526,20 +525,7 @@ fn cues_accept(
     let before = &text[widen_left(text, window_start(hay, s, rule.window, fold))..s];
     let after = &text[e..widen_right(text, window_end(hay, e, rule.window, fold))];
     // Cues count within the same sentence only.
-    let before = match before
-        .rmatch_indices(is_sentence_end)
-        .find(|&(i, _)| ends_sentence(before, i, fold))
-    {
-        Some((i, end)) => &before[i + end.len()..],
-        None => before,
-    };
-    let after = match after
-        .match_indices(is_sentence_end)
-        .find(|&(i, _)| ends_sentence(after, i, fold))
-    {
-        Some((i, _)) => &after[..i],
-        None => after,
-    };
+    let (before, after) = same_sentence(before, after, |t, i| ends_sentence(t, i, fold));
     hits.found.clear();
     // One search over the window and the match itself: a cue counts when it lies wholly before
     // or after the match, or when it holds the whole match ("collaborative environment" around
@@ -551,10 +537,39 @@ fn cues_accept(
         &mut hits.ends,
         &mut hits.found,
     );
+    cues_decide(rule, &hits.found, s, e)
+}
+
+/// The parts of `before` and `after` a match in the match's sentence, where `ends(t, i)` says
+/// whether the sentence-ending character at `t[i..]` ends one.
+fn same_sentence<'t>(
+    before: &'t str,
+    after: &'t str,
+    ends: impl Fn(&str, usize) -> bool,
+) -> (&'t str, &'t str) {
+    let before = match before
+        .rmatch_indices(is_sentence_end)
+        .find(|&(i, _)| ends(before, i))
+    {
+        Some((i, end)) => &before[i + end.len()..],
+        None => before,
+    };
+    let after = match after
+        .match_indices(is_sentence_end)
+        .find(|&(i, _)| ends(after, i))
+    {
+        Some((i, _)) => &after[..i],
+        None => after,
+    };
+    (before, after)
+}
+
+/// Whether the cues `found` around a match at `s..e`, as `(start, end, cue id)`, allow it.
+fn cues_decide(rule: &FormRule, found: &[(usize, usize, u32)], s: usize, e: usize) -> bool {
     let holds = |cs: usize, ce: usize| cs <= s && ce >= e;
     let mut forbidden_near = false;
     let (mut allowed, mut required) = (false, rule.require.is_empty());
-    for &(cs, ce, id) in &hits.found {
+    for &(cs, ce, id) in found {
         let near = ce <= s || cs >= e;
         if !near && !holds(cs, ce) {
             continue;
@@ -920,20 +935,7 @@ mod tests {
         };
         let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
         let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
-        let before = match before
-            .rmatch_indices(is_sentence_end)
-            .find(|&(i, _)| ends_sentence(before, i))
-        {
-            Some((i, end)) => &before[i + end.len()..],
-            None => before,
-        };
-        let after = match after
-            .match_indices(is_sentence_end)
-            .find(|&(i, _)| ends_sentence(after, i))
-        {
-            Some((i, _)) => &after[..i],
-            None => after,
-        };
+        let (before, after) = same_sentence(before, after, ends_sentence);
         hits.found.clear();
         // Every position of the window is tried, not only word starts.
         let range = s - before.len()..e + after.len();
@@ -950,24 +952,8 @@ mod tests {
                 }
             }
         }
-        let mut forbidden_near = false;
-        let (mut allowed, mut required) = (false, rule.require.is_empty());
-        for &(cs, ce, id) in &hits.found {
-            let near = ce <= s || cs >= e;
-            let holds = cs <= s && ce >= e;
-            if !near && !holds {
-                continue;
-            }
-            if rule.forbid.binary_search(&id).is_ok() {
-                if !near {
-                    return false;
-                }
-                forbidden_near = true;
-            }
-            allowed |= rule.allow.binary_search(&id).is_ok();
-            required |= rule.require.binary_search(&id).is_ok();
-        }
-        (!forbidden_near || allowed) && required
+        // What the cues found decide is unchanged.
+        cues_decide(rule, &hits.found, s, e)
     }
 
     /// Context cues read from text walked directly (case and white space read on the fly)
