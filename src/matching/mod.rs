@@ -257,8 +257,6 @@ struct Inner {
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
     normalized: Normalized,
-    /// ASCII text normalised only when a form's context cues need it.
-    context: Normalized,
     /// Where forms end in the current walk, with their pattern ids.
     ends: Vec<(u32, u32)>,
     /// Context cues of the current document.
@@ -340,16 +338,14 @@ impl Matcher {
         // Text whose non-ASCII characters normalisation keeps (all of it but dashes, quotes,
         // Unicode spaces, ligatures and the like) is walked as it is: the walk lower-cases ASCII
         // and reads white space (and hyphens, when folding) as single spaces on the fly, exactly
-        // as normalisation would. Only a form with context cues needs the normalised text, made
-        // at most once. Any other text is normalised first.
+        // as normalisation would, and so do context cues. Any other text is normalised first.
         let direct = keeps_non_ascii(text);
         if !direct {
             scratch.normalized.normalize_with(text, inner.fold_hyphens);
         }
-        let mut context_ready = false;
+        let fold = inner.fold_hyphens;
         let Scratch {
             normalized: norm,
-            context,
             ends,
             cues: hits,
         } = scratch;
@@ -402,17 +398,9 @@ impl Matcher {
                         }
                     }
                     if !rule.require.is_empty() || !rule.forbid.is_empty() {
-                        let (ctx, s, e) = if direct {
-                            if !context_ready {
-                                context.normalize_with(text, inner.fold_hyphens);
-                                context_ready = true;
-                            }
-                            let s = context.to_normalized(i);
-                            (&*context, s, context.to_normalized(end as usize - 1) + 1)
-                        } else {
-                            (&*norm, i, end as usize)
-                        };
-                        if !cues_accept(rule, &inner.cues, hits, ctx.as_str(), s, e) {
+                        // `hay` and the text it is read as hold the same bytes.
+                        let ctx = if direct { text } else { norm.as_str() };
+                        if !cues_accept(rule, &inner.cues, hits, ctx, i, end as usize, fold) {
                             continue;
                         }
                     }
@@ -432,6 +420,47 @@ impl Matcher {
             i = next_start(hay, i);
         }
     }
+}
+
+/// Whether normalisation reads byte `b` as (part of) white space.
+#[inline]
+fn is_space_byte(b: u8, fold: bool) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-')
+}
+
+/// Where a window of `window` normalised bytes before `start` begins in `hay`, text that
+/// normalisation keeps but for ASCII case and white space (normalised text itself included):
+/// a run of white space counts as the one space it becomes.
+fn window_start(hay: &[u8], start: usize, window: usize, fold: bool) -> usize {
+    let mut a = start;
+    let mut count = 0;
+    while a > 0 && count < window {
+        a -= 1;
+        if !is_space_byte(hay[a], fold) || a == 0 || !is_space_byte(hay[a - 1], fold) {
+            count += 1;
+        }
+    }
+    a
+}
+
+/// Where a window of `window` normalised bytes after `end` ends in `hay`, as
+/// [`window_start`]: on the byte normalised text has there, the start of a run of white space.
+fn window_end(hay: &[u8], end: usize, window: usize, fold: bool) -> usize {
+    let n = hay.len();
+    let continues_run =
+        |b: usize| b > 0 && is_space_byte(hay[b], fold) && is_space_byte(hay[b - 1], fold);
+    let mut b = end;
+    let mut count = 0;
+    while b < n && count < window {
+        if !continues_run(b) {
+            count += 1;
+        }
+        b += 1;
+    }
+    while b < n && continues_run(b) {
+        b += 1;
+    }
+    b
 }
 
 /// Whether `s` holds a dash (any Unicode dash) with white space right before and after it.
@@ -512,17 +541,20 @@ impl Cues {
         let Some(trie) = &self.automaton else {
             return;
         };
-        for i in range.clone() {
-            if i > 0 && WORD_BYTE[hay[i - 1] as usize] {
-                continue;
+        let starts = trie.starts();
+        // Inside a word, nothing is walked (as in the matcher's own loop).
+        let mut i = range.start;
+        while i < range.end {
+            if starts[hay[i] as usize] && (i == 0 || !WORD_BYTE[hay[i - 1] as usize]) {
+                ends.clear();
+                trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
+                found.extend(
+                    ends.iter()
+                        .filter(|&&(end, _)| end as usize <= range.end)
+                        .map(|&(end, id)| (i, end as usize, id)),
+                );
             }
-            ends.clear();
-            trie.walk(hay, i, ends, |j| boundaries_ok(hay, i, j));
-            found.extend(
-                ends.iter()
-                    .filter(|&&(end, _)| end as usize <= range.end)
-                    .map(|&(end, id)| (i, end as usize, id)),
-            );
+            i = next_start(hay, i);
         }
     }
 }
@@ -535,7 +567,9 @@ struct CueHits {
     found: Vec<(usize, usize, u32)>,
 }
 
-/// Whether the context cues of a form allow a match at `s..e` of the normalised `text`.
+/// Whether the context cues of a form allow a match at `s..e` of `text`: normalised text, or text
+/// that normalisation keeps but for ASCII case and white space, read as if normalised (windows
+/// count a run of white space as one byte, and the cue walk reads it as one space).
 fn cues_accept(
     rule: &FormRule,
     cues: &Cues,
@@ -543,26 +577,14 @@ fn cues_accept(
     text: &str,
     s: usize,
     e: usize,
+    fold: bool,
 ) -> bool {
-    let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
-    let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
-    // Cues count within the same sentence only.
-    let before = match before
-        .rmatch_indices(is_sentence_end)
-        .find(|&(i, _)| ends_sentence(before, i))
-    {
-        Some((i, end)) => &before[i + end.len()..],
-        None => before,
-    };
-    let after = match after
-        .match_indices(is_sentence_end)
-        .find(|&(i, _)| ends_sentence(after, i))
-    {
-        Some((i, _)) => &after[..i],
-        None => after,
-    };
-    hits.found.clear();
     let hay = text.as_bytes();
+    let before = &text[widen_left(text, window_start(hay, s, rule.window, fold))..s];
+    let after = &text[e..widen_right(text, window_end(hay, e, rule.window, fold))];
+    // Cues count within the same sentence only.
+    let (before, after) = same_sentence(before, after, |t, i| ends_sentence(t, i, fold));
+    hits.found.clear();
     // One search over the window and the match itself: a cue counts when it lies wholly before
     // or after the match, or when it holds the whole match ("collaborative environment" around
     // "collaborative", "in close collaboration" around "collaboration"). A cue that only
@@ -573,10 +595,39 @@ fn cues_accept(
         &mut hits.ends,
         &mut hits.found,
     );
+    cues_decide(rule, &hits.found, s, e)
+}
+
+/// The parts of `before` and `after` a match in the match's sentence, where `ends(t, i)` says
+/// whether the sentence-ending character at `t[i..]` ends one.
+fn same_sentence<'t>(
+    before: &'t str,
+    after: &'t str,
+    ends: impl Fn(&str, usize) -> bool,
+) -> (&'t str, &'t str) {
+    let before = match before
+        .rmatch_indices(is_sentence_end)
+        .find(|&(i, _)| ends(before, i))
+    {
+        Some((i, end)) => &before[i + end.len()..],
+        None => before,
+    };
+    let after = match after
+        .match_indices(is_sentence_end)
+        .find(|&(i, _)| ends(after, i))
+    {
+        Some((i, _)) => &after[..i],
+        None => after,
+    };
+    (before, after)
+}
+
+/// Whether the cues `found` around a match at `s..e`, as `(start, end, cue id)`, allow it.
+fn cues_decide(rule: &FormRule, found: &[(usize, usize, u32)], s: usize, e: usize) -> bool {
     let holds = |cs: usize, ce: usize| cs <= s && ce >= e;
     let mut forbidden_near = false;
     let (mut allowed, mut required) = (false, rule.require.is_empty());
-    for &(cs, ce, id) in &hits.found {
+    for &(cs, ce, id) in found {
         let near = ce <= s || cs >= e;
         if !near && !holds(cs, ce) {
             continue;
@@ -602,14 +653,14 @@ fn is_sentence_end(c: char) -> bool {
 
 /// A full stop ends a sentence only when a space or the end follows ("Node.js" and "802.1X" go
 /// on), and not after a single letter ("B.S. in Computer Science", "e.g. Jamf").
-fn ends_sentence(text: &str, i: usize) -> bool {
+fn ends_sentence(text: &str, i: usize, fold: bool) -> bool {
     let b = text.as_bytes();
     if b[i] != b'.' {
         return true;
     }
     let single_letter =
         i >= 1 && b[i - 1].is_ascii_alphabetic() && (i == 1 || !WORD_BYTE[b[i - 2] as usize]);
-    matches!(b.get(i + 1), None | Some(b' ')) && !single_letter
+    b.get(i + 1).is_none_or(|&c| is_space_byte(c, fold)) && !single_letter
 }
 
 /// Moves a window edge left to a char boundary and out of the middle of a word.
@@ -940,6 +991,153 @@ mod tests {
             large < 10.0 * small.max(0.01),
             "16 KB {small:.3} s, 64 KB {large:.3} s"
         );
+    }
+
+    /// Context cues as they were read before text was walked directly: over the whole text
+    /// normalised, with windows in normalised bytes.
+    fn cues_accept_normalised(
+        rule: &FormRule,
+        cues: &Cues,
+        hits: &mut CueHits,
+        text: &str,
+        s: usize,
+        e: usize,
+    ) -> bool {
+        let ends_sentence = |text: &str, i: usize| {
+            let b = text.as_bytes();
+            let single_letter = i >= 1
+                && b[i - 1].is_ascii_alphabetic()
+                && (i == 1 || !WORD_BYTE[b[i - 2] as usize]);
+            b[i] != b'.' || (matches!(b.get(i + 1), None | Some(b' ')) && !single_letter)
+        };
+        let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
+        let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
+        let (before, after) = same_sentence(before, after, ends_sentence);
+        hits.found.clear();
+        // Every position of the window is tried, not only word starts.
+        let range = s - before.len()..e + after.len();
+        let (hay, trie) = (text.as_bytes(), cues.automaton.as_ref().unwrap());
+        for i in range.clone() {
+            if i > 0 && WORD_BYTE[hay[i - 1] as usize] {
+                continue;
+            }
+            hits.ends.clear();
+            trie.walk(hay, i, &mut hits.ends, |j| boundaries_ok(hay, i, j));
+            for &(end, id) in &hits.ends {
+                if end as usize <= range.end {
+                    hits.found.push((i, end as usize, id));
+                }
+            }
+        }
+        // What the cues found decide is unchanged.
+        cues_decide(rule, &hits.found, s, e)
+    }
+
+    /// Context cues read from text walked directly (case and white space read on the fly)
+    /// decide every candidate as the whole text normalised did, over texts mixing case, runs of
+    /// white space, dashes, sentence ends, numbers and kept non-ASCII letters and bullets.
+    #[test]
+    fn context_cues_read_directly_decide_as_on_the_normalised_text() {
+        let words = [
+            "Senior",
+            "team",
+            "LEAD",
+            "lead",
+            "data",
+            "Data-Driven",
+            "e.g.",
+            "Node.js",
+            "1,000",
+            "10.1",
+            "x",
+            "B.S.",
+            "na\u{ef}ve",
+            "\u{65e5}\u{672c}",
+            "\u{2022}",
+            "|",
+            "-",
+            "--",
+            ";",
+            ".",
+            "?",
+            "team-lead",
+            "C++",
+            "_id",
+            "stra\u{df}e",
+        ];
+        let gaps = [
+            " ", "  ", "\t", "\n \r", " - ", "-", "", ". ", ", ", "\u{a0}",
+        ];
+        let cue_words = [
+            "senior",
+            "team lead",
+            "lead",
+            "data",
+            "driven",
+            "b.s",
+            "x",
+            "000",
+            "1",
+            "c+",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut checked = 0;
+        for round in 0..1000 {
+            let mut text = String::new();
+            for _ in 0..5 + next(60) {
+                text += words[next(words.len())];
+                // The no-break space is normalised: only a text without one is walked directly.
+                let gap = gaps[next(gaps.len() - 1)];
+                text += gap;
+            }
+            assert!(keeps_non_ascii(&text));
+            let fold = round % 2 == 0;
+            let cues = Cues::new(&cue_words, fold, round % 3 == 0);
+            let mut whole = Normalized::new();
+            whole.normalize_with(&text, fold);
+            let mut hits = CueHits::default();
+            let hay = text.as_bytes();
+            for window in [0, 3, 12, 40] {
+                for (start, c) in text.char_indices() {
+                    if !is_word(c) || !boundaries_ok(hay, start, start + c.len_utf8()) {
+                        continue;
+                    }
+                    let mut end = start + c.len_utf8();
+                    if next(2) == 0 {
+                        end += text[end..]
+                            .find(|c: char| !is_word(c))
+                            .unwrap_or(text.len() - end);
+                    }
+                    let rule = FormRule {
+                        concept: 0,
+                        case_letters: None,
+                        require: vec![next(cue_words.len()) as u32].into(),
+                        forbid: vec![next(cue_words.len()) as u32].into(),
+                        allow: vec![next(cue_words.len()) as u32].into(),
+                        window,
+                    };
+                    let (s, e) = (whole.to_normalized(start), whole.to_normalized(end - 1) + 1);
+                    let expected =
+                        cues_accept_normalised(&rule, &cues, &mut hits, whole.as_str(), s, e);
+                    let on_normalised =
+                        cues_accept(&rule, &cues, &mut hits, whole.as_str(), s, e, fold);
+                    assert_eq!(
+                        on_normalised, expected,
+                        "{text:?} at {start} window {window}"
+                    );
+                    let got = cues_accept(&rule, &cues, &mut hits, &text, start, end, fold);
+                    assert_eq!(got, expected, "{text:?} at {start} window {window}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]

@@ -97,6 +97,15 @@ impl Trie {
         Trie::Sparse(sparse)
     }
 
+    /// For each byte, whether some pattern may start with it.
+    #[inline]
+    pub(crate) fn starts(&self) -> &[bool; 256] {
+        match self {
+            Trie::Dense(d) => d.starts(),
+            Trie::Sparse(s) => s.starts(),
+        }
+    }
+
     /// Notes in `ends`, shortest first, every pattern spelled from `hay[i]` (read through the
     /// byte classes, a run of spaces as one) whose end `j` passes `accept(j)`, as `(j, pattern)`.
     #[inline]

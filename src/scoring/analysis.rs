@@ -175,6 +175,7 @@ pub(crate) fn analyze(
     let sections = Sections::detect_with(text, kind, hits);
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
+    let mut last_context = None;
     for (i, m) in matches.iter().enumerate() {
         let concept = matcher.concept(m);
         let span = m.span();
@@ -186,7 +187,7 @@ pub(crate) fn analyze(
                 .cue
                 .as_ref()
                 .is_some_and(|c| is_in_progress_cue(&lower[c.clone()]));
-        let context = context_of(text, &spans, i);
+        let context = context_of(text, &spans, i, &mut last_context);
         let mut credit = mention_credit(kind, concept.kind, section, pol, context);
         // A posting's contact lines and application instructions ("questions go to the
         // Workday Helpdesk at 555-...") ask for nothing.
@@ -332,7 +333,15 @@ fn is_break(b: u8) -> bool {
 
 /// Prose or list: counts the words of the mention's line or sentence that are not themselves
 /// concept mentions. A bare list ("Windows, macOS, Linux, Active Directory") has almost none.
-fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
+///
+/// `last` holds the previous mention's line or sentence and what it was: mentions of one list
+/// share it, and it is read once.
+fn context_of(
+    text: &str,
+    spans: &[Range<usize>],
+    i: usize,
+    last: &mut Option<(Range<usize>, Context)>,
+) -> Context {
     let span = &spans[i];
     let bytes = text.as_bytes();
     let mut start = span.start;
@@ -360,6 +369,11 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    if let Some((seen, context)) = last {
+        if *seen == (start..end) {
+            return *context;
+        }
+    }
     // Spans come in text order (as the matcher finds them): only those from `start` on are
     // looked at, not every span of the document for every mention.
     debug_assert!(spans.windows(2).all(|w| w[0].start <= w[1].start));
@@ -377,11 +391,13 @@ fn context_of(text: &str, spans: &[Range<usize>], i: usize) -> Context {
         .filter(|b| matches!(b, b',' | b'/' | b'\t'))
         .count();
     let mentions = inside().count().max(1);
-    if own_words >= 4 && own_words * 2 >= mentions * 3 && separators <= own_words {
+    let context = if own_words >= 4 && own_words * 2 >= mentions * 3 && separators <= own_words {
         Context::Prose
     } else {
         Context::List
-    }
+    };
+    *last = Some((start..end, context));
+    context
 }
 
 /// Words (runs of two or more letters) in `text` outside the given spans.
@@ -654,11 +670,34 @@ mod tests {
                 "ServiceNow",
             ],
         );
-        assert_eq!(context_of(list, &spans, 2), Context::List);
+        assert_eq!(context_of(list, &spans, 2, &mut None), Context::List);
         let prose =
             "Reimaged and deployed 300 Windows laptops for new hires, cutting setup time by half.";
         let spans = spans_of(prose, &["Windows"]);
-        assert_eq!(context_of(prose, &spans, 0), Context::Prose);
+        assert_eq!(context_of(prose, &spans, 0, &mut None), Context::Prose);
+    }
+
+    /// Reading a shared line or sentence once gives each mention what reading it afresh gives.
+    #[test]
+    fn a_shared_line_read_once_gives_what_each_reading_gives() {
+        let matcher = crate::Matcher::new(crate::Taxonomy::embedded()).unwrap();
+        let posting = include_str!("../../fixtures/cli/posting.txt");
+        let text = posting.to_string()
+            + "\nSkills: Windows, macOS, Linux; Active Directory. Deployed Windows and Linux \
+               laptops with Intune for 300 new hires. Azure | AWS | GCP\nPython\tSQL\tExcel";
+        let spans: Vec<Range<usize>> = matcher.extract(&text).iter().map(|m| m.span()).collect();
+        assert!(spans.len() > 20);
+        let mut last = None;
+        let (mut lists, mut prose) = (0, 0);
+        for i in 0..spans.len() {
+            let once = context_of(&text, &spans, i, &mut last);
+            assert_eq!(once, context_of(&text, &spans, i, &mut None), "mention {i}");
+            match once {
+                Context::List => lists += 1,
+                Context::Prose => prose += 1,
+            }
+        }
+        assert!(lists > 0 && prose > 0, "{lists} lists, {prose} prose");
     }
 
     #[test]
