@@ -978,8 +978,10 @@ fn eeo_sentences(text: &str, hits: &CueHits) -> Vec<Range<usize>> {
 /// sentence to the end of its paragraph, at most 600 bytes on.
 fn eeo_extent(text: &str, at: usize, from: usize) -> Range<usize> {
     let start = sentence_start(text, at);
-    let end = text[from..]
-        .find("\n\n")
+    // Only a blank line starting within 600 bytes can end it first: search no further (a search
+    // to the end of the text per statement made long postings quadratic).
+    let window = &text.as_bytes()[from..(from + 601).min(text.len())];
+    let end = memchr::memmem::find(window, b"\n\n")
         .map_or(text.len(), |p| from + p)
         .min(from + 600)
         .min(text.len());
@@ -1097,6 +1099,27 @@ mod tests {
 
     /// Equal-opportunity and similar legal sentences in a posting: from the sentence that names the
     /// cue to the end of its paragraph, since such statements run on for several sentences.
+    #[test]
+    fn an_eeo_statement_ends_where_a_search_of_the_whole_text_ends_it() {
+        // A blank line just inside, at or past the 600 bytes, or none at all.
+        for gap in [0, 1, 300, 597, 598, 599, 600, 601, 602, 900] {
+            for tail in ["", "\n\nMore.", "\n"] {
+                let text = format!(
+                    "We are an equal opportunity employer{}\n\n{tail}",
+                    "x".repeat(gap)
+                );
+                let (at, from) = (10, 36);
+                let start = sentence_start(&text, at);
+                let end = text[from..]
+                    .find("\n\n")
+                    .map_or(text.len(), |p| from + p)
+                    .min(from + 600)
+                    .min(text.len());
+                assert_eq!(eeo_extent(&text, at, from), start..end, "gap {gap}");
+            }
+        }
+    }
+
     fn eeo_sentences_by_search(text: &str) -> Vec<Range<usize>> {
         let lower = text.to_ascii_lowercase();
         let mut out: Vec<Range<usize>> = Vec::new();
