@@ -363,15 +363,13 @@ impl Scan {
         f: impl FnOnce(&PreparedProfile, &Analysis) -> T,
     ) -> T {
         let scorer = &self.scorer;
-        match (&self.target, &self.prepared) {
-            (Target::Profile(_, kind), Some(profile)) => {
+        match &self.target {
+            Target::Profile(_, kind) => {
+                let profile = (self.prepared.as_ref())
+                    .expect("Pipeline::scan prepares the profile of a profile target");
                 f(profile, &scorer.analyze_matches(text, matches, *kind))
             }
-            (Target::Profile(profile, kind), None) => {
-                let profile = scorer.prepare(Profile::clone(profile));
-                f(&profile, &scorer.analyze_matches(text, matches, *kind))
-            }
-            (Target::Resume(resume), _) => {
+            Target::Resume(resume) => {
                 let posting = scorer.analyze_matches(text, matches, Some(DocKind::Posting));
                 f(&scorer.prepare(scorer.posting_profile_of(&posting)), resume)
             }

@@ -379,17 +379,8 @@ impl ScanSummary {
     }
 
     /// The summary of a score report, with the distinct concepts found by id.
-    pub fn new(fit: &ScoreReport, mut matched: Vec<ConceptId>) -> ScanSummary {
-        matched.retain(|id| !fit.negated.contains(id));
-        ScanSummary {
-            level: fit.level.as_ref().map(|l| l.level.clone()),
-            profile: fit.profile.clone(),
-            taxonomy: fit.taxonomy.hash.clone(),
-            matched,
-            missing_essential: fit.missing_essential.clone(),
-            negated: fit.negated.clone(),
-            in_progress: fit.in_progress.clone(),
-        }
+    pub fn new(fit: &ScoreReport, matched: Vec<ConceptId>) -> ScanSummary {
+        ScanSummary::of(fit.summary(), matched)
     }
 }
 
