@@ -187,11 +187,29 @@ fn next_char(h: &str, i: usize) -> Option<(char, usize)> {
     h[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// The byte every match of `p` begins with, when `p` begins with a literal (after word
+/// boundaries and capture marks, which take no bytes): an alternative whose literal does not
+/// begin at `i` is passed over without entering it.
+fn lead_byte(p: &P) -> Option<u8> {
+    match p {
+        P::Lit(s) => s.as_bytes().first().copied(),
+        P::Seq(ps) => ps
+            .iter()
+            .find(|p| !matches!(p, P::Bound | P::Save(_)))
+            .and_then(lead_byte),
+        _ => None,
+    }
+}
+
 fn m<'h>(p: &P, cx: &mut Cx<'h>, i: usize, k: K<'_, 'h>) -> bool {
     match p {
         P::Lit(s) => has_prefix(&cx.h.as_bytes()[i..], s.as_bytes()) && k(cx, i + s.len()),
         P::Seq(ps) => seq(ps, cx, i, k),
-        P::Alt(ps) => ps.iter().any(|p| m(p, cx, i, k)),
+        P::Alt(ps) => {
+            let here = cx.h.as_bytes().get(i).copied();
+            ps.iter()
+                .any(|p| lead_byte(p).is_none_or(|b| here == Some(b)) && m(p, cx, i, k))
+        }
         P::Rep(p, min, max, greedy) => match p {
             P::Class(c) => rep_class(*c, *min, *max, *greedy, cx, i, k),
             _ => rep(p, *min, *max, *greedy, 0, cx, i, k),
