@@ -49,6 +49,33 @@ pub(crate) enum Class {
 }
 
 impl Class {
+    /// [`Class::has`] for an ASCII byte, kept in line: most characters the patterns read.
+    #[inline(always)]
+    fn has_ascii(self, b: u8) -> bool {
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        match self {
+            Class::Space => space,
+            Class::Word => is_word_byte(b),
+            Class::Digit => b.is_ascii_digit(),
+            Class::Digit5To9 => matches!(b, b'5'..=b'9'),
+            Class::SpaceOrComma => b == b',' || space,
+            Class::SpaceOrDash => b == b'-' || space,
+            Class::NotStop => !matches!(b, b'.' | b';' | b'\n'),
+        }
+    }
+
+    /// The length of the character at `i` in `h` (a character boundary) when the class holds
+    /// it.
+    #[inline(always)]
+    fn len_at(self, h: &str, i: usize) -> Option<usize> {
+        let b = *h.as_bytes().get(i)?;
+        if b < 0x80 {
+            return self.has_ascii(b).then_some(1);
+        }
+        let c = h[i..].chars().next()?;
+        self.has(c).then(|| c.len_utf8())
+    }
+
     fn has(self, c: char) -> bool {
         match self {
             Class::Space => c.is_whitespace(),
@@ -179,14 +206,6 @@ struct Cx<'h> {
 
 type K<'a, 'h> = &'a mut dyn FnMut(&mut Cx<'h>, usize) -> bool;
 
-fn next_char(h: &str, i: usize) -> Option<(char, usize)> {
-    let b = *h.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    h[i..].chars().next().map(|c| (c, c.len_utf8()))
-}
-
 /// The byte every match of `p` begins with, when `p` begins with a literal (after word
 /// boundaries and capture marks, which take no bytes): an alternative whose literal does not
 /// begin at `i` is passed over without entering it.
@@ -214,9 +233,9 @@ fn m<'h>(p: &P, cx: &mut Cx<'h>, i: usize, k: K<'_, 'h>) -> bool {
             P::Class(c) => rep_class(*c, *min, *max, *greedy, cx, i, k),
             _ => rep(p, *min, *max, *greedy, 0, cx, i, k),
         },
-        P::Class(c) => match next_char(cx.h, i) {
-            Some((ch, len)) if c.has(ch) => k(cx, i + len),
-            _ => false,
+        P::Class(c) => match c.len_at(cx.h, i) {
+            Some(len) => k(cx, i + len),
+            None => false,
         },
         P::Bound => {
             let b = cx.h.as_bytes();
@@ -288,12 +307,12 @@ fn rep_class<'h>(
         let mut j = i;
         let mut n = 0u16;
         while n < max {
-            match next_char(cx.h, j) {
-                Some((ch, len)) if c.has(ch) => {
+            match c.len_at(cx.h, j) {
+                Some(len) => {
                     j += len;
                     n += 1;
                 }
-                _ => break,
+                None => break,
             }
         }
         loop {
@@ -323,12 +342,12 @@ fn rep_class<'h>(
             if n >= max {
                 return false;
             }
-            match next_char(cx.h, j) {
-                Some((ch, len)) if c.has(ch) => {
+            match c.len_at(cx.h, j) {
+                Some(len) => {
                     j += len;
                     n += 1;
                 }
-                _ => return false,
+                None => return false,
             }
         }
     }
@@ -1022,6 +1041,20 @@ mod tests {
             assert_eq!(is_word(c), word.is_match(s), "\\w {c:?}");
             assert_eq!(is_digit(c), digit.is_match(s), "\\d {c:?}");
             assert_eq!(Class::Space.has(c), space.is_match(s), "\\s {c:?}");
+        }
+        // The ASCII fast path says what the classes say.
+        for b in 0..0x80u8 {
+            for class in [
+                Class::Space,
+                Class::Word,
+                Class::Digit,
+                Class::Digit5To9,
+                Class::SpaceOrComma,
+                Class::SpaceOrDash,
+                Class::NotStop,
+            ] {
+                assert_eq!(class.has_ascii(b), class.has(b as char), "{b:#x}");
+            }
         }
     }
 
