@@ -153,12 +153,17 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(1));
     for doc in &docs {
         g.throughput(Throughput::Elements(doc.spans.len() as u64));
-        let id = |engine: &str| BenchmarkId::new(format!("polarity-per-mention/{engine}"), &doc.name);
+        let id =
+            |engine: &str| BenchmarkId::new(format!("polarity-per-mention/{engine}"), &doc.name);
         g.bench_function(id("hand"), |b| {
             b.iter(|| {
                 doc.spans
                     .iter()
-                    .filter(|s| hand::polarity::polarity_in(&doc.lower, (*s).clone(), doc.posting).cue.is_some())
+                    .filter(|s| {
+                        hand::polarity::polarity_in(&doc.lower, (*s).clone(), doc.posting)
+                            .cue
+                            .is_some()
+                    })
                     .count()
             })
         });
@@ -166,7 +171,11 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 doc.spans
                     .iter()
-                    .filter(|s| viaregex::polarity::polarity_in(&doc.lower, (*s).clone(), doc.posting).cue.is_some())
+                    .filter(|s| {
+                        viaregex::polarity::polarity_in(&doc.lower, (*s).clone(), doc.posting)
+                            .cue
+                            .is_some()
+                    })
                     .count()
             })
         });
@@ -200,14 +209,25 @@ fn bench(c: &mut Criterion) {
         match dfa(src) {
             Ok(d) => {
                 for w in &wins {
-                    assert_eq!(d.find(w.as_bytes()).map(|m| m.range()), re.find(w).map(|m| m.range()));
+                    assert_eq!(
+                        d.find(w.as_bytes()).map(|m| m.range()),
+                        re.find(w).map(|m| m.range())
+                    );
                 }
                 g.bench_function(BenchmarkId::new("find-per-window/dfa", i), |b| {
-                    b.iter(|| wins.iter().filter(|w| d.find(w.as_bytes()).is_some()).count())
+                    b.iter(|| {
+                        wins.iter()
+                            .filter(|w| d.find(w.as_bytes()).is_some())
+                            .count()
+                    })
                 });
                 let (fwd, _) = d.forward().to_bytes_native_endian();
                 let (rev, _) = d.reverse().to_bytes_native_endian();
-                eprintln!("pattern {i}: dense DFA {} + {} bytes: {src}", fwd.len(), rev.len());
+                eprintln!(
+                    "pattern {i}: dense DFA {} + {} bytes: {src}",
+                    fwd.len(),
+                    rev.len()
+                );
                 dfas.push((fwd, rev));
             }
             Err(e) => eprintln!("pattern {i}: no dense DFA ({e}): {src}"),
@@ -220,7 +240,12 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(2));
     g.bench_function("regex-compile-all", |b| {
-        b.iter(|| sources.iter().map(|s| regex::Regex::new(s).unwrap().captures_len()).sum::<usize>())
+        b.iter(|| {
+            sources
+                .iter()
+                .map(|s| regex::Regex::new(s).unwrap().captures_len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("dfa-build-all", |b| {
         b.iter(|| sources.iter().filter(|s| dfa(s).is_ok()).count())
@@ -231,7 +256,10 @@ fn bench(c: &mut Criterion) {
                 .map(|(f, r)| {
                     let f = dense::DFA::from_bytes(f).unwrap().0;
                     let r = dense::DFA::from_bytes(r).unwrap().0;
-                    DfaRegex::builder().build_from_dfas(f, r).find(b"no experience with x").is_some() as usize
+                    DfaRegex::builder()
+                        .build_from_dfas(f, r)
+                        .find(b"no experience with x")
+                        .is_some() as usize
                 })
                 .sum::<usize>()
         })
