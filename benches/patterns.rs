@@ -18,6 +18,9 @@
 //!
 //! `cargo bench --bench patterns` (about two minutes); `-- one-time` for start-up alone.
 
+// The cue modules are compiled twice on purpose, once over each engine.
+#![allow(clippy::duplicate_mod)]
+
 #[path = "support/docs.rs"]
 mod docs;
 
@@ -59,9 +62,9 @@ struct Doc {
 
 fn documents() -> Vec<Doc> {
     let taxonomy = Taxonomy::embedded();
-    let scorer = Scorer::new(&taxonomy).unwrap();
+    let scorer = Scorer::new(taxonomy).unwrap();
     let matcher = scorer.matcher().clone();
-    let vocab = docs::Vocabulary::new(&taxonomy);
+    let vocab = docs::Vocabulary::new(taxonomy);
     let mut out = Vec::new();
     for (size, label) in [(2 << 10, "2kb"), (8 << 10, "8kb")] {
         for kind in [DocKind::Posting, DocKind::Resume] {

@@ -4,7 +4,7 @@
 //! compiling. Measured against the alternatives (`benches/patterns.rs`, bench/RESULTS.md "Issue
 //! 14, round 3: pattern engine"): the same trees printed as regexes and compiled once per
 //! process cost 35.7 M instructions to build (the whole start-up of one document is 43.6 M) and
-//! a little more per call; regex-automata dense DFAs of them take 43 MB. The tests check each
+//! a little more per call; regex-automata dense DFAs of them take 46 MB. The tests check each
 //! pattern against its regex.
 
 use std::ops::Range;
