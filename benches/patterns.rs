@@ -154,50 +154,36 @@ fn bench(c: &mut Criterion) {
     g.sample_size(20)
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
+    /// Times the scorer's calls of the cue patterns over `$engine`'s modules: `polarity_in` at
+    /// every mention, and the year claims and date ranges of the whole document.
+    macro_rules! scorer_calls {
+        ($g:expr, $doc:expr, $engine:ident) => {{
+            let (g, doc) = ($g, $doc);
+            let engine = stringify!($engine).trim_start_matches("via");
+            g.throughput(Throughput::Elements(doc.spans.len() as u64));
+            let id = BenchmarkId::new(format!("polarity-per-mention/{engine}"), &doc.name);
+            g.bench_function(id, |b| {
+                b.iter(|| {
+                    let cue = |s: &Range<usize>| {
+                        $engine::polarity::polarity_in(&doc.lower, s.clone(), doc.posting).cue
+                    };
+                    doc.spans.iter().filter(|s| cue(s).is_some()).count()
+                })
+            });
+            g.throughput(Throughput::Bytes(doc.lower.len() as u64));
+            let id = BenchmarkId::new(format!("years-per-doc/{engine}"), &doc.name);
+            let as_of = $engine::years::YearMonth::new(2025, 1);
+            g.bench_function(id, |b| {
+                b.iter(|| {
+                    $engine::years::year_claims_in(&doc.lower).len()
+                        + $engine::years::date_ranges_in(&doc.lower, as_of).len()
+                })
+            });
+        }};
+    }
     for doc in &docs {
-        g.throughput(Throughput::Elements(doc.spans.len() as u64));
-        let id =
-            |engine: &str| BenchmarkId::new(format!("polarity-per-mention/{engine}"), &doc.name);
-        g.bench_function(id("hand"), |b| {
-            b.iter(|| {
-                doc.spans
-                    .iter()
-                    .filter(|s| {
-                        hand::polarity::polarity_in(&doc.lower, (*s).clone(), doc.posting)
-                            .cue
-                            .is_some()
-                    })
-                    .count()
-            })
-        });
-        g.bench_function(id("regex"), |b| {
-            b.iter(|| {
-                doc.spans
-                    .iter()
-                    .filter(|s| {
-                        viaregex::polarity::polarity_in(&doc.lower, (*s).clone(), doc.posting)
-                            .cue
-                            .is_some()
-                    })
-                    .count()
-            })
-        });
-        g.throughput(Throughput::Bytes(doc.lower.len() as u64));
-        let id = |engine: &str| BenchmarkId::new(format!("years-per-doc/{engine}"), &doc.name);
-        g.bench_function(id("hand"), |b| {
-            let as_of = hand::years::YearMonth::new(2025, 1);
-            b.iter(|| {
-                hand::years::year_claims_in(&doc.lower).len()
-                    + hand::years::date_ranges_in(&doc.lower, as_of).len()
-            })
-        });
-        g.bench_function(id("regex"), |b| {
-            let as_of = viaregex::years::YearMonth::new(2025, 1);
-            b.iter(|| {
-                viaregex::years::year_claims_in(&doc.lower).len()
-                    + viaregex::years::date_ranges_in(&doc.lower, as_of).len()
-            })
-        });
+        scorer_calls!(&mut g, doc, hand);
+        scorer_calls!(&mut g, doc, viaregex);
     }
 
     // One search per window, per pattern: the engines alone, without the prefilters.

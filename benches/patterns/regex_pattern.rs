@@ -187,18 +187,14 @@ impl Pattern {
         &'p self,
         h: &'h str,
     ) -> impl Iterator<Item = [usize; SLOTS]> + use<'p, 'h> {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            if from > h.len() {
-                return None;
+        self.re().captures_iter(h).map(|c| {
+            let mut caps = [usize::MAX; SLOTS];
+            for (g, m) in c.iter().enumerate().take(SLOTS / 2) {
+                if let Some(m) = m {
+                    (caps[2 * g], caps[2 * g + 1]) = (m.start(), m.end());
+                }
             }
-            let c = self.captures_at(h, from)?;
-            from = if c[1] > c[0] {
-                c[1]
-            } else {
-                c[1] + h[c[1]..].chars().next().map_or(1, char::len_utf8)
-            };
-            Some(c)
+            caps
         })
     }
 }
@@ -206,23 +202,11 @@ impl Pattern {
 /// What `polarity.rs` and `years.rs` test their patterns with, over this engine.
 #[cfg(test)]
 pub(crate) mod testing {
-    use super::{group, Pattern, Range};
+    use super::Pattern;
 
     pub(crate) use super::hand::testing::haystacks;
 
-    /// Asserts that `pattern` finds what `re` finds, with the same groups, on every haystack.
     pub(crate) fn same_as_regex(pattern: &Pattern, re: &str, groups: usize) {
-        let re = regex::Regex::new(re).unwrap();
-        for h in haystacks() {
-            let want: Vec<Vec<Option<Range<usize>>>> = re
-                .captures_iter(&h)
-                .map(|c| (0..=groups).map(|g| c.get(g).map(|m| m.range())).collect())
-                .collect();
-            let got: Vec<Vec<Option<Range<usize>>>> = pattern
-                .captures_iter(&h)
-                .map(|c| (0..=groups).map(|g| group(&c, g)).collect())
-                .collect();
-            assert_eq!(got, want, "{h:?}");
-        }
+        super::hand::testing::same_as_regex_by(|h| pattern.captures_iter(h).collect(), re, groups);
     }
 }

@@ -1014,15 +1014,25 @@ pub(crate) mod testing {
 
     /// Asserts that `pattern` finds what `re` finds, with the same groups, on every haystack.
     pub(crate) fn same_as_regex(pattern: &Pattern, re: &str, groups: usize) {
+        same_as_regex_by(|h| pattern.captures_iter(h).collect(), re, groups);
+    }
+
+    /// Asserts that `found` (a haystack's successive matches, as capture slots) finds what `re`
+    /// finds, with the same groups, on every haystack: [`same_as_regex`] for any engine.
+    pub(crate) fn same_as_regex_by(
+        found: impl Fn(&str) -> Vec<[usize; SLOTS]>,
+        re: &str,
+        groups: usize,
+    ) {
         let re = regex::Regex::new(re).unwrap();
         for h in haystacks() {
             let want: Vec<Vec<Option<Range<usize>>>> = re
                 .captures_iter(&h)
                 .map(|c| (0..=groups).map(|g| c.get(g).map(|m| m.range())).collect())
                 .collect();
-            let got: Vec<Vec<Option<Range<usize>>>> = pattern
-                .captures_iter(&h)
-                .map(|c| (0..=groups).map(|g| group(&c, g)).collect())
+            let got: Vec<Vec<Option<Range<usize>>>> = found(&h)
+                .iter()
+                .map(|c| (0..=groups).map(|g| group(c, g)).collect())
                 .collect();
             assert_eq!(got, want, "{h:?}");
         }
