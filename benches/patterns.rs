@@ -16,7 +16,8 @@
 //! call. `find/*` times one search per window (the 140 bytes before and after each mention) per
 //! pattern, `regex` against `dfa`; `one-time/*` the cost each engine pays once per process.
 //!
-//! `cargo bench --bench patterns` (about two minutes); `-- one-time` for start-up alone.
+//! `cargo bench --bench patterns` (about three minutes once built); `-- one-time` for start-up
+//! alone.
 
 // The cue modules are compiled twice on purpose, once over each engine.
 #![allow(clippy::duplicate_mod)]
