@@ -212,14 +212,23 @@ type K<'a, 'h> = &'a mut dyn FnMut(&mut Cx<'h>, usize) -> bool;
 /// The byte every match of `p` begins with, when `p` begins with a literal (after word
 /// boundaries and capture marks, which take no bytes): an alternative whose literal does not
 /// begin at `i` is passed over without entering it.
-fn lead_byte(p: &P) -> Option<u8> {
-    match p {
-        P::Lit(s) => s.as_bytes().first().copied(),
-        P::Seq(ps) => ps
-            .iter()
-            .find(|p| !matches!(p, P::Bound | P::Save(_)))
-            .and_then(lead_byte),
-        _ => None,
+#[inline]
+fn lead_byte(mut p: &P) -> Option<u8> {
+    // A loop, not recursion: it runs for every alternative tried.
+    loop {
+        match p {
+            P::Lit(s) => return s.as_bytes().first().copied(),
+            P::Seq(ps) => {
+                let mut items = ps.iter();
+                p = loop {
+                    match items.next()? {
+                        P::Bound | P::Save(_) => {}
+                        q => break q,
+                    }
+                };
+            }
+            _ => return None,
+        }
     }
 }
 
