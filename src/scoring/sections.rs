@@ -3,12 +3,11 @@
 //! term in a posting's benefits or company boilerplate never becomes a requirement.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 
+use super::cue_search::CueSearch;
 use super::levels::{CueFinder, LevelHits};
 use crate::taxonomy::role::CareerLevel;
 
@@ -301,10 +300,10 @@ pub fn guess_kind(text: &str) -> DocKind {
     CueHits::of(text).guess(text).0
 }
 
-/// Every cue phrase of this module found in one text, in one pass of one automaton over the
+/// Every cue phrase of this module found in one text, in one pass of one search over the
 /// text as given (ASCII-case-insensitively, so no lower-cased copy is made): the posting and
 /// resume cues that guess a document's kind, the inline headings, the equal-opportunity cues,
-/// the contact cues and (when the automaton carries them) the career levels' title cues. Each
+/// the contact cues and (when the search carries them) the career levels' title cues. Each
 /// phrase's occurrences are those a search for it alone finds (non-overlapping, from the
 /// start); contact cues keep every occurrence, overlapping or not, since a clause is asked
 /// whether it contains one.
@@ -313,47 +312,35 @@ pub(crate) struct CueHits {
     hits: Vec<(usize, Range<usize>)>,
     /// Every occurrence of a contact cue, by end.
     contact: Vec<Range<usize>>,
-    /// The level title cues' occurrences, when the automaton carries them.
+    /// The level title cues' occurrences, when the search carries them.
     levels: Option<LevelHits>,
 }
 
-/// Where each list starts among the automaton's slots (one per phrase of each list, in order).
+/// Where each list starts among the search's slots (one per phrase of each list, in order).
 const WEAK_FROM: usize = POSTING_CUES.len();
 const RESUME_FROM: usize = WEAK_FROM + WEAK_POSTING_CUES.len();
 const INLINE_FROM: usize = RESUME_FROM + RESUME_CUES.len();
-
-/// Bytes searched with a cue automaton's NFA before its DFA is built: about where the DFA's
-/// faster search has paid for building it.
-const DFA_AFTER: usize = 512 * 1024;
 
 /// The slot of the first contact cue.
 fn contact_from() -> usize {
     INLINE_FROM + inline_phrases().len() + EEO_CUES.len()
 }
 
-/// The cue automaton: every phrase list of this module and, optionally, the title cues of a
-/// role's career levels, as one set of distinct patterns. A phrase that stands in two lists
-/// ("apply now" marks a posting and a contact line) is one pattern with two slots.
+/// The cue search: every phrase list of this module and, optionally, the title cues of a
+/// role's career levels, as one set of distinct phrases. A phrase that stands in two lists
+/// ("apply now" marks a posting and a contact line) is one phrase with two slots.
 #[derive(Debug)]
 pub(crate) struct Cues {
-    /// Per pattern, the slots it stands for.
+    /// Per phrase, the slots it stands for.
     slots: Vec<Vec<usize>>,
-    /// The patterns, kept to build the DFA.
-    patterns: Vec<String>,
-    /// A contiguous NFA, cheap to build: a one-line document pays little for it.
-    nfa: AhoCorasick,
-    /// A DFA of the same patterns, built once [`DFA_AFTER`] bytes went through the NFA: it
-    /// searches about 2.5 times faster but costs some 15 M instructions to build, worth it
-    /// only over a corpus.
-    dfa: OnceLock<AhoCorasick>,
-    /// Bytes searched with the NFA so far.
-    searched: AtomicUsize,
+    /// The phrases, filed for the search: cheap to build, so a one-line document pays little.
+    search: CueSearch,
     /// The level cues, whose slots follow the contact cues'.
     levels: Option<Arc<CueFinder>>,
 }
 
 impl Cues {
-    /// The automaton for the cues of `levels` (none when a cue is empty or there are no
+    /// The search for the cues of `levels` (none when a cue is empty or there are no
     /// levels) and this module's phrases. Built once per distinct set of levels and kept.
     pub(crate) fn for_levels(levels: &[CareerLevel]) -> Arc<Cues> {
         static LAST: Mutex<Option<Arc<Cues>>> = Mutex::new(None);
@@ -376,33 +363,15 @@ impl Cues {
         cues
     }
 
-    /// The automaton without level cues.
+    /// The search without level cues.
     pub(crate) fn plain() -> &'static Cues {
         static PLAIN: OnceLock<Cues> = OnceLock::new();
         PLAIN.get_or_init(|| Cues::build(None))
     }
 
-    /// Whether the automaton carries level cues.
+    /// Whether the search carries level cues.
     pub(crate) fn has_levels(&self) -> bool {
         self.levels.is_some()
-    }
-
-    /// The automaton to search `len` more bytes with: the NFA until [`DFA_AFTER`] bytes went
-    /// through it, the DFA after. Both find the same matches.
-    fn automaton(&self, len: usize) -> &AhoCorasick {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa;
-        }
-        if self.searched.fetch_add(len, Ordering::Relaxed) < DFA_AFTER {
-            return &self.nfa;
-        }
-        self.dfa.get_or_init(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .build(&self.patterns)
-                .expect("cue automaton")
-        })
     }
 
     fn build(levels: Option<Arc<CueFinder>>) -> Cues {
@@ -427,24 +396,16 @@ impl Cues {
                 }
             }
         }
-        let nfa = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("cue automaton");
         Cues {
             slots,
-            patterns,
-            nfa,
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
+            search: CueSearch::new(patterns.iter().map(String::as_str)),
             levels,
         }
     }
 }
 
 impl CueHits {
-    /// The cue hits of `text` with the automaton without level cues.
+    /// The cue hits of `text` with the search without level cues.
     pub(crate) fn of(text: &str) -> CueHits {
         CueHits::with(Cues::plain(), text)
     }
@@ -459,26 +420,29 @@ impl CueHits {
         let mut hits = Vec::new();
         let mut contact = Vec::new();
         let mut levels = vec![Vec::new(); level_count];
-        // Overlapping matches come in order of their ends; one pattern's all have its length,
-        // so they also come in order of their starts.
-        for m in cues.automaton(text.len()).find_overlapping_iter(text) {
-            for &slot in &cues.slots[m.pattern().as_usize()] {
+        // One phrase's occurrences come in order of their starts (so also of their ends):
+        // each slot keeps those that do not overlap the last it kept, as a search for the
+        // phrase alone does.
+        cues.search.for_each(text.as_bytes(), |p, start| {
+            let end = start + cues.search.len(p);
+            for &slot in &cues.slots[p] {
                 if (contact_from..level_from).contains(&slot) {
-                    contact.push(m.range());
+                    contact.push(start..end);
                     continue;
                 }
-                if m.start() < last_end[slot] {
+                if start < last_end[slot] {
                     continue;
                 }
-                last_end[slot] = m.end();
+                last_end[slot] = end;
                 if slot >= level_from {
-                    levels[slot - level_from].push(m.start());
+                    levels[slot - level_from].push(start);
                 } else {
-                    hits.push((slot, m.range()));
+                    hits.push((slot, start..end));
                 }
             }
-        }
-        hits.sort_by_key(|(p, r)| (*p, r.start));
+        });
+        hits.sort_unstable_by_key(|(p, r)| (*p, r.start));
+        contact.sort_unstable_by_key(|r| (r.end, r.start));
         let levels = cues.levels.as_ref().map(|finder| LevelHits {
             finder: finder.clone(),
             starts: levels,
@@ -809,6 +773,9 @@ fn heading_key(s: &str) -> String {
 /// [`heading_key`] into `out` (cleared first), so that one buffer serves every line.
 fn heading_key_into(s: &str, out: &mut String) {
     out.clear();
+    if s.is_ascii() {
+        return ascii_heading_key_into(s.as_bytes(), out);
+    }
     let trimmed = s
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -825,6 +792,30 @@ fn heading_key_into(s: &str, out: &mut String) {
         } else {
             out.push_str(&word.to_lowercase().replace(['\u{2019}', '`'], "'"));
         }
+    }
+}
+
+/// [`heading_key_into`] for an ASCII line, byte by byte: most lines are ASCII, and the `char`
+/// trims and the Unicode white-space split cost several times more. `char::is_whitespace` and
+/// `char::is_alphanumeric` agree with the byte tests here on ASCII (vertical tab included).
+fn ascii_heading_key_into(b: &[u8], out: &mut String) {
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let mut lo = 0;
+    while lo < b.len() && !b[lo].is_ascii_alphanumeric() {
+        lo += 1;
+    }
+    let mut hi = b.len();
+    while hi > lo && (space(b[hi - 1]) || matches!(b[hi - 1], b':' | b'-' | b'.')) {
+        hi -= 1;
+    }
+    for word in b[lo..hi].split(|&c| space(c)).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.iter().map(|&c| match c {
+            b'`' => '\'',
+            c => c.to_ascii_lowercase() as char,
+        }));
     }
 }
 
@@ -1156,6 +1147,51 @@ mod tests {
         }
     }
 
+    /// The key of a line as the `char` reading makes it, for any line.
+    fn heading_key_by_chars(s: &str) -> String {
+        let trimmed = s
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '.');
+        let words: Vec<String> = trimmed
+            .split_whitespace()
+            .map(|w| w.to_lowercase().replace(['\u{2019}', '`'], "'"))
+            .collect();
+        words.join(" ")
+    }
+
+    #[test]
+    fn ascii_heading_keys_are_the_char_keys() {
+        let mut lines: Vec<String> = super::super::pattern::testing::haystacks()
+            .iter()
+            .flat_map(|h| {
+                h.split_inclusive(['\n', ':'])
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        lines.extend(
+            [
+                "  * Work   Experience: ",
+                "\x0bSkills\x0c\t-",
+                "--. :",
+                "What You`ll Do - ..",
+                "A",
+                ":Requirements:-. ",
+                "\r\n",
+            ]
+            .map(String::from),
+        );
+        let mut ascii = 0;
+        for line in lines {
+            for l in [line.clone(), line.to_ascii_uppercase()] {
+                assert_eq!(heading_key(&l), heading_key_by_chars(&l), "{l:?}");
+                ascii += usize::from(l.is_ascii());
+            }
+        }
+        assert!(ascii > 1000, "{ascii}");
+    }
+
     #[test]
     fn one_pass_finds_what_the_searches_found() {
         let mut texts = super::super::pattern::testing::haystacks();
@@ -1199,26 +1235,78 @@ mod tests {
         }
     }
 
+    /// The cue hits as an overlapping Aho-Corasick search of the same phrases found them
+    /// (the reading before [`super::super::cue_search`]): each slot keeps the occurrences that
+    /// do not overlap the last it kept, contact cues keep every occurrence.
+    fn hits_by_automaton(cues: &Cues, text: &str) -> CueHits {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind};
+        let level_cues = cues.levels.as_ref().map_or(&[][..], |f| f.cues());
+        let phrases: Vec<String> = POSTING_CUES
+            .iter()
+            .chain(WEAK_POSTING_CUES)
+            .chain(RESUME_CUES)
+            .chain(inline_phrases().iter().map(|(p, _)| p))
+            .chain(EEO_CUES)
+            .chain(CONTACT_CUES)
+            .map(|p| p.to_string())
+            .chain(level_cues.iter().cloned())
+            .collect();
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .ascii_case_insensitive(true)
+            .build(&phrases)
+            .unwrap();
+        let level_from = contact_from() + CONTACT_CUES.len();
+        let mut last_end = vec![0usize; phrases.len()];
+        let (mut hits, mut contact) = (Vec::new(), Vec::new());
+        let mut levels = vec![Vec::new(); level_cues.len()];
+        for m in ac.find_overlapping_iter(text) {
+            let slot = m.pattern().as_usize();
+            if (contact_from()..level_from).contains(&slot) {
+                contact.push(m.range());
+            } else if m.start() >= last_end[slot] {
+                last_end[slot] = m.end();
+                if slot >= level_from {
+                    levels[slot - level_from].push(m.start());
+                } else {
+                    hits.push((slot, m.range()));
+                }
+            }
+        }
+        hits.sort_by_key(|(p, r)| (*p, r.start));
+        contact.sort_by_key(|r| (r.end, r.start));
+        CueHits {
+            hits,
+            contact,
+            levels: cues.levels.as_ref().map(|finder| LevelHits {
+                finder: finder.clone(),
+                starts: levels,
+            }),
+        }
+    }
+
     #[test]
-    fn the_dfa_finds_what_the_nfa_found() {
-        let cues = Cues::build(None);
-        // The NFA serves the first DFA_AFTER bytes, the DFA every search after them.
-        assert!(std::ptr::eq(cues.automaton(DFA_AFTER), &cues.nfa));
-        let dfa = cues.automaton(1);
-        assert!(cues.dfa.get().is_some_and(|d| std::ptr::eq(d, dfa)));
+    fn the_search_finds_what_the_automaton_found() {
+        let taxonomy = crate::Taxonomy::embedded();
+        let levels = &taxonomy.roles()[0].levels;
+        let with_levels = Cues::for_levels(levels);
+        assert!(with_levels.has_levels());
         let mut texts = super::super::pattern::testing::haystacks();
         texts.push("Regard to race WITHOUT REGARD TO RACE apply nowapply now".into());
-        for t in texts {
-            let all = |ac: &AhoCorasick| -> Vec<(usize, Range<usize>)> {
-                let mut v: Vec<_> = ac
-                    .find_overlapping_iter(&t)
-                    .map(|m| (m.pattern().as_usize(), m.range()))
-                    .collect();
-                v.sort_by_key(|(p, r)| (r.end, *p));
-                v
-            };
-            assert_eq!(all(dfa), all(&cues.nfa), "{t:?}");
+        texts.push("Sr. Engineer, SR IT TECH; Tier IITier 2 senior-senior Head Of IT".into());
+        let mut found = 0;
+        for h in texts {
+            for t in [h.clone(), h.to_ascii_uppercase()] {
+                for cues in [&*with_levels, Cues::plain()] {
+                    let (got, want) = (CueHits::with(cues, &t), hits_by_automaton(cues, &t));
+                    assert_eq!(got.hits, want.hits, "{t:?}");
+                    assert_eq!(got.contact, want.contact, "{t:?}");
+                    assert_eq!(got.levels, want.levels, "{t:?}");
+                    found += got.hits.len() + got.contact.len();
+                }
+            }
         }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
