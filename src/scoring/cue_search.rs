@@ -132,11 +132,13 @@ impl CueSearch {
         }
     }
 
-    /// Whether phrase `p` from its byte `from` on stands in `text` at `at + from`.
+    /// Whether phrase `p` from its byte `from` on stands in `text` at `at + from`. Byte by
+    /// byte to the first difference (the phrase is folded already): most candidates differ
+    /// in their fourth byte, and `<[u8]>::eq_ignore_ascii_case` compares whole slices.
     fn matches_at(&self, p: usize, from: usize, text: &[u8], at: usize) -> bool {
         let p = &self.phrases[p][from..];
         text.get(at + from..at + from + p.len())
-            .is_some_and(|t| t.eq_ignore_ascii_case(p))
+            .is_some_and(|t| t.iter().zip(p).all(|(&t, &p)| FOLD[usize::from(t)] == p))
     }
 
     /// The phrases of bucket `h` whose first three bytes are `key`, compared in full at `at`.

@@ -74,18 +74,17 @@ fn word_signals(text: &str) -> (usize, usize) {
         }
         t
     };
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !ALNUM[usize::from(b[i])] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && ALNUM[usize::from(b[i])] {
-            i += 1;
-        }
-        let w = &b[start..i];
+    let mut rest = text.as_bytes();
+    // Word by word: a run of other bytes, then a run of word bytes, each found by iterator
+    // (no bounds check a byte).
+    while let Some(start) = rest.iter().position(|&c| ALNUM[usize::from(c)]) {
+        rest = &rest[start..];
+        let len = rest
+            .iter()
+            .position(|&c| !ALNUM[usize::from(c)])
+            .unwrap_or(rest.len());
+        let w = &rest[..len];
+        rest = &rest[len..];
         if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
             let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
             years += usize::from((1950..=2029).contains(&y));
@@ -755,23 +754,29 @@ fn heading_table(doc_kind: DocKind) -> &'static [(&'static str, SectionKind)] {
     }
 }
 
-fn lookup(phrase: &str, doc_kind: DocKind) -> Option<SectionKind> {
+/// The longest phrase of [`heading_table`], in bytes: a longer key is no heading.
+const HEADING_MAX: usize = 37;
+
+fn lookup(phrase: &[u8], doc_kind: DocKind) -> Option<SectionKind> {
+    if phrase.len() > HEADING_MAX {
+        return None;
+    }
     heading_table(doc_kind)
         .iter()
-        .find(|(p, _)| *p == phrase)
+        .find(|(p, _)| p.as_bytes() == phrase)
         .map(|(_, k)| *k)
 }
 
 /// Lower-cases and squeezes a candidate heading: bullets, decoration and a trailing colon go.
 #[cfg(test)]
 fn heading_key(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     heading_key_into(s, &mut out);
-    out
+    String::from_utf8(out).unwrap()
 }
 
-/// [`heading_key`] into `out` (cleared first), so that one buffer serves every line.
-fn heading_key_into(s: &str, out: &mut String) {
+/// [`heading_key`] into `out` (cleared first; UTF-8), so that one buffer serves every line.
+fn heading_key_into(s: &str, out: &mut Vec<u8>) {
     out.clear();
     if s.is_ascii() {
         return ascii_heading_key_into(s.as_bytes(), out);
@@ -782,15 +787,16 @@ fn heading_key_into(s: &str, out: &mut String) {
         .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '.');
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
         if word.is_ascii() {
-            out.extend(word.bytes().map(|b| match b {
-                b'`' => '\'',
-                b => b.to_ascii_lowercase() as char,
-            }));
+            out.extend(word.bytes().map(ascii_key_byte));
         } else {
-            out.push_str(&word.to_lowercase().replace(['\u{2019}', '`'], "'"));
+            out.extend_from_slice(
+                word.to_lowercase()
+                    .replace(['\u{2019}', '`'], "'")
+                    .as_bytes(),
+            );
         }
     }
 }
@@ -798,7 +804,7 @@ fn heading_key_into(s: &str, out: &mut String) {
 /// [`heading_key_into`] for an ASCII line, byte by byte: most lines are ASCII, and the `char`
 /// trims and the Unicode white-space split cost several times more. `char::is_whitespace` and
 /// `char::is_alphanumeric` agree with the byte tests here on ASCII (vertical tab included).
-fn ascii_heading_key_into(b: &[u8], out: &mut String) {
+fn ascii_heading_key_into(b: &[u8], out: &mut Vec<u8>) {
     let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
     let mut lo = 0;
     while lo < b.len() && !b[lo].is_ascii_alphanumeric() {
@@ -810,12 +816,17 @@ fn ascii_heading_key_into(b: &[u8], out: &mut String) {
     }
     for word in b[lo..hi].split(|&c| space(c)).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
-        out.extend(word.iter().map(|&c| match c {
-            b'`' => '\'',
-            c => c.to_ascii_lowercase() as char,
-        }));
+        out.extend(word.iter().map(|&c| ascii_key_byte(c)));
+    }
+}
+
+/// An ASCII byte of a heading key: lower case, a backtick read as an apostrophe.
+fn ascii_key_byte(c: u8) -> u8 {
+    match c {
+        b'`' => b'\'',
+        c => c.to_ascii_lowercase(),
     }
 }
 
@@ -827,7 +838,7 @@ fn find_headings(
     let mut found = Vec::new();
     // Headings on a line of their own, or opening a line and followed by a colon.
     let mut line_start = 0;
-    let mut key = String::new();
+    let mut key = Vec::new();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let lead = body.len() - body.trim_start().len();
@@ -1158,6 +1169,14 @@ mod tests {
             .map(|w| w.to_lowercase().replace(['\u{2019}', '`'], "'"))
             .collect();
         words.join(" ")
+    }
+
+    #[test]
+    fn no_heading_is_longer_than_the_longest() {
+        let all = heading_table(DocKind::Posting)
+            .iter()
+            .chain(heading_table(DocKind::Resume));
+        assert_eq!(all.map(|(p, _)| p.len()).max(), Some(HEADING_MAX));
     }
 
     #[test]
