@@ -167,12 +167,12 @@ mod tests {
     use aho_corasick::{AhoCorasick, AhoCorasickKind};
     use std::ops::Range;
 
+    /// A phrase's index and where it stands.
+    type Hit = (usize, Range<usize>);
+
     /// Every occurrence, sorted, as the search finds it and as an overlapping Aho-Corasick
     /// search (ASCII-case-insensitive) finds it.
-    fn both(
-        phrases: &[&str],
-        text: &str,
-    ) -> (Vec<(usize, Range<usize>)>, Vec<(usize, Range<usize>)>) {
+    fn both(phrases: &[&str], text: &str) -> (Vec<Hit>, Vec<Hit>) {
         let search = CueSearch::new(phrases.iter().copied());
         let mut got = Vec::new();
         search.for_each(text.as_bytes(), |p, at| {
