@@ -373,17 +373,21 @@ impl Cues {
         self.levels.is_some()
     }
 
-    fn build(levels: Option<Arc<CueFinder>>) -> Cues {
-        let level_cues = levels.as_ref().map_or(&[][..], |f| f.cues());
-        let phrases = POSTING_CUES
+    /// This module's phrases, one a slot, in slot order (the level cues' slots follow).
+    fn module_phrases<'a>() -> impl Iterator<Item = &'a str> {
+        POSTING_CUES
             .iter()
             .chain(WEAK_POSTING_CUES)
             .chain(RESUME_CUES)
             .chain(inline_phrases().iter().map(|(p, _)| p))
             .chain(EEO_CUES)
             .chain(CONTACT_CUES)
-            .copied()
-            .chain(level_cues.iter().map(String::as_str));
+            .map(|p| -> &'a str { p })
+    }
+
+    fn build(levels: Option<Arc<CueFinder>>) -> Cues {
+        let level_cues = levels.as_ref().map_or(&[][..], |f| f.cues());
+        let phrases = Cues::module_phrases().chain(level_cues.iter().map(String::as_str));
         let mut patterns: Vec<String> = Vec::new();
         let mut slots: Vec<Vec<usize>> = Vec::new();
         for (slot, phrase) in phrases.enumerate() {
@@ -1260,14 +1264,8 @@ mod tests {
     fn hits_by_automaton(cues: &Cues, text: &str) -> CueHits {
         use aho_corasick::{AhoCorasick, AhoCorasickKind};
         let level_cues = cues.levels.as_ref().map_or(&[][..], |f| f.cues());
-        let phrases: Vec<String> = POSTING_CUES
-            .iter()
-            .chain(WEAK_POSTING_CUES)
-            .chain(RESUME_CUES)
-            .chain(inline_phrases().iter().map(|(p, _)| p))
-            .chain(EEO_CUES)
-            .chain(CONTACT_CUES)
-            .map(|p| p.to_string())
+        let phrases: Vec<String> = Cues::module_phrases()
+            .map(String::from)
             .chain(level_cues.iter().cloned())
             .collect();
         let ac = AhoCorasick::builder()
