@@ -840,11 +840,16 @@ fn find_headings(
     hits: Option<&CueHits>,
 ) -> Vec<(Range<usize>, SectionKind)> {
     let mut found = Vec::new();
-    // Headings on a line of their own, or opening a line and followed by a colon.
-    let mut line_start = 0;
+    // Headings on a line of their own, or opening a line and followed by a colon. Lines are
+    // split and colons found with `memchr` (vectorised), a colon only within its 51 bytes.
+    let bytes = text.as_bytes();
     let mut key = Vec::new();
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
+    let mut next = 0;
+    while next < text.len() {
+        let line_start = next;
+        next =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |p| line_start + p + 1);
+        let body = text[line_start..next].trim_end_matches(['\n', '\r']);
         let lead = body.len() - body.trim_start().len();
         let abs = line_start + lead;
         let content = body.trim();
@@ -852,19 +857,16 @@ fn find_headings(
             heading_key_into(content, &mut key);
             if let Some(kind) = lookup(&key, doc_kind) {
                 found.push((abs..abs + content.len(), kind));
-                line_start += line.len();
                 continue;
             }
         }
-        if let Some(colon) = content.find(':') {
-            if colon <= 50 {
-                heading_key_into(&content[..colon], &mut key);
-                if let Some(kind) = lookup(&key, doc_kind) {
-                    found.push((abs..abs + colon + 1, kind));
-                }
+        let head = &content.as_bytes()[..content.len().min(51)];
+        if let Some(colon) = memchr::memchr(b':', head) {
+            heading_key_into(&content[..colon], &mut key);
+            if let Some(kind) = lookup(&key, doc_kind) {
+                found.push((abs..abs + colon + 1, kind));
             }
         }
-        line_start += line.len();
     }
     // Inline headings in text whose line breaks were lost: "... benefits. Requirements: ..." or
     // "Company DescriptionRitz Safety is ..." (a title-case heading glued to the next word).
@@ -1173,6 +1175,53 @@ mod tests {
             .map(|w| w.to_lowercase().replace(['\u{2019}', '`'], "'"))
             .collect();
         words.join(" ")
+    }
+
+    /// The headings on lines of their own or before a colon, as found with `split_inclusive`
+    /// and `str::find` before the lines were split with `memchr`.
+    fn line_headings_by_split(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKind)> {
+        let mut found = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let abs = line_start + body.len() - body.trim_start().len();
+            let content = body.trim();
+            line_start += line.len();
+            if !content.is_empty() && content.len() <= 60 {
+                if let Some(kind) = lookup(heading_key(content).as_bytes(), doc_kind) {
+                    found.push((abs..abs + content.len(), kind));
+                    continue;
+                }
+            }
+            if let Some(colon) = content.find(':').filter(|&c| c <= 50) {
+                if let Some(kind) = lookup(heading_key(&content[..colon]).as_bytes(), doc_kind) {
+                    found.push((abs..abs + colon + 1, kind));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn lines_split_by_memchr_give_the_split_headings() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push(format!(
+            "Skills{}: x\nSkills{}: y\r\n\n  Education  \r",
+            " ".repeat(44),
+            " ".repeat(45)
+        ));
+        texts.push("Requirements:\n\u{a0}Benefits\u{a0}\nabout us:\nno colon here\nSummary".into());
+        let mut found = 0;
+        for h in texts {
+            for t in [h.clone(), h.to_ascii_uppercase()] {
+                for kind in [DocKind::Resume, DocKind::Posting] {
+                    let want = line_headings_by_split(&t, kind);
+                    assert_eq!(find_headings(&t, kind, None), want, "{t:?}");
+                    found += want.len();
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
