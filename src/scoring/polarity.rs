@@ -1127,6 +1127,47 @@ fn after_word_near(b: &[u8], p: usize) -> Option<usize> {
     (ci_prefix(b, p, word) && after_word(b, p + skip)).then_some(p + skip)
 }
 
+/// [`key_kinds`] and [`after_word_near`] at the word start `p`, tried only when the word's first
+/// four bytes (ASCII case ignored) begin one of the words they look for: most word starts cost
+/// one comparison or a few.
+#[inline]
+fn words_at(b: &[u8], p: usize) -> (u8, Option<usize>) {
+    let Some(four) = b.get(p..p + 4) else {
+        return (key_kinds(b, p), after_word_near(b, p));
+    };
+    // Setting bit 5 lower-cases a letter and makes no other byte a letter.
+    let w = u32::from_le_bytes(four.try_into().expect("four bytes")) | 0x2020_2020;
+    let is = |word: &[u8; 4]| w == u32::from_le_bytes(*word);
+    let two = |word: &[u8; 2]| w & 0xffff == u32::from(u16::from_le_bytes(*word));
+    let three =
+        |word: &[u8; 3]| w & 0xff_ffff == u32::from_le_bytes([word[0], word[1], word[2], 0]);
+    let maybe = match w as u8 {
+        // "no" also begins "not".
+        b'n' => two(b"no") || is(b"neve") || is(b"nice"),
+        b'u' => is(b"unfa") || is(b"unne"),
+        b'l' => is(b"lack"),
+        b'p' => {
+            is(b"plan") || is(b"plus") || is(b"prep") || is(b"pref") || is(b"prog") || is(b"purs")
+        }
+        b's' => is(b"stud"),
+        b'e' => is(b"enro") || is(b"expe"),
+        b't' => is(b"towa"),
+        b'h' => three(b"has") || is(b"have") || is(b"help"),
+        b'd' => is(b"desi"),
+        b'b' => is(b"bonu") || is(b"bene"),
+        b'i' => two(b"is") || is(b"idea"),
+        b'o' => is(b"opti"),
+        b'a' => three(b"are") || is(b"adva") || is(b"asse"),
+        b'g' => is(b"grea"),
+        _ => false,
+    };
+    if maybe {
+        (key_kinds(b, p), after_word_near(b, p))
+    } else {
+        (0, None)
+    }
+}
+
 /// Whether the sorted `list` holds a position in `range`.
 fn any_in(list: &[usize], range: Range<usize>) -> bool {
     let i = list.partition_point(|&p| p < range.start);
@@ -1154,14 +1195,14 @@ impl CueIndex {
             window: String::new(),
         };
         let word_start = |p: usize, index: &mut CueIndex| {
-            let kinds = key_kinds(b, p);
+            let (kinds, after) = words_at(b, p);
             if kinds & NEGATION != 0 {
                 index.neg.push(p);
             }
             if kinds & PREFERENCE != 0 {
                 index.pref.push(p);
             }
-            if let Some(q) = after_word_near(b, p) {
+            if let Some(q) = after {
                 index.after.push(q);
             }
         };
