@@ -1127,13 +1127,13 @@ fn after_word_near(b: &[u8], p: usize) -> Option<usize> {
     (ci_prefix(b, p, word) && after_word(b, p + skip)).then_some(p + skip)
 }
 
-/// [`key_kinds`] and [`after_word_near`] at the word start `p`, tried only when the word's first
-/// four bytes (ASCII case ignored) begin one of the words they look for: most word starts cost
-/// one comparison or a few.
-#[inline]
-fn words_at(b: &[u8], p: usize) -> (u8, Option<usize>) {
+/// Whether a word starting at `p` may be one [`key_kinds`] or [`after_word_near`] looks for: its
+/// first four bytes (ASCII case ignored) begin one of their words. Most word starts cost one
+/// comparison or a few.
+#[inline(always)]
+fn may_begin_word(b: &[u8], p: usize) -> bool {
     let Some(four) = b.get(p..p + 4) else {
-        return (key_kinds(b, p), after_word_near(b, p));
+        return true;
     };
     // Setting bit 5 lower-cases a letter and makes no other byte a letter.
     let w = u32::from_le_bytes(four.try_into().expect("four bytes")) | 0x2020_2020;
@@ -1141,7 +1141,7 @@ fn words_at(b: &[u8], p: usize) -> (u8, Option<usize>) {
     let two = |word: &[u8; 2]| w & 0xffff == u32::from(u16::from_le_bytes(*word));
     let three =
         |word: &[u8; 3]| w & 0xff_ffff == u32::from_le_bytes([word[0], word[1], word[2], 0]);
-    let maybe = match w as u8 {
+    match w as u8 {
         // "no" also begins "not".
         b'n' => two(b"no") || is(b"neve") || is(b"nice"),
         b'u' => is(b"unfa") || is(b"unne"),
@@ -1160,11 +1160,6 @@ fn words_at(b: &[u8], p: usize) -> (u8, Option<usize>) {
         b'a' => three(b"are") || is(b"adva") || is(b"asse"),
         b'g' => is(b"grea"),
         _ => false,
-    };
-    if maybe {
-        (key_kinds(b, p), after_word_near(b, p))
-    } else {
-        (0, None)
     }
 }
 
@@ -1194,18 +1189,6 @@ impl CueIndex {
             at_signs: Vec::new(),
             window: String::new(),
         };
-        let word_start = |p: usize, index: &mut CueIndex| {
-            let (kinds, after) = words_at(b, p);
-            if kinds & NEGATION != 0 {
-                index.neg.push(p);
-            }
-            if kinds & PREFERENCE != 0 {
-                index.pref.push(p);
-            }
-            if let Some(q) = after {
-                index.after.push(q);
-            }
-        };
         // Eight bytes at a time: the word starts (a word byte after a byte that is not one)
         // and the digits, as bit masks.
         let mut before = 0u64; // the word bit of the byte before the chunk, at bit 7
@@ -1217,7 +1200,10 @@ impl CueIndex {
             let mut starts = word & !((word << 8) | before);
             before = word >> 56;
             while starts != 0 {
-                word_start(base + (starts.trailing_zeros() / 8) as usize, &mut index);
+                let p = base + (starts.trailing_zeros() / 8) as usize;
+                if may_begin_word(b, p) {
+                    index.record(b, p);
+                }
                 starts &= starts - 1;
             }
             if contacts {
@@ -1233,8 +1219,8 @@ impl CueIndex {
         }
         for (i, &c) in chunks.remainder().iter().enumerate() {
             let p = base + i;
-            if is_word_byte(c) && (p == 0 || !is_word_byte(b[p - 1])) {
-                word_start(p, &mut index);
+            if is_word_byte(c) && (p == 0 || !is_word_byte(b[p - 1])) && may_begin_word(b, p) {
+                index.record(b, p);
             }
             if contacts && c.is_ascii_digit() {
                 index.digits.push(p);
@@ -1244,6 +1230,19 @@ impl CueIndex {
             index.at_signs = memchr::memchr_iter(b'@', b).collect();
         }
         index
+    }
+
+    /// Records the words of the index at the word start `p`.
+    #[inline(never)]
+    fn record(&mut self, b: &[u8], p: usize) {
+        let kinds = key_kinds(b, p);
+        if kinds & NEGATION != 0 {
+            self.neg.push(p);
+        }
+        if kinds & PREFERENCE != 0 {
+            self.pref.push(p);
+        }
+        self.after.extend(after_word_near(b, p));
     }
 
     /// Whether an e-mail address or a phone number (see `analysis::is_contact`) can lie in
