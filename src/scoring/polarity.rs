@@ -924,9 +924,10 @@ static SECOND: [u32; 256] = {
     t
 };
 
-/// The kinds of the key word `rest` begins with, if it begins with one (see [`BYTES`]).
+/// The kinds of the key word `rest` begins with, if it begins with one (see [`BYTES`]), ASCII
+/// case ignored.
 fn key_word_at(rest: &[u8]) -> u8 {
-    let has = |w: &[u8]| has_prefix(rest, w);
+    let has = |w: &[u8]| ci_prefix(rest, 0, w);
     // After "have"/"has" (`skip` bytes): white space, then "not" or "n't"; a byte beyond ASCII
     // may be white space, so it is let through.
     let denies = |skip: usize| {
@@ -938,16 +939,17 @@ fn key_word_at(rest: &[u8]) -> u8 {
             i += 1;
         }
         rest.get(i).is_some_and(|&c| c >= 0x80)
-            || has_prefix(&rest[i..], b"not")
-            || has_prefix(&rest[i..], b"n't")
+            || ci_prefix(rest, i, b"not")
+            || ci_prefix(rest, i, b"n't")
     };
     let neg = |yes: bool| if yes { NEGATION } else { 0 };
     let pref = |yes: bool| if yes { PREFERENCE } else { 0 };
-    match rest[0] {
+    // Setting bit 5 lower-cases a letter and makes no other byte a letter.
+    match rest[0] | 0x20 {
         b'n' => {
             neg((has(b"no")
                 && rest.get(2).is_none_or(|&c| {
-                    c == b't' || c.is_ascii_whitespace() || c == 0x0b || c >= 0x80
+                    c | 0x20 == b't' || c.is_ascii_whitespace() || c == 0x0b || c >= 0x80
                 }))
                 || has(b"never"))
                 | pref(has(b"nice"))
@@ -1051,57 +1053,16 @@ fn space_or_wide(b: &[u8], i: usize) -> bool {
         .is_some_and(|&c| c >= 0x80 || BYTES[c as usize] & SPACE != 0)
 }
 
-/// The kinds of key word a word starting at `p` may begin with: a superset of what
-/// [`key_word_at`] finds there, in any window.
+/// The kinds of key word a word starting at `p` of a text as given begins with: what
+/// [`key_word_at`] finds there, after a test of its first two letters. A window that ends the
+/// text sooner finds no more, except "no" ending the window (see [`CueIndex::may_have_cue`]).
 fn key_kinds(b: &[u8], p: usize) -> u8 {
     let first = b[p] | 0x20;
     let second = b.get(p + 1).map_or(0, |c| c | 0x20).wrapping_sub(b'a');
     if second >= 26 || SECOND[first as usize] >> second & 1 == 0 {
         return 0;
     }
-    let has = |w: &[u8]| ci_prefix(b, p, w);
-    // After "have"/"has", white space then "n" ("not", "n't") or a byte beyond ASCII.
-    let denies = |skip: usize| {
-        let mut i = p + skip;
-        while b
-            .get(i)
-            .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b)
-        {
-            i += 1;
-        }
-        b.get(i).is_some_and(|&c| c >= 0x80 || c | 0x20 == b'n')
-    };
-    let neg = |yes: bool| if yes { NEGATION } else { 0 };
-    let pref = |yes: bool| if yes { PREFERENCE } else { 0 };
-    match first {
-        b'n' => {
-            neg((has(b"no")
-                && b.get(p + 2).is_none_or(|&c| {
-                    c | 0x20 == b't' || c.is_ascii_whitespace() || c == 0x0b || c >= 0x80
-                }))
-                || has(b"never"))
-                | pref(has(b"nice"))
-        }
-        b'h' => {
-            neg((has(b"have") && denies(4)) || (has(b"has") && denies(3))) | pref(has(b"helpful"))
-        }
-        b'u' => neg(has(b"unfamiliar")),
-        b'l' => neg(has(b"lack")),
-        b's' => neg(has(b"studying")),
-        b'e' => neg(has(b"enrolled")),
-        b't' => neg(has(b"toward")),
-        b'p' => {
-            neg(has(b"plan") || has(b"preparing") || has(b"pursuing"))
-                | pref(has(b"prefer") || has(b"plus"))
-        }
-        b'd' => pref(has(b"desir")),
-        b'b' => pref(has(b"bonus") || has(b"benefic")),
-        b'i' => pref(has(b"ideal")),
-        b'o' => pref(has(b"optional")),
-        b'a' => pref(has(b"advantage") || has(b"asset")),
-        b'g' => pref(has(b"great")),
-        _ => 0,
-    }
+    key_word_at(&b[p..])
 }
 
 /// Whether a word every [`NEGATION_AFTER`] match holds begins at `p`, maybe after "(".
@@ -1379,10 +1340,39 @@ impl CueIndex {
     }
 }
 
+/// A text in three cases: as written, upper-cased, and with every other ASCII letter
+/// upper-cased (for the tests of readers that ignore ASCII case).
+#[cfg(test)]
+pub(crate) fn in_three_cases(t: &str) -> [String; 3] {
+    let mixed = t
+        .char_indices()
+        .map(|(i, c)| {
+            if i % 2 == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            }
+        })
+        .collect();
+    [t.to_string(), t.to_ascii_uppercase(), mixed]
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::pattern::testing;
     use super::*;
+
+    /// Adds the first `n` texts again with 200 bytes of words before and after them, so that
+    /// the windows around their words are cut by the reach limits, not by the text's ends.
+    fn with_filler(texts: &mut Vec<String>, n: usize) {
+        let filler = "word ".repeat(40);
+        let padded: Vec<String> = texts
+            .iter()
+            .take(n)
+            .map(|t| format!("{filler}{t} {filler}"))
+            .collect();
+        texts.extend(padded);
+    }
 
     // The regexes these patterns replace, as they were: the patterns must find the same.
 
@@ -1651,14 +1641,7 @@ mod tests {
             ]
             .map(String::from),
         );
-        let filler = "word ".repeat(40);
-        texts.extend(
-            texts
-                .clone()
-                .into_iter()
-                .take(300)
-                .map(|t| format!("{filler}{t} {filler}")),
-        );
+        with_filler(&mut texts, 300);
         for (k, h) in texts.iter().enumerate() {
             let n = if h.len() > 400 { 400 } else { 4 + k % 5 };
             for span in mentions(h, n) {
@@ -1709,31 +1692,8 @@ mod tests {
             ]
             .map(String::from),
         );
-        let filler = "word ".repeat(40);
-        texts.extend(
-            texts
-                .clone()
-                .into_iter()
-                .take(200)
-                .map(|t| format!("{filler}{t} {filler}")),
-        );
-        let mut out = Vec::with_capacity(texts.len() * 3);
-        for t in texts {
-            let mixed: String = t
-                .char_indices()
-                .map(|(i, c)| {
-                    if i % 2 == 0 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            out.push(t.to_ascii_uppercase());
-            out.push(mixed);
-            out.push(t);
-        }
-        out
+        with_filler(&mut texts, 200);
+        texts.iter().flat_map(|t| in_three_cases(t)).collect()
     }
 
     /// The index's word lists as a byte at a time finds them.

@@ -577,22 +577,8 @@ fn strip_lead(text: &str, mut r: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::polarity::in_three_cases as cased;
     use super::*;
-
-    /// A text in three cases: as written, upper-cased, every other ASCII letter upper-cased.
-    fn cased(t: &str) -> [String; 3] {
-        let mixed = t
-            .char_indices()
-            .map(|(i, c)| {
-                if i % 2 == 0 {
-                    c.to_ascii_uppercase()
-                } else {
-                    c
-                }
-            })
-            .collect();
-        [t.to_string(), t.to_ascii_uppercase(), mixed]
-    }
 
     /// The cue search and the word test read any case as they read the text lower-cased.
     #[test]
