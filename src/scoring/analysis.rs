@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::levels::LevelHits;
-use super::polarity::{is_in_progress_cue, polarity_in, Polarity};
+use super::polarity::{is_in_progress_cue, CueIndex, Polarity};
 use super::requirements::{self, clause_around};
 use super::sections::{CueHits, DocKind, KindBasis, SectionKind, Sections};
 use super::years::{self, DateRange, YearMonth, YearsClaim};
@@ -176,24 +176,25 @@ pub(crate) fn analyze(
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
     let mut last_context = None;
+    let mut cues = CueIndex::of(text, kind == DocKind::Posting);
     let mut breaks = Breaks::new();
     for (i, m) in matches.iter().enumerate() {
         let concept = matcher.concept(m);
         let span = m.span();
         let section = sections.kind_at(span.start);
-        let cue = polarity_in(&lower, span.clone(), kind == DocKind::Posting);
+        let cue = cues.polarity(text, span.clone(), kind == DocKind::Posting);
         let pol = cue.polarity;
         let in_progress = pol == Polarity::Negated
             && cue
                 .cue
                 .as_ref()
-                .is_some_and(|c| is_in_progress_cue(&lower[c.clone()]));
+                .is_some_and(|c| is_in_progress_cue(&text[c.clone()]));
         let context = context_of(text, &spans, i, &mut breaks, &mut last_context);
         let mut credit = mention_credit(kind, concept.kind, section, pol, context);
         // A posting's contact lines and application instructions ("questions go to the
         // Workday Helpdesk at 555-...") ask for nothing.
         if let (DocKind::Posting, Some(hits)) = (kind, hits) {
-            if is_contact(&lower, hits, &span) {
+            if is_contact(text, &cues, hits, &span) {
                 credit = 0.0;
             }
         }
@@ -234,7 +235,7 @@ pub(crate) fn analyze(
     } else {
         (words - outside.min(words)) as f64 / words as f64
     };
-    let experience = experience_of(&lower, kind, &sections, &mentions, as_of);
+    let experience = experience_of((text, &lower), &mut cues, kind, &sections, &mentions, as_of);
     let first_line = text
         .lines()
         .map(str::trim)
@@ -262,11 +263,16 @@ pub(crate) fn analyze(
 /// Whether the clause around `span` is a contact line or application instruction: it names
 /// a phone number, an e-mail or web address, or says how to apply. The phrases and web
 /// addresses are the text's contact cue hits; e-mail addresses and phone numbers are read in
-/// the clause, a bounded window.
-fn is_contact(lower: &str, hits: &CueHits, span: &Range<usize>) -> bool {
-    let c = clause_around(lower, span.start);
+/// the clause, a bounded window, when the index places an "@" or ten digits within its reach.
+fn is_contact(text: &str, cues: &CueIndex, hits: &CueHits, span: &Range<usize>) -> bool {
+    // The clause lies within 160 bytes of the mention's start (see `clause_around`).
+    let reach = span.start.saturating_sub(160)..(span.start + 160).min(text.len()).max(span.end);
+    if !hits.has_contact_cue(reach.clone()) && !cues.may_hold_contact(reach) {
+        return false;
+    }
+    let c = clause_around(text, span.start);
     let within = c.start.min(span.start)..c.end.max(span.end);
-    let clause = &lower[within.clone()];
+    let clause = &text[within.clone()];
     hits.has_contact_cue(within)
         || clause
             .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';')
@@ -503,7 +509,8 @@ fn count_words_at<'s>(
 }
 
 fn experience_of(
-    lower: &str,
+    (text, lower): (&str, &str),
+    cues: &mut CueIndex,
     kind: DocKind,
     sections: &Sections,
     mentions: &[Mention],
@@ -533,7 +540,7 @@ fn experience_of(
             let s = sections.kind_at(c.span.start);
             !s.is_boilerplate()
                 && s != SectionKind::Education
-                && polarity_in(lower, c.span.clone(), false).polarity != Polarity::Negated
+                && cues.polarity(text, c.span.clone(), false).polarity != Polarity::Negated
         })
         .collect();
     let dated = (!ranges.is_empty()).then(|| years::union_months(&ranges) as f64 / 12.0);

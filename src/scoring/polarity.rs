@@ -924,9 +924,10 @@ static SECOND: [u32; 256] = {
     t
 };
 
-/// The kinds of the key word `rest` begins with, if it begins with one (see [`BYTES`]).
+/// The kinds of the key word `rest` begins with, if it begins with one (see [`BYTES`]), ASCII
+/// case ignored.
 fn key_word_at(rest: &[u8]) -> u8 {
-    let has = |w: &[u8]| has_prefix(rest, w);
+    let has = |w: &[u8]| ci_prefix(rest, 0, w);
     // After "have"/"has" (`skip` bytes): white space, then "not" or "n't"; a byte beyond ASCII
     // may be white space, so it is let through.
     let denies = |skip: usize| {
@@ -938,16 +939,17 @@ fn key_word_at(rest: &[u8]) -> u8 {
             i += 1;
         }
         rest.get(i).is_some_and(|&c| c >= 0x80)
-            || has_prefix(&rest[i..], b"not")
-            || has_prefix(&rest[i..], b"n't")
+            || ci_prefix(rest, i, b"not")
+            || ci_prefix(rest, i, b"n't")
     };
     let neg = |yes: bool| if yes { NEGATION } else { 0 };
     let pref = |yes: bool| if yes { PREFERENCE } else { 0 };
-    match rest[0] {
+    // Setting bit 5 lower-cases a letter and makes no other byte a letter.
+    match rest[0] | 0x20 {
         b'n' => {
             neg((has(b"no")
                 && rest.get(2).is_none_or(|&c| {
-                    c == b't' || c.is_ascii_whitespace() || c == 0x0b || c >= 0x80
+                    c | 0x20 == b't' || c.is_ascii_whitespace() || c == 0x0b || c >= 0x80
                 }))
                 || has(b"never"))
                 | pref(has(b"nice"))
@@ -995,10 +997,382 @@ fn key_word_len(rest: &[u8]) -> usize {
     .map_or(0, |w| w.len())
 }
 
+/// Where the words the cue readers hinge on stand in one document, found in one pass over the
+/// text as given (ASCII case ignored), so that each mention looks up its nearest ones instead
+/// of scanning its windows again:
+/// - the key words of the negation and preference cues at word starts (a superset of what
+///   [`key_word_at`] accepts: "no", "have" and "has" are taken with less of what follows);
+/// - the words every [`NEGATION_AFTER`] match holds ("not" before white space, "unnecessary",
+///   "progress", "expected"), at word starts and just after a word-start "is" or "are";
+/// - for a posting's contact lines, the digits and the "@"s.
+///
+/// A mention with none of them in reach reads as positive, as [`polarity_in`] would read it;
+/// one with some lower-cases its window (a few hundred bytes) and reads the cue patterns there
+/// as [`polarity_in`] does, taking its key words from here.
+pub(crate) struct CueIndex {
+    neg: Vec<usize>,
+    pref: Vec<usize>,
+    after: Vec<usize>,
+    digits: Vec<usize>,
+    at_signs: Vec<usize>,
+    /// The lower-cased window of the mention being read, reused.
+    window: String,
+}
+
+const LANES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `y` (bytes below 0x80), the high bit set when the byte is `n` or more.
+#[inline(always)]
+fn at_least(y: u64, n: u8) -> u64 {
+    ((y | HIGH) - LANES * n as u64) & HIGH
+}
+
+/// The word bytes (`(?-u:\w)`) and the ASCII digits of eight bytes, as the high bit of each.
+#[inline(always)]
+fn classes(x: u64) -> (u64, u64) {
+    let y = x & !HIGH;
+    let folded = y | (LANES * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
+    let underscore = !((y ^ (LANES * u64::from(b'_'))) + LANES * 0x7f) & HIGH;
+    let ascii = !x & HIGH;
+    ((letter | digit | underscore) & ascii, digit & ascii)
+}
+
+/// Whether `b[p..]` begins with `w` (lower-case ASCII), ignoring ASCII case.
+#[inline]
+fn ci_prefix(b: &[u8], p: usize, w: &[u8]) -> bool {
+    b.len() >= p + w.len() && b[p..p + w.len()].eq_ignore_ascii_case(w)
+}
+
+/// Whether the byte at `i` is ASCII white space (as `\s` reads it) or beyond ASCII.
+#[inline]
+fn space_or_wide(b: &[u8], i: usize) -> bool {
+    b.get(i)
+        .is_some_and(|&c| c >= 0x80 || BYTES[c as usize] & SPACE != 0)
+}
+
+/// The kinds of key word a word starting at `p` of a text as given begins with: what
+/// [`key_word_at`] finds there, after a test of its first two letters. A window that ends the
+/// text sooner finds no more, except "no" ending the window (see [`CueIndex::may_have_cue`]).
+fn key_kinds(b: &[u8], p: usize) -> u8 {
+    let first = b[p] | 0x20;
+    let second = b.get(p + 1).map_or(0, |c| c | 0x20).wrapping_sub(b'a');
+    if second >= 26 || SECOND[first as usize] >> second & 1 == 0 {
+        return 0;
+    }
+    key_word_at(&b[p..])
+}
+
+/// Whether a word every [`NEGATION_AFTER`] match holds begins at `p`, maybe after "(".
+fn after_word(b: &[u8], p: usize) -> bool {
+    let p = if b.get(p) == Some(&b'(') { p + 1 } else { p };
+    match b.get(p).map(|c| c | 0x20) {
+        Some(b'n') => ci_prefix(b, p, b"not") && space_or_wide(b, p + 3),
+        Some(b'u') => ci_prefix(b, p, b"unnecessary"),
+        Some(b'p') => ci_prefix(b, p, b"progress"),
+        Some(b'e') => ci_prefix(b, p, b"expected"),
+        _ => false,
+    }
+}
+
+/// Where [`NEGATION_AFTER`]'s words can stand in a word starting at `p`: there, or just after
+/// "is" or "are" (its `(?:is|are)?\s*` may be empty).
+fn after_word_near(b: &[u8], p: usize) -> Option<usize> {
+    let (skip, word): (usize, &[u8]) = match b.get(p).map(|c| c | 0x20) {
+        Some(b'i') => (2, b"is"),
+        Some(b'a') => (3, b"are"),
+        _ => (0, b""),
+    };
+    (ci_prefix(b, p, word) && after_word(b, p + skip)).then_some(p + skip)
+}
+
+/// Whether a word starting at `p` may be one [`key_kinds`] or [`after_word_near`] looks for: its
+/// first four bytes (ASCII case ignored) begin one of their words. Most word starts cost one
+/// comparison or a few.
+#[inline(always)]
+fn may_begin_word(b: &[u8], p: usize) -> bool {
+    let Some(four) = b.get(p..p + 4) else {
+        return true;
+    };
+    // Setting bit 5 lower-cases a letter and makes no other byte a letter.
+    let w = u32::from_le_bytes(four.try_into().expect("four bytes")) | 0x2020_2020;
+    let is = |word: &[u8; 4]| w == u32::from_le_bytes(*word);
+    let two = |word: &[u8; 2]| w & 0xffff == u32::from(u16::from_le_bytes(*word));
+    let three =
+        |word: &[u8; 3]| w & 0xff_ffff == u32::from_le_bytes([word[0], word[1], word[2], 0]);
+    match w as u8 {
+        // "no" also begins "not".
+        b'n' => two(b"no") || is(b"neve") || is(b"nice"),
+        b'u' => is(b"unfa") || is(b"unne"),
+        b'l' => is(b"lack"),
+        b'p' => {
+            is(b"plan") || is(b"plus") || is(b"prep") || is(b"pref") || is(b"prog") || is(b"purs")
+        }
+        b's' => is(b"stud"),
+        b'e' => is(b"enro") || is(b"expe"),
+        b't' => is(b"towa"),
+        b'h' => three(b"has") || is(b"have") || is(b"help"),
+        b'd' => is(b"desi"),
+        b'b' => is(b"bonu") || is(b"bene"),
+        b'i' => two(b"is") || is(b"idea"),
+        b'o' => is(b"opti"),
+        b'a' => three(b"are") || is(b"adva") || is(b"asse"),
+        b'g' => is(b"grea"),
+        _ => false,
+    }
+}
+
+/// Whether the sorted `list` holds a position in `range`.
+fn any_in(list: &[usize], range: Range<usize>) -> bool {
+    let i = list.partition_point(|&p| p < range.start);
+    list.get(i).is_some_and(|&p| p < range.end)
+}
+
+/// The positions of the sorted `list` in `range`.
+fn within(list: &[usize], range: Range<usize>) -> &[usize] {
+    let lo = list.partition_point(|&p| p < range.start);
+    let hi = list.partition_point(|&p| p < range.end);
+    &list[lo..hi.max(lo)]
+}
+
+impl CueIndex {
+    /// Indexes `text`; `contacts` also records its digits and "@"s (see
+    /// [`CueIndex::may_hold_contact`]).
+    pub(crate) fn of(text: &str, contacts: bool) -> CueIndex {
+        let b = text.as_bytes();
+        let mut index = CueIndex {
+            neg: Vec::new(),
+            pref: Vec::new(),
+            after: Vec::new(),
+            digits: Vec::new(),
+            at_signs: Vec::new(),
+            window: String::new(),
+        };
+        // Eight bytes at a time: the word starts (a word byte after a byte that is not one)
+        // and the digits, as bit masks.
+        let mut before = 0u64; // the word bit of the byte before the chunk, at bit 7
+        let mut chunks = b.chunks_exact(8);
+        let mut base = 0;
+        for chunk in &mut chunks {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let (word, digit) = classes(x);
+            let mut starts = word & !((word << 8) | before);
+            before = word >> 56;
+            while starts != 0 {
+                let p = base + (starts.trailing_zeros() / 8) as usize;
+                if may_begin_word(b, p) {
+                    index.record(b, p);
+                }
+                starts &= starts - 1;
+            }
+            if contacts {
+                let mut digit = digit;
+                while digit != 0 {
+                    index
+                        .digits
+                        .push(base + (digit.trailing_zeros() / 8) as usize);
+                    digit &= digit - 1;
+                }
+            }
+            base += 8;
+        }
+        for (i, &c) in chunks.remainder().iter().enumerate() {
+            let p = base + i;
+            if is_word_byte(c) && (p == 0 || !is_word_byte(b[p - 1])) && may_begin_word(b, p) {
+                index.record(b, p);
+            }
+            if contacts && c.is_ascii_digit() {
+                index.digits.push(p);
+            }
+        }
+        if contacts {
+            index.at_signs = memchr::memchr_iter(b'@', b).collect();
+        }
+        index
+    }
+
+    /// Records the words of the index at the word start `p`.
+    #[inline(never)]
+    fn record(&mut self, b: &[u8], p: usize) {
+        let kinds = key_kinds(b, p);
+        if kinds & NEGATION != 0 {
+            self.neg.push(p);
+        }
+        if kinds & PREFERENCE != 0 {
+            self.pref.push(p);
+        }
+        self.after.extend(after_word_near(b, p));
+    }
+
+    /// Whether an e-mail address or a phone number (see `analysis::is_contact`) can lie in
+    /// `range`: it holds an "@" or ten digits.
+    pub(crate) fn may_hold_contact(&self, range: Range<usize>) -> bool {
+        any_in(&self.at_signs, range.clone()) || within(&self.digits, range).len() >= 10
+    }
+
+    /// [`polarity_in`] on `text` (as given) for the mention at `span`, reading the index.
+    pub(crate) fn polarity(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        in_posting: bool,
+    ) -> PolarityCue {
+        const POSITIVE: PolarityCue = PolarityCue {
+            polarity: Polarity::Positive,
+            cue: None,
+        };
+        if !self.may_have_cue(text, &span, in_posting) {
+            return POSITIVE;
+        }
+        // The window `polarity` reads: every byte `polarity_in` reads for this mention.
+        let lo = floor_boundary(text, span.start.saturating_sub(CLAUSE_LIMIT + 1));
+        let hi = ceil_boundary(text, (span.end + CLAUSE_LIMIT + 1).min(text.len()));
+        let mut window = std::mem::take(&mut self.window);
+        window.clear();
+        window.push_str(&text[lo..hi]);
+        window.make_ascii_lowercase();
+        let local = span.start - lo..span.end - lo;
+        let words = self.key_words(&window, lo, &local, in_posting);
+        let mut found = polarity_with(&window, local, in_posting, &words);
+        self.window = window;
+        if let Some(cue) = &mut found.cue {
+            *cue = cue.start + lo..cue.end + lo;
+        }
+        found
+    }
+
+    /// Whether any cue can decide the mention at `span`: some word of the index, or a key word
+    /// at a window's first byte (which [`key_words`] takes as a word start), lies in reach.
+    fn may_have_cue(&self, text: &str, span: &Range<usize>, in_posting: bool) -> bool {
+        let b = text.as_bytes();
+        let neg_start = floor_boundary(text, span.start.saturating_sub(NEGATION_REACH));
+        let hi = ceil_boundary(text, (span.end + CLAUSE_LIMIT).min(text.len()));
+        let edge = |p: usize, want: u8| p < b.len() && key_kinds(b, p) & want != 0;
+        // "no" ending the window counts whatever follows it.
+        let no_at_end = span.start >= neg_start + 2 && ci_prefix(b, span.start - 2, b"no");
+        if any_in(&self.neg, neg_start..span.start)
+            || edge(neg_start, NEGATION)
+            || no_at_end
+            || any_in(&self.after, span.end..hi)
+            || after_word_near(b, span.end).is_some()
+        {
+            return true;
+        }
+        if !in_posting {
+            return false;
+        }
+        let pref_start = floor_boundary(text, span.start.saturating_sub(PREFERENCE_REACH));
+        let pref_end = floor_boundary(text, (span.end + PREFERENCE_REACH).min(text.len()));
+        any_in(&self.pref, pref_start..span.start)
+            || edge(pref_start, PREFERENCE)
+            || edge(neg_start, PREFERENCE)
+            || any_in(&self.pref, span.end..pref_end)
+            || edge(span.end, PREFERENCE)
+    }
+
+    /// What [`KeyWords::around`] finds in `window` (the document's bytes from `lo`, lower-cased)
+    /// for the mention at `span` (in the window), looking only at the index's words and the
+    /// windows' first bytes. [`KeyWords::neg_after`] is set only where a word every
+    /// [`NEGATION_AFTER`] match holds is in reach: elsewhere that pattern cannot match.
+    fn key_words(
+        &self,
+        window: &str,
+        lo: usize,
+        span: &Range<usize>,
+        in_posting: bool,
+    ) -> KeyWords {
+        let b = window.as_bytes();
+        let neg_start = floor_boundary(window, span.start.saturating_sub(NEGATION_REACH));
+        let hi = ceil_boundary(window, (span.end + CLAUSE_LIMIT).min(window.len()));
+        let doc = |r: Range<usize>| r.start + lo..r.end + lo;
+        // A word start in the window: its first byte, or after a byte that is not a word byte.
+        let open = |p: usize, first: usize| p == first || !is_word_byte(b[p - 1]);
+        let neg_after = (any_in(&self.after, doc(span.end..hi))
+            || after_word_near(b, span.end).is_some())
+            && negation_after_may_match(&window[span.end..hi]);
+        // The last position (of the index's, `extra` and the window's `first`) at a word start
+        // in `first..span.start` where a key word of `want` ends by the mention.
+        let last = |list: &[usize], first: usize, extra: usize, want: u8| {
+            let end = span.start;
+            let candidates = within(list, doc(first..end)).iter().map(|&p| p - lo);
+            let mut best = None;
+            for p in candidates.chain([first, extra, end.saturating_sub(2)]) {
+                if p >= first
+                    && p < end
+                    && (p == extra || open(p, first))
+                    && best.is_none_or(|b| p > b)
+                    && key_word_at(&b[p..end]) & want != 0
+                {
+                    best = Some(p);
+                }
+            }
+            best
+        };
+        let neg_before = last(&self.neg, neg_start, neg_start, NEGATION);
+        if !in_posting {
+            return KeyWords {
+                neg_before,
+                neg_after,
+                ..KeyWords::default()
+            };
+        }
+        let pref_start = floor_boundary(window, span.start.saturating_sub(PREFERENCE_REACH));
+        let pref_before = last(&self.pref, pref_start, neg_start, PREFERENCE);
+        let end = floor_boundary(window, (span.end + PREFERENCE_REACH).min(window.len()));
+        let pref_after = [span.end]
+            .into_iter()
+            .chain(
+                within(&self.pref, doc(span.end..end))
+                    .iter()
+                    .map(|&p| p - lo),
+            )
+            .filter(|&p| p < end && open(p, span.end))
+            .find(|&p| key_word_at(&b[p..end]) & PREFERENCE != 0)
+            .map(|p| p + key_word_len(&b[p..end]));
+        KeyWords {
+            neg_before,
+            neg_after,
+            pref_after,
+            pref_before,
+        }
+    }
+}
+
+/// A text in three cases: as written, upper-cased, and with every other ASCII letter
+/// upper-cased (for the tests of readers that ignore ASCII case).
+#[cfg(test)]
+pub(crate) fn in_three_cases(t: &str) -> [String; 3] {
+    let mixed = t
+        .char_indices()
+        .map(|(i, c)| {
+            if i % 2 == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            }
+        })
+        .collect();
+    [t.to_string(), t.to_ascii_uppercase(), mixed]
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::pattern::testing;
     use super::*;
+
+    /// Adds the first `n` texts again with 200 bytes of words before and after them, so that
+    /// the windows around their words are cut by the reach limits, not by the text's ends.
+    fn with_filler(texts: &mut Vec<String>, n: usize) {
+        let filler = "word ".repeat(40);
+        let padded: Vec<String> = texts
+            .iter()
+            .take(n)
+            .map(|t| format!("{filler}{t} {filler}"))
+            .collect();
+        texts.extend(padded);
+    }
 
     // The regexes these patterns replace, as they were: the patterns must find the same.
 
@@ -1267,14 +1641,7 @@ mod tests {
             ]
             .map(String::from),
         );
-        let filler = "word ".repeat(40);
-        texts.extend(
-            texts
-                .clone()
-                .into_iter()
-                .take(300)
-                .map(|t| format!("{filler}{t} {filler}")),
-        );
+        with_filler(&mut texts, 300);
         for (k, h) in texts.iter().enumerate() {
             let n = if h.len() > 400 { 400 } else { 4 + k % 5 };
             for span in mentions(h, n) {
@@ -1284,6 +1651,138 @@ mod tests {
                         polarity_readable(h, span.clone(), posting),
                         "{h:?} {span:?} {posting}"
                     );
+                }
+            }
+        }
+    }
+
+    /// The texts the index is checked on: the key word texts, and each in upper case and with
+    /// every other ASCII letter upper-cased (the index reads the text as given).
+    fn index_texts() -> Vec<String> {
+        let mut texts = testing::haystacks();
+        texts.extend(
+            [
+                "xno experience with linux",
+                "linux. no",
+                "a no",
+                "nolinux",
+                "have  not used linux",
+                "hasn't worked with linux",
+                "have\u{a0}not used linux",
+                "linux is a  big plus",
+                "linuxplus",
+                "xnice to have linux",
+                "linux isnot required",
+                "linux arenot needed",
+                "linux is(expected 2026)",
+                "linux (in\u{2003}progress)",
+                "linux\u{2003}unnecessary",
+                "linux, expected 2026",
+                "bonus points: linux",
+                "preferably linux - required",
+                "studying for linux; enrolled in windows",
+                "linuxisnot required",
+                "linuxarenot needed",
+                "linuxnot required",
+                "linux(expected 2026)",
+                "a nolinux",
+                "the piano linux",
+                "xhave not used linux",
+                "unplanned bonusly linux",
+            ]
+            .map(String::from),
+        );
+        with_filler(&mut texts, 200);
+        texts.iter().flat_map(|t| in_three_cases(t)).collect()
+    }
+
+    /// The index's word lists as a byte at a time finds them.
+    #[test]
+    fn index_lists_are_a_byte_at_a_time() {
+        for h in index_texts() {
+            let b = h.as_bytes();
+            let (mut neg, mut pref, mut after, mut digits) = (vec![], vec![], vec![], vec![]);
+            for p in 0..b.len() {
+                if is_word_byte(b[p]) && (p == 0 || !is_word_byte(b[p - 1])) {
+                    let kinds = key_kinds(b, p);
+                    if kinds & NEGATION != 0 {
+                        neg.push(p);
+                    }
+                    if kinds & PREFERENCE != 0 {
+                        pref.push(p);
+                    }
+                    after.extend(after_word_near(b, p));
+                }
+                if b[p].is_ascii_digit() {
+                    digits.push(p);
+                }
+            }
+            let index = CueIndex::of(&h, true);
+            assert_eq!(index.neg, neg, "{h:?}");
+            assert_eq!(index.pref, pref, "{h:?}");
+            assert_eq!(index.after, after, "{h:?}");
+            assert_eq!(index.digits, digits, "{h:?}");
+            let at: Vec<usize> = h.match_indices('@').map(|(i, _)| i).collect();
+            assert_eq!(index.at_signs, at, "{h:?}");
+        }
+    }
+
+    /// The index changes only where the cue patterns are read, never what they read: at every
+    /// word of every text (in any case), the mention reads as `polarity_in` reads it in the
+    /// lower-cased text.
+    #[test]
+    fn index_reads_what_every_window_reads() {
+        let texts = index_texts();
+        for (k, h) in texts.iter().enumerate() {
+            let lower = h.to_ascii_lowercase();
+            let n = if h.len() > 400 { 400 } else { 4 + k % 5 };
+            let mut spans = mentions(h, n);
+            // Spans starting and ending anywhere, on some texts: the windows' first bytes and
+            // the mention's edges then fall inside words.
+            if k % 11 == 0 || k + 400 > texts.len() {
+                let bounds = (0..h.len()).filter(|&i| h.is_char_boundary(i));
+                for start in bounds.take(300) {
+                    for len in [1, 3, 5] {
+                        if h.is_char_boundary(start + len) {
+                            spans.push(start..start + len);
+                        }
+                    }
+                }
+            }
+            for posting in [false, true] {
+                let mut index = CueIndex::of(h, posting);
+                for span in &spans {
+                    assert_eq!(
+                        index.polarity(h, span.clone(), posting),
+                        polarity_in(&lower, span.clone(), posting),
+                        "{h:?} {span:?} {posting}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Where an e-mail address or a phone number is, the index says one may be.
+    #[test]
+    fn contacts_are_never_missed() {
+        let texts = [
+            "mail jo@example.com today",
+            "call (555) 123-4567 or 555.123.4567",
+            "id 12345 and 67890",
+            "x@y",
+            "0123456789",
+        ];
+        for t in texts {
+            let index = CueIndex::of(t, true);
+            for a in 0..=t.len() {
+                for b in a..=t.len() {
+                    let s = &t[a..b];
+                    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+                    if s.contains('@') || digits >= 10 {
+                        assert!(index.may_hold_contact(a..b), "{t:?} {a}..{b}");
+                    } else {
+                        assert!(!index.may_hold_contact(a..b), "{t:?} {a}..{b}");
+                    }
                 }
             }
         }

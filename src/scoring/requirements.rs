@@ -82,11 +82,13 @@ const OR_WORDS: &[&str] = &[
     "alternatives",
 ];
 
+/// How the words between two mentions join them; `gap` is read ASCII case ignored.
 fn link(gap: &str) -> Link {
     if gap.len() > 40 || gap.contains('\n') {
         return Link::Break;
     }
     let gap = gap
+        .to_ascii_lowercase()
         .replace("and/or", " or ")
         .replace("e.g.", " eg ")
         .replace("i.e.", " ie ");
@@ -112,7 +114,8 @@ fn link(gap: &str) -> Link {
 }
 
 /// Splits the mentions `kept` (indexes into `mentions`, in text order) into requirements: each
-/// a set of options any of which meets it. A run of mentions joined by commas and closed by an
+/// a set of options any of which meets it; `lower` is the text, as given or ASCII lower-cased
+/// (ASCII case is ignored). A run of mentions joined by commas and closed by an
 /// "or" ("Jamf, Intune, or another MDM") is one set; "and" keeps them apart.
 pub(crate) fn alternative_sets(
     lower: &str,
@@ -257,7 +260,8 @@ fn is_word_at(lower: &str, at: usize, len: usize) -> bool {
     }
     let rest = &lower[at + len..];
     let tail = ["s", "ing", "ling", "ed", "led", ""].iter().find(|t| {
-        rest.starts_with(*t)
+        rest.len() >= t.len()
+            && rest.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes())
             && rest
                 .as_bytes()
                 .get(t.len())
@@ -302,9 +306,19 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
     (r.start + lead)..(r.end - tail).max(r.start + lead)
 }
 
+/// Where `cue` (lower-case, beginning with an ASCII byte) first occurs in `h` at or after `from`,
+/// ASCII case ignored: what `h.to_ascii_lowercase()[from..].find(cue)` finds, plus `from`.
+fn find_ignoring_case(h: &str, from: usize, cue: &str) -> Option<usize> {
+    let (b, c) = (h.as_bytes(), cue.as_bytes());
+    memchr::memchr2_iter(c[0], c[0].to_ascii_uppercase(), &b[from..])
+        .map(|i| from + i)
+        .find(|&i| b.len() >= i + c.len() && b[i..i + c.len()].eq_ignore_ascii_case(c))
+}
+
 /// Requirements in a posting that are not skills: one per clause that states one, outside
 /// benefits and company boilerplate; `mentions` adds the clauses of concepts of kind "other"
-/// the taxonomy names (a driver's licence, security clearance).
+/// the taxonomy names (a driver's licence, security clearance). `lower` is the text, as given
+/// or ASCII lower-cased (ASCII case is ignored).
 pub(crate) fn other_requirements(
     text: &str,
     lower: &str,
@@ -314,8 +328,7 @@ pub(crate) fn other_requirements(
     let mut found: Vec<(Range<usize>, &str)> = Vec::new();
     for (cue, kind) in OTHER_CUES {
         let mut from = 0;
-        while let Some(p) = lower[from..].find(cue) {
-            let at = from + p;
+        while let Some(at) = find_ignoring_case(lower, from, cue) {
             from = at + cue.len();
             if !is_word_at(lower, at, cue.len()) {
                 continue;
@@ -564,7 +577,63 @@ fn strip_lead(text: &str, mut r: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::polarity::in_three_cases as cased;
     use super::*;
+
+    /// The cue search and the word test read any case as they read the text lower-cased.
+    #[test]
+    fn other_cues_are_found_in_any_case() {
+        let mut texts: Vec<String> = ["postings", "resumes"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(format!("{}/fixtures/{d}", env!("CARGO_MANIFEST_DIR"))))
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push(
+            "Travels; TRAVELING 25%, weekend shifts, on-call, Driver\u{2019}s License, \
+             lift up to 50 lbs, 18 years of age, Background Checks, shiftless"
+                .to_string(),
+        );
+        let mut found = 0;
+        for t in texts.iter().flat_map(|t| cased(t)) {
+            let lower = t.to_ascii_lowercase();
+            for (cue, _) in OTHER_CUES {
+                let mut from = 0;
+                loop {
+                    let want = lower[from..].find(cue).map(|p| from + p);
+                    assert_eq!(find_ignoring_case(&t, from, cue), want, "{cue}");
+                    let Some(at) = want else { break };
+                    assert_eq!(
+                        is_word_at(&t, at, cue.len()),
+                        is_word_at(&lower, at, cue.len())
+                    );
+                    found += 1;
+                    from = at + cue.len();
+                }
+            }
+        }
+        assert!(found > 30, "{found}");
+    }
+
+    #[test]
+    fn links_read_any_case() {
+        for gap in [
+            ", ",
+            " or ",
+            " and/or ",
+            ", e.g. ",
+            " i.e. ",
+            " and ",
+            "/",
+            ", another ",
+            ". ",
+        ] {
+            for g in cased(gap) {
+                assert_eq!(link(&g), link(gap), "{g:?}");
+            }
+        }
+    }
 
     #[test]
     fn moving_things_is_no_travel_requirement() {
