@@ -65,30 +65,31 @@ impl<'t> Credits<'t> {
         let all = &analysis.mentions;
         debug_assert!(all.iter().all(|m| concepts[m.index].id == m.concept));
         // Credited mentions by concept, best first, then in text order: deterministic and the
-        // most convincing first. One integer key per mention (credits are positive, so their
-        // bits order as their values do) sorts without looking back at the mentions.
-        let mut keys: Vec<u128> = all
+        // most convincing first. One integer key per mention (concept, then position) sorts
+        // them by concept in text order; each concept's run, a handful of mentions, is then
+        // put best first by a stable sort, which keeps text order among equals.
+        let mut keys: Vec<u64> = all
             .iter()
             .enumerate()
             .filter(|(_, m)| m.credit > 0.0)
-            .map(|(i, m)| {
-                (m.index as u128) << 96 | u128::from(!m.credit.to_bits()) << 32 | i as u128
-            })
+            .map(|(i, m)| (m.index as u64) << 32 | i as u64)
             .collect();
         keys.sort_unstable();
-        let mentions: Vec<usize> = keys.iter().map(|&k| (k as u32) as usize).collect();
+        let mut mentions: Vec<usize> = keys.iter().map(|&k| (k as u32) as usize).collect();
         let mut entries: Vec<Credit> = Vec::new();
         let mut start = 0;
         while start < mentions.len() {
-            let index = (keys[start] >> 96) as usize;
+            let index = (keys[start] >> 32) as usize;
             let end = start
                 + keys[start..]
                     .iter()
-                    .take_while(|&&k| (k >> 96) as usize == index)
+                    .take_while(|&&k| (k >> 32) as usize == index)
                     .count();
+            let run = &mut mentions[start..end];
+            run.sort_by(|&a, &b| all[b].credit.total_cmp(&all[a].credit));
             entries.push(Credit {
                 index,
-                credit: all[mentions[start]].credit,
+                credit: all[run[0]].credit,
                 mentions: start..end,
                 implied_by: None,
                 prefix: id_prefix(&concepts[index].id),
@@ -104,6 +105,13 @@ impl<'t> Credits<'t> {
         // Each concept shown implies its targets; in id order, so that of two concepts implying
         // one target as strongly, the first by id is named.
         let direct = entries.len();
+        // The direct entries by concept position, for finding an implied target among them.
+        let mut direct_at: Vec<(usize, usize)> = entries
+            .iter()
+            .enumerate()
+            .map(|(p, e)| (e.index, p))
+            .collect();
+        direct_at.sort_unstable();
         for d in 0..direct {
             let (by, credit) = (entries[d].index, entries[d].credit);
             for target in &concepts[by].implies {
@@ -111,7 +119,11 @@ impl<'t> Credits<'t> {
                     continue;
                 };
                 let implied = credit * IMPLIED_CREDIT;
-                match entries.iter_mut().find(|e| e.index == t) {
+                let found = match direct_at.binary_search_by_key(&t, |&(i, _)| i) {
+                    Ok(k) => Some(direct_at[k].1),
+                    Err(_) => (direct..entries.len()).find(|&p| entries[p].index == t),
+                };
+                match found.map(|p| &mut entries[p]) {
                     Some(e) => {
                         if e.implied_by.is_some() && implied > e.credit {
                             e.credit = implied;
