@@ -327,17 +327,20 @@ fn hidden(doc: &Document) -> Option<crate::document::HiddenText> {
 /// The distinct concepts of `matches` by id, in order of first appearance; `seen` is a buffer.
 fn distinct(matcher: &Matcher, matches: &[Match], seen: &mut Vec<usize>) -> Vec<ConceptId> {
     seen.clear();
-    matches
-        .iter()
-        .filter(|m| match seen.binary_search(&m.concept_index()) {
-            Ok(_) => false,
-            Err(at) => {
-                seen.insert(at, m.concept_index());
-                true
-            }
-        })
-        .map(|m| matcher.concept(m).id.clone())
-        .collect()
+    let mut ids = Vec::with_capacity(matches.len());
+    ids.extend(
+        matches
+            .iter()
+            .filter(|m| match seen.binary_search(&m.concept_index()) {
+                Ok(_) => false,
+                Err(at) => {
+                    seen.insert(at, m.concept_index());
+                    true
+                }
+            })
+            .map(|m| matcher.concept(m).id.clone()),
+    );
+    ids
 }
 
 impl Scan {

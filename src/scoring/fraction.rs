@@ -31,17 +31,40 @@ pub(crate) struct Credit {
     /// Set when the concept is only implied by another one (that concept's position).
     pub implied_by: Option<usize>,
     /// The first bytes of the concept's id, big-endian: orders as the ids do, but for ties.
-    prefix: u64,
+    prefix: u128,
 }
 
-/// The first eight bytes of `id` as a big-endian number (zero-padded): comparing two of them
+/// The first sixteen bytes of `id` as a big-endian number (zero-padded): comparing two of them
 /// orders ids as comparing the strings does, except that equal prefixes need the strings.
-fn id_prefix(id: &ConceptId) -> u64 {
-    let mut b = [0u8; 8];
+fn id_prefix(id: &ConceptId) -> u128 {
+    let mut b = [0u8; 16];
     let s = id.as_str().as_bytes();
-    let n = s.len().min(8);
+    let n = s.len().min(16);
     b[..n].copy_from_slice(&s[..n]);
-    u64::from_be_bytes(b)
+    u128::from_be_bytes(b)
+}
+
+/// Puts `entries` in the order of their concepts' ids: by their id prefixes (integers), then,
+/// within the rare runs of equal prefixes, by the ids themselves. The entries are moved once,
+/// by a sorted permutation, rather than at every step of a sort.
+fn sort_by_id(entries: &mut Vec<Credit>, concepts: &[Concept]) {
+    let mut order: Vec<(u128, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(p, e)| (e.prefix, p))
+        .collect();
+    order.sort_unstable();
+    let mut start = 0;
+    while start < order.len() {
+        let prefix = order[start].0;
+        let end = start + order[start..].iter().take_while(|o| o.0 == prefix).count();
+        if end - start > 1 {
+            let id = |p: usize| &concepts[entries[p].index].id;
+            order[start..end].sort_unstable_by(|a, b| id(a.1).cmp(id(b.1)));
+        }
+        start = end;
+    }
+    *entries = order.iter().map(|&(_, p)| entries[p].clone()).collect();
 }
 
 /// Per concept a document shows or implies, the best credit and the mentions that earned it,
@@ -96,12 +119,7 @@ impl<'t> Credits<'t> {
             });
             start = end;
         }
-        let by_id = |a: &Credit, b: &Credit| {
-            a.prefix
-                .cmp(&b.prefix)
-                .then_with(|| concepts[a.index].id.cmp(&concepts[b.index].id))
-        };
-        entries.sort_unstable_by(by_id);
+        sort_by_id(&mut entries, concepts);
         // Each concept shown implies its targets; in id order, so that of two concepts implying
         // one target as strongly, the first by id is named.
         let direct = entries.len();
@@ -141,7 +159,7 @@ impl<'t> Credits<'t> {
             }
         }
         if entries.len() > direct {
-            entries.sort_unstable_by(by_id);
+            sort_by_id(&mut entries, concepts);
         }
         let mut by_index: Vec<(usize, usize)> = entries
             .iter()
