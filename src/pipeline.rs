@@ -196,7 +196,15 @@ pub struct Workspace {
     matches: Vec<Match>,
     /// Concept positions already listed, sorted (for a compact record's distinct concepts).
     seen: Vec<usize>,
+    /// The length of the last record rendered (at most `RENDER_HINT_MAX`): the next one's
+    /// buffer starts at about that size instead of growing to it step by step.
+    rendered: usize,
 }
+
+/// The most a record's buffer is sized ahead of rendering it: a huge record does not make
+/// every later one reserve as much.
+#[cfg(all(feature = "documents", feature = "output"))]
+const RENDER_HINT_MAX: usize = 64 * 1024;
 
 impl Pipeline {
     /// A pipeline that lists every concept found (`extract`).
@@ -479,15 +487,14 @@ struct Ranking {
 #[cfg(all(feature = "documents", feature = "output"))]
 impl Ranking {
     fn push(&mut self, seq: usize, done: Done) {
+        // Held until the batch ends: without the slack its buffer was sized with.
+        let mut bytes = done.bytes;
+        bytes.shrink_to_fit();
         let Some(score) = done.score else {
-            self.errors.push(done.bytes);
+            self.errors.push(bytes);
             return;
         };
-        self.heap.push(Reverse(Ranked {
-            score,
-            seq,
-            bytes: done.bytes,
-        }));
+        self.heap.push(Reverse(Ranked { score, seq, bytes }));
         if self.top.is_some_and(|n| self.heap.len() > n) {
             self.heap.pop();
         }
@@ -550,8 +557,9 @@ pub fn run(
     };
     let work = |work: &mut Workspace, input: Input| -> io::Result<Done> {
         let record = pipeline.record(input, work);
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(work.rendered + work.rendered / 8);
         printer.record_into(&record, &mut bytes)?;
+        work.rendered = bytes.len().min(RENDER_HINT_MAX);
         Ok(Done {
             status: record.status(),
             score: record.score(),
