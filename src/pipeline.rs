@@ -198,6 +198,7 @@ pub struct Workspace {
     seen: Vec<usize>,
     /// The length of the last record rendered (at most `RENDER_HINT_MAX`): the next one's
     /// buffer starts at about that size instead of growing to it step by step.
+    #[cfg(all(feature = "documents", feature = "output"))]
     rendered: usize,
 }
 

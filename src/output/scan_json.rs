@@ -353,24 +353,25 @@ fn serde<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::Document;
+    #[cfg(feature = "documents")]
+    use crate::input::{inputs, Document, InputOptions};
+    #[cfg(feature = "documents")]
     use crate::pipeline::{Detail, Pipeline, Target, Workspace};
+    #[cfg(feature = "documents")]
     use crate::record::{Polarity, Record};
+    #[cfg(feature = "documents")]
     use crate::scoring::{DocKind, Scorer};
 
-    fn fixtures() -> Vec<String> {
-        let mut out = Vec::new();
-        for dir in ["resumes", "postings"] {
-            let path = format!("{}/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
-            let mut names: Vec<_> = std::fs::read_dir(&path)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            names.sort();
-            out.extend(names.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-        }
-        assert!(out.len() >= 10, "fixtures missing");
-        out
+    /// The fixture documents, read as the CLI reads a folder.
+    #[cfg(feature = "documents")]
+    fn fixtures() -> Vec<Document> {
+        let dir = |d: &str| format!("{}/fixtures/{d}", env!("CARGO_MANIFEST_DIR")).into();
+        let found = inputs(&[dir("resumes"), dir("postings")], &InputOptions::default());
+        let docs: Vec<Document> = found
+            .map(|i| i.load(&Default::default()).unwrap())
+            .collect();
+        assert!(docs.len() >= 10, "fixtures missing");
+        docs
     }
 
     /// The word-at-a-time test agrees with a byte-at-a-time one for every byte value at every
@@ -396,6 +397,7 @@ mod tests {
     /// profile and a resume, at both details: the same bytes as `serde_json`. Quotes, control
     /// characters and hidden text are added so that the escaping and rare fields show up too.
     #[test]
+    #[cfg(feature = "documents")]
     fn scan_records_are_written_as_serde_json_writes_them() {
         let docs = fixtures();
         let scorer = Scorer::new(crate::Taxonomy::embedded()).unwrap();
@@ -404,15 +406,20 @@ mod tests {
             Target::role(&scorer, None, Some(DocKind::Posting)).unwrap(),
             Target::role(&scorer, None, None).unwrap(),
         ];
-        let posting = docs.iter().rev().find(|d| d.contains("equire")).unwrap();
-        targets.push(Target::job(&scorer, posting, None));
-        targets.push(Target::resume(&scorer, &docs[0]));
+        let posting = docs
+            .iter()
+            .rev()
+            .find(|d| d.text.contains("equire"))
+            .unwrap();
+        targets.push(Target::job(&scorer, &posting.text, None));
+        targets.push(Target::resume(&scorer, &docs[0].text));
         let (mut in_progress, mut polarity, mut records) = (0, 0, 0);
         for target in targets {
             let mut pipeline = Pipeline::scan(scorer.clone(), target);
             for detail in [Detail::Compact, Detail::Explained] {
                 pipeline.detail(detail);
-                for (n, text) in docs.iter().enumerate() {
+                for (n, d) in docs.iter().enumerate() {
+                    let text = &d.text;
                     let mut doc = Document::new(
                         format!("doc \"{n}\"\t\\"),
                         format!("{text}\nStudying for the CCNA. No experience with Linux.\n"),

@@ -56,6 +56,14 @@ fn sort_by_id(entries: &mut Vec<Credit>, concepts: &[Concept]) {
         .collect();
     keys.sort_unstable();
     let at = |k: u128| (k as u32) as usize;
+    order_prefix_runs(&mut keys, |k| &concepts[entries[at(k)].index].id);
+    *entries = keys.iter().map(|&k| entries[at(k)].clone()).collect();
+}
+
+/// Puts each run of `keys` (sorted) whose upper 96 bits, an id's first twelve bytes, are equal
+/// but whose ids differ in the order of their ids (`id` of a key), stably: the keys are then in
+/// id order, and in their own order within one id.
+fn order_prefix_runs<'a>(keys: &mut [u128], id: impl Fn(u128) -> &'a ConceptId) {
     let mut start = 0;
     while start < keys.len() {
         let prefix = keys[start] >> 32;
@@ -64,13 +72,15 @@ fn sort_by_id(entries: &mut Vec<Credit>, concepts: &[Concept]) {
                 .iter()
                 .take_while(|&&k| k >> 32 == prefix)
                 .count();
-        if end - start > 1 {
-            let id = |k: u128| &concepts[entries[at(k)].index].id;
-            keys[start..end].sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+        let first = id(keys[start]);
+        if keys[start + 1..end]
+            .iter()
+            .any(|&k| !std::ptr::eq(id(k), first))
+        {
+            keys[start..end].sort_by(|&a, &b| id(a).cmp(id(b)));
         }
         start = end;
     }
-    *entries = keys.iter().map(|&k| entries[at(k)].clone()).collect();
 }
 
 /// Per concept a document shows or implies, the best credit and the mentions that earned it,
@@ -110,21 +120,7 @@ impl<'t> Credits<'t> {
             .collect();
         keys.sort_unstable();
         let mention = |k: u128| (k as u32) as usize;
-        let concept_of = |k: u128| all[mention(k)].index;
-        let mut start = 0;
-        while start < keys.len() {
-            let prefix = keys[start] >> 32;
-            let end = start
-                + keys[start..]
-                    .iter()
-                    .take_while(|&&k| k >> 32 == prefix)
-                    .count();
-            let run = &mut keys[start..end];
-            if run.iter().any(|&k| concept_of(k) != concept_of(run[0])) {
-                run.sort_by(|&a, &b| concepts[concept_of(a)].id.cmp(&concepts[concept_of(b)].id));
-            }
-            start = end;
-        }
+        order_prefix_runs(&mut keys, |k| &concepts[all[mention(k)].index].id);
         let mut mentions: Vec<usize> = keys.iter().map(|&k| mention(k)).collect();
         let mut entries: Vec<Credit> = Vec::new();
         let mut start = 0;
