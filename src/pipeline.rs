@@ -196,7 +196,16 @@ pub struct Workspace {
     matches: Vec<Match>,
     /// Concept positions already listed, sorted (for a compact record's distinct concepts).
     seen: Vec<usize>,
+    /// The length of the last record rendered (at most `RENDER_HINT_MAX`): the next one's
+    /// buffer starts at about that size instead of growing to it step by step.
+    #[cfg(all(feature = "documents", feature = "output"))]
+    rendered: usize,
 }
+
+/// The most a record's buffer is sized ahead of rendering it: a huge record does not make
+/// every later one reserve as much.
+#[cfg(all(feature = "documents", feature = "output"))]
+const RENDER_HINT_MAX: usize = 64 * 1024;
 
 impl Pipeline {
     /// A pipeline that lists every concept found (`extract`).
@@ -327,17 +336,20 @@ fn hidden(doc: &Document) -> Option<crate::document::HiddenText> {
 /// The distinct concepts of `matches` by id, in order of first appearance; `seen` is a buffer.
 fn distinct(matcher: &Matcher, matches: &[Match], seen: &mut Vec<usize>) -> Vec<ConceptId> {
     seen.clear();
-    matches
-        .iter()
-        .filter(|m| match seen.binary_search(&m.concept_index()) {
-            Ok(_) => false,
-            Err(at) => {
-                seen.insert(at, m.concept_index());
-                true
-            }
-        })
-        .map(|m| matcher.concept(m).id.clone())
-        .collect()
+    let mut ids = Vec::with_capacity(matches.len());
+    ids.extend(
+        matches
+            .iter()
+            .filter(|m| match seen.binary_search(&m.concept_index()) {
+                Ok(_) => false,
+                Err(at) => {
+                    seen.insert(at, m.concept_index());
+                    true
+                }
+            })
+            .map(|m| matcher.concept(m).id.clone()),
+    );
+    ids
 }
 
 impl Scan {
@@ -476,15 +488,14 @@ struct Ranking {
 #[cfg(all(feature = "documents", feature = "output"))]
 impl Ranking {
     fn push(&mut self, seq: usize, done: Done) {
+        // Held until the batch ends: without the slack its buffer was sized with.
+        let mut bytes = done.bytes;
+        bytes.shrink_to_fit();
         let Some(score) = done.score else {
-            self.errors.push(done.bytes);
+            self.errors.push(bytes);
             return;
         };
-        self.heap.push(Reverse(Ranked {
-            score,
-            seq,
-            bytes: done.bytes,
-        }));
+        self.heap.push(Reverse(Ranked { score, seq, bytes }));
         if self.top.is_some_and(|n| self.heap.len() > n) {
             self.heap.pop();
         }
@@ -547,8 +558,9 @@ pub fn run(
     };
     let work = |work: &mut Workspace, input: Input| -> io::Result<Done> {
         let record = pipeline.record(input, work);
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(work.rendered + work.rendered / 8);
         printer.record_into(&record, &mut bytes)?;
+        work.rendered = bytes.len().min(RENDER_HINT_MAX);
         Ok(Done {
             status: record.status(),
             score: record.score(),

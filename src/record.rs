@@ -493,13 +493,14 @@ impl ConceptHit {
     /// ```
     pub fn collect(matcher: &Matcher, text: &str, matches: &[Match]) -> Vec<ConceptHit> {
         let mut concepts: Vec<ConceptHit> = Vec::new();
-        // Concept index to its position in `concepts`, for the few concepts of one document.
+        // Concept index to its position in `concepts`, sorted by the former: a binary search
+        // per match, not a walk over every concept seen so far.
         let mut seen: Vec<(usize, usize)> = Vec::new();
         for m in matches {
-            match seen.iter().find(|&&(c, _)| c == m.concept_index()) {
-                Some(&(_, i)) => concepts[i].count += 1,
-                None => {
-                    seen.push((m.concept_index(), concepts.len()));
+            match seen.binary_search_by_key(&m.concept_index(), |&(c, _)| c) {
+                Ok(k) => concepts[seen[k].1].count += 1,
+                Err(at) => {
+                    seen.insert(at, (m.concept_index(), concepts.len()));
                     let concept = matcher.concept(m);
                     concepts.push(ConceptHit {
                         concept: concept.id.clone(),

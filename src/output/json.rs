@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{write_json, Printer};
+use super::{write_json, write_json_into, Printer};
 use crate::record::Record;
 
 /// Writes a JSON array, one element per line.
@@ -24,7 +24,7 @@ impl Printer for JsonPrinter {
     }
 
     fn record_into(&self, record: &Record, out: &mut Vec<u8>) -> io::Result<()> {
-        write_json(out, record, &self.fields)
+        write_json_into(out, record, &self.fields)
     }
 
     fn open(&self, out: &mut dyn Write) -> io::Result<()> {

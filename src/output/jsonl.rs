@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{write_json, Printer};
+use super::{write_json, write_json_into, Printer};
 use crate::record::Record;
 
 /// Writes one JSON record per line.
@@ -25,7 +25,7 @@ impl Printer for JsonlPrinter {
     }
 
     fn record_into(&self, record: &Record, out: &mut Vec<u8>) -> io::Result<()> {
-        write_json(out, record, &self.fields)?;
+        write_json_into(out, record, &self.fields)?;
         out.push(b'\n');
         Ok(())
     }

@@ -7,6 +7,7 @@ mod csv;
 mod html;
 mod json;
 mod jsonl;
+mod scan_json;
 mod table;
 
 use std::borrow::Cow;
@@ -317,6 +318,15 @@ fn select(record: &Record, fields: &[String]) -> io::Result<Vec<Option<Box<RawVa
         .iter()
         .map(|f| found.get(f.as_str()).map(|v| (*v).to_owned()))
         .collect())
+}
+
+/// Appends the record to `out` as one JSON object: the whole record, or the chosen fields in
+/// order. A whole `scan` record is written straight into the buffer ([`scan_json`]).
+fn write_json_into(out: &mut Vec<u8>, record: &Record, fields: &[String]) -> io::Result<()> {
+    match record {
+        Record::Scan(scan) if fields.is_empty() => scan_json::write_scan(out, scan),
+        _ => write_json(out, record, fields),
+    }
 }
 
 /// Writes the record as one JSON object: the whole record, or the chosen fields in order.

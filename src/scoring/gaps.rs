@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::fraction::{group_fraction, round2, Credits, Reading};
-use super::profile::{Plan, Profile};
+use super::fraction::{group_fraction, round2};
+use super::profile::Profile;
 use crate::taxonomy::role::{GroupRule, Importance};
 use crate::taxonomy::{ConceptId, Taxonomy};
 
@@ -54,18 +54,17 @@ const MIN_GAIN: f64 = 0.05;
 /// Options named in a grouped gap's name.
 const NAMED_OPTIONS: usize = 3;
 
-/// The gaps of a resume with `credits` against `profile`; `years` are the years found per
-/// group, `scale` turns group weight into points (including any adjustment factor). Options
+/// The gaps of a resume against `profile`, from each group's item credits (`earned`, as the
+/// score's evaluation found them: the best of each item's options); `years` are the years found
+/// per group, `scale` turns group weight into points (including any adjustment factor). Options
 /// that meet a requirement interchangeably (the concepts of an any-of or k-of-n group, the
 /// alternatives of a posting's requirement) make one gap, not one per option.
 pub(crate) fn gaps(
     taxonomy: &Taxonomy,
     profile: &Profile,
-    plan: &Plan,
-    credits: &Credits<'_>,
+    earned: &[&[f64]],
     years: &[Option<f64>],
     scale: f64,
-    reading: Reading,
 ) -> Vec<Gap> {
     let name_of = |id: &ConceptId| {
         taxonomy
@@ -74,13 +73,11 @@ pub(crate) fn gaps(
     };
     let mut by_concept: BTreeMap<&ConceptId, (usize, Gap)> = BTreeMap::new();
     let mut better: Vec<f64> = Vec::new();
-    let mut current: Vec<f64> = Vec::new();
     let mut gains: Vec<(u64, f64)> = Vec::new();
     let mut others: Vec<(usize, Gap)> = Vec::new();
-    for ((gi, g), options) in profile.groups.iter().enumerate().zip(&plan.groups) {
+    for ((gi, g), &current) in profile.groups.iter().enumerate().zip(earned) {
         let years = years.get(gi).copied().flatten();
-        options.credits_into(credits, reading, &mut current);
-        let base = group_fraction(g, &current, years);
+        let base = group_fraction(g, current, years);
         gains.clear();
         let interchangeable = g.rule != GroupRule::All;
         // Missing options of an any-of or k-of-n group: one gap, worth what one option adds.
@@ -97,7 +94,7 @@ pub(crate) fn gaps(
                 Some(&(_, gain)) => gain,
                 None => {
                     better.clear();
-                    better.extend_from_slice(&current);
+                    better.extend_from_slice(current);
                     better[i] = 1.0;
                     let gain = (group_fraction(g, &better, years) - base) * g.weight * scale;
                     gains.push((bits, gain));
@@ -191,7 +188,7 @@ pub(crate) fn gaps(
         if let Some(required) = g.years {
             let found = years.unwrap_or(0.0);
             if found < required {
-                let gain = (group_fraction(g, &current, Some(required)) - base) * g.weight * scale;
+                let gain = (group_fraction(g, current, Some(required)) - base) * g.weight * scale;
                 if gain >= MIN_GAIN {
                     others.push((
                         gi,

@@ -69,6 +69,8 @@ pub(crate) struct RoleLines<'a> {
     analysis: &'a Analysis,
     /// Per line start, whether the line is about the role's work (computed once per line).
     verdicts: RefCell<HashMap<usize, bool>>,
+    /// The line being judged, ASCII lower-cased (a buffer).
+    line: RefCell<String>,
 }
 
 impl<'a> RoleLines<'a> {
@@ -77,6 +79,7 @@ impl<'a> RoleLines<'a> {
             plan,
             analysis,
             verdicts: RefCell::new(HashMap::new()),
+            line: RefCell::new(String::new()),
         }
     }
 
@@ -84,14 +87,8 @@ impl<'a> RoleLines<'a> {
     /// after).
     fn line_at(&self, at: usize) -> Range<usize> {
         let text = self.analysis.text().as_bytes();
-        let start = text[..at]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let end = text[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(text.len(), |p| at + p);
+        let start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |p| p + 1);
+        let end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |p| at + p);
         start..end
     }
 
@@ -107,7 +104,12 @@ impl<'a> RoleLines<'a> {
     }
 
     fn judge(&self, r: Range<usize>) -> bool {
-        let line = &self.analysis.text_lower()[r.clone()];
+        // The line alone is lower-cased, for the title words and the ambition cues.
+        let mut line = self.line.borrow_mut();
+        line.clear();
+        line.push_str(&self.analysis.text()[r.clone()]);
+        line.make_ascii_lowercase();
+        let line = line.as_str();
         // "Aspiring Desktop Technician" names a goal, not a level held.
         if names_ambition(line) {
             return false;
@@ -123,10 +125,11 @@ impl<'a> RoleLines<'a> {
     }
 }
 
-/// Whether the cue occurrence at `at` (`len` bytes) counts: a whole word, in the preamble or
-/// the experience, on a line about the role's work.
-fn cue_counts(lines: &RoleLines<'_>, lower: &str, at: usize, len: usize) -> bool {
-    let bytes = lower.as_bytes();
+/// Whether the cue occurrence at `at` (`len` bytes) of `text` (the document as given: its
+/// letters' case does not change which bytes are alphanumeric) counts: a whole word, in the
+/// preamble or the experience, on a line about the role's work.
+fn cue_counts(lines: &RoleLines<'_>, text: &str, at: usize, len: usize) -> bool {
+    let bytes = text.as_bytes();
     let left = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
     let right = bytes
         .get(at + len)
@@ -141,8 +144,10 @@ fn cue_counts(lines: &RoleLines<'_>, lower: &str, at: usize, len: usize) -> bool
 
 /// Title cues of `level` found in the resume's preamble (its title) or experience, on a line
 /// about IT work, as written (a summary's "moving into IT support" is an ambition, not a title).
-/// Each cue searched for in turn; [`CueFinder`] finds the same in one pass.
-fn cues_found_by_search(level: &CareerLevel, lines: &RoleLines<'_>, lower: &str) -> Vec<String> {
+/// Each cue searched for in turn, in a lower-cased copy of `text` made for it: the rare path of
+/// levels with an empty cue; [`CueFinder`] finds the same in one pass.
+fn cues_found_by_search(level: &CareerLevel, lines: &RoleLines<'_>, text: &str) -> Vec<String> {
+    let lower = &text.to_ascii_lowercase()[..];
     let mut found = Vec::new();
     for cue in &level.cues {
         let c = cue.to_ascii_lowercase();
@@ -150,7 +155,7 @@ fn cues_found_by_search(level: &CareerLevel, lines: &RoleLines<'_>, lower: &str)
         while let Some(p) = lower[from..].find(&c) {
             let at = from + p;
             from = at + c.len().max(1);
-            if cue_counts(lines, lower, at, c.len()) {
+            if cue_counts(lines, text, at, c.len()) {
                 found.push(cue.clone());
                 break;
             }
@@ -266,14 +271,14 @@ impl CueFinder {
         i: usize,
         occurrences: &[Vec<usize>],
         lines: &RoleLines<'_>,
-        lower: &str,
+        text: &str,
     ) -> Vec<String> {
         let mut found = Vec::new();
         for (cue, &c) in levels[i].cues.iter().zip(&self.index[i]) {
             let len = self.cues[c].len();
             if occurrences[c]
                 .iter()
-                .any(|&at| cue_counts(lines, lower, at, len))
+                .any(|&at| cue_counts(lines, text, at, len))
             {
                 found.push(cue.clone());
             }
@@ -299,7 +304,7 @@ pub(crate) fn fit(
         .experience
         .relevant_years
         .or(analysis.experience.total_years);
-    let lower = analysis.text_lower();
+    let text = analysis.text();
     let finder = CueFinder::of(levels);
     // The scorer's cue pass found the cues of its role's levels; other levels are searched here.
     let occurrences = finder.as_ref().map(|f| match analysis.level_hits() {
@@ -324,8 +329,8 @@ pub(crate) fn fit(
             shown as f64 / level.concepts.len() as f64
         };
         let cues = match (&finder, &occurrences) {
-            (Some(f), Some(occ)) => f.found(levels, i, occ, &lines, lower),
-            _ => cues_found_by_search(level, &lines, lower),
+            (Some(f), Some(occ)) => f.found(levels, i, occ, &lines, text),
+            _ => cues_found_by_search(level, &lines, text),
         };
         let cf: f64 = if cues.is_empty() { 0.0 } else { 1.0 };
         // Years alone do not make a lead or a manager: the year fit counts only with the
@@ -477,16 +482,15 @@ mod tests {
         for t in &texts {
             let a = scorer.analyze(t, Some(DocKind::Resume));
             let lines = RoleLines::new(&plan, &a);
-            let lower = a.text_lower();
-            let occ = finder.occurrences(lower);
+            let occ = finder.occurrences(&t.to_ascii_lowercase());
             // The scorer's cue pass carried the cues of the same levels, over the text as given.
             let folded = a.level_hits().expect("the pass carried the level cues");
             assert!(Arc::ptr_eq(&folded.finder, &finder));
             assert_eq!(folded.starts, finder.occurrences(t), "{t:?}");
             for (i, level) in levels.iter().enumerate() {
-                let found = finder.found(levels, i, &occ, &lines, lower);
-                assert_eq!(found, cues_found_by_search(level, &lines, lower), "{t:?}");
-                let in_pass = finder.found(levels, i, &folded.starts, &lines, lower);
+                let found = finder.found(levels, i, &occ, &lines, t);
+                assert_eq!(found, cues_found_by_search(level, &lines, t), "{t:?}");
+                let in_pass = finder.found(levels, i, &folded.starts, &lines, t);
                 assert_eq!(in_pass, found, "{t:?}");
                 shown += found.len();
             }

@@ -358,8 +358,11 @@ pub(crate) fn title_of(
         // A title is short; a flattened document's first "line" is its whole text. A header
         // line holds more than the title ("Junior Desktop Technician | Columbus, OH | email"):
         // each part between separators is read on its own.
-        let head: String = line.chars().take(80).collect();
-        for part in title_parts(&head) {
+        let head = line
+            .char_indices()
+            .nth(80)
+            .map_or(line, |(i, _)| &line[..i]);
+        for part in title_parts(head) {
             let m = leveled_match(profile, plan, &part.to_lowercase());
             if m > best.1 {
                 best = (Some(part.to_string()), m);

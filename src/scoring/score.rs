@@ -412,6 +412,9 @@ struct Evaluation<'t> {
     groups: Vec<GroupPass>,
     /// Every item's credit, group after group.
     items: Vec<f64>,
+    /// The credits [`one_line_cap`] halved, before it did (position in `items`, credit): the
+    /// gaps read the credits as the options earn them.
+    capped: Vec<(usize, f64)>,
     missing_essential: Vec<ConceptId>,
     level: Option<LevelFit>,
     level_gap: Option<LevelGap>,
@@ -461,15 +464,27 @@ fn evaluate<'t>(
         .map(|(g, field)| group_years(taxonomy, g, field, analysis))
         .collect();
     let mut items: Vec<f64> = Vec::new();
+    let mut capped: Vec<(usize, f64)> = Vec::new();
     let mut groups = Vec::with_capacity(profile.groups.len());
     let mut missing_essential: Vec<ConceptId> = Vec::new();
-    let mut lines = None;
     for ((g, options), &years) in profile.groups.iter().zip(&plan.groups).zip(&group_years) {
         let start = items.len();
         options.extend_credits(&credits, reading, &mut items);
-        let item_credits = &mut items[start..];
+        let before = capped.len();
         if reading == Reading::Strength {
-            one_line_cap(g, options, item_credits, &credits, analysis, &mut lines);
+            let item_credits = &items[start..];
+            if one_line_capped(g, options, item_credits, &credits, analysis) {
+                capped.extend(
+                    item_credits
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &c)| (start + i, c)),
+                );
+            }
+        }
+        let item_credits = &mut items[start..];
+        if capped.len() > before {
+            halve_all_but_the_best(item_credits);
         }
         let fraction = group_fraction(g, item_credits, years);
         let max_points = g.weight * scale;
@@ -583,6 +598,7 @@ fn evaluate<'t>(
         group_years,
         groups,
         items,
+        capped,
         missing_essential,
         level,
         level_gap,
@@ -614,8 +630,14 @@ fn report(taxonomy: &Taxonomy, profile: &Profile, plan: &Plan, analysis: &Analys
         let mut matched = Vec::new();
         let mut missing = Vec::new();
         for (i, (it, &earned)) in g.items.iter().zip(&e.items[pass.items.clone()]).enumerate() {
-            match options.best(i, credits, e.reading) {
-                Some((c, _)) if earned > 0.0 => {
+            // An item earns credit exactly when it has a best option.
+            let best = if earned > 0.0 {
+                options.best(i, credits, e.reading)
+            } else {
+                None
+            };
+            match best {
+                Some((c, _)) => {
                     let id = credits.id(c.index);
                     let mentions = credits.mentions(c);
                     let best = mentions.first().map(|&i| &analysis.mentions[i]);
@@ -694,14 +716,18 @@ fn report(taxonomy: &Taxonomy, profile: &Profile, plan: &Plan, analysis: &Analys
         .map(|(id, _)| id.clone())
         .collect();
     let gaps = if analysis.kind == DocKind::Resume {
+        // The items' credits as their options earn them: the evaluation's, uncapped.
+        let mut earned = e.items.clone();
+        for &(i, c) in &e.capped {
+            earned[i] = c;
+        }
+        let by_group: Vec<&[f64]> = e.groups.iter().map(|g| &earned[g.items.clone()]).collect();
         gaps::gaps(
             taxonomy,
             profile,
-            plan,
-            credits,
+            &by_group,
             &e.group_years,
             e.scale * e.factor,
-            e.reading,
         )
     } else {
         Vec::new()
@@ -744,39 +770,30 @@ fn report(taxonomy: &Taxonomy, profile: &Profile, plan: &Plan, analysis: &Analys
     }
 }
 
-/// Starts of a text's lines, for finding the line of a byte by binary search.
-struct LineStarts(Vec<usize>);
-
-impl LineStarts {
-    fn of(text: &str) -> LineStarts {
-        LineStarts(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-
-    /// The start of the line holding byte `at`.
-    fn line_of(&self, at: usize) -> usize {
-        self.0[self.0.partition_point(|&s| s <= at).saturating_sub(1)]
-    }
+/// The line holding byte `at` of `text`, without its line break: found by searching back and
+/// forth from `at` only, so that the cost is the line's length, not the text's.
+fn line_around(text: &str, at: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+    start..end
 }
 
 /// One line cannot fill a k-of-n group on its own ("proficient in Windows and Mac operating
-/// systems" is one claim, not three): when every item the group credits is shown on one line
-/// only, the same line, all but the best count half. The text's lines are found on first need.
-fn one_line_cap(
+/// systems" is one claim, not three): true when every item the group credits (two or more) is
+/// shown on one line only, the same line; [`halve_all_but_the_best`] then applies. The line of
+/// the first mention is found around it; every other mention is checked against it.
+fn one_line_capped(
     group: &ProfileGroup,
     options: &GroupOptions,
-    item_credits: &mut [f64],
+    item_credits: &[f64],
     credits: &Credits<'_>,
     analysis: &Analysis,
-    lines: &mut Option<LineStarts>,
-) {
+) -> bool {
     if !matches!(group.rule, GroupRule::AtLeast(k) if k >= 2) {
-        return;
+        return false;
     }
-    let mut line: Option<usize> = None;
+    let mut line: Option<Range<usize>> = None;
     let mut credited = 0;
     for (i, &earned) in item_credits.iter().enumerate() {
         if earned <= 0.0 {
@@ -787,16 +804,18 @@ fn one_line_cap(
             continue;
         };
         for &m in credits.mentions(c) {
-            let lines = lines.get_or_insert_with(|| LineStarts::of(analysis.text_lower()));
-            let l = lines.line_of(analysis.mentions[m].span.start);
-            if *line.get_or_insert(l) != l {
-                return;
+            let at = analysis.mentions[m].span.start;
+            let line = line.get_or_insert_with(|| line_around(analysis.text(), at));
+            if !line.contains(&at) && at != line.end {
+                return false;
             }
         }
     }
-    if credited < 2 {
-        return;
-    }
+    credited >= 2
+}
+
+/// Halves every item credit of a group but the best (the last of equal best, as `max_by` gives).
+fn halve_all_but_the_best(item_credits: &mut [f64]) {
     let best = item_credits
         .iter()
         .enumerate()
@@ -869,6 +888,22 @@ mod tests {
             }
         }
         assert!(levels > 0 && missing > 0 && negated > 0);
+    }
+
+    /// The line around a byte, found from the byte, is the line a scan of the whole text gives:
+    /// at every byte of texts with empty lines, no final line break and a break at the end.
+    #[test]
+    fn the_line_around_a_byte_is_the_line_that_holds_it() {
+        for text in ["", "a", "\n", "one\n\ntwo\nthree", "x\ny\n", "\n\nz"] {
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            for at in 0..=text.len() {
+                let start = starts[starts.partition_point(|&s| s <= at) - 1];
+                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                assert_eq!(line_around(text, at), start..end, "{text:?} at {at}");
+            }
+        }
     }
 
     /// A profile prepared with one taxonomy scores right with another, whose concepts sit at
