@@ -112,9 +112,6 @@ pub struct Analysis {
     pub first_line: String,
     /// How the kind was decided: given by the caller, or guessed from the text's cues.
     pub kind_basis: KindBasis,
-    /// The text, ASCII lower-cased, for cue searches.
-    #[serde(skip)]
-    lower: String,
     /// The text as given, for reading requirement phrases.
     #[serde(skip)]
     text: String,
@@ -126,11 +123,6 @@ pub struct Analysis {
 pub(crate) use super::fraction::Credits;
 
 impl Analysis {
-    /// The text, ASCII lower-cased (same byte offsets as the original).
-    pub(crate) fn text_lower(&self) -> &str {
-        &self.lower
-    }
-
     /// The text as given.
     pub(crate) fn text(&self) -> &str {
         &self.text
@@ -155,15 +147,13 @@ impl Analysis {
     }
 }
 
-/// Reads `text` as a document of kind `kind`; `lower` is the text ASCII lower-cased and
-/// `hits` its cue hits (a posting needs them; they are found here when not given).
+/// Reads `text` as a document of kind `kind`; `hits` are its cue hits (a posting needs them; they are found here when not given).
 pub(crate) fn analyze(
     matcher: &Matcher,
     text: &str,
     matches: &[Match],
     (kind, kind_basis): (DocKind, KindBasis),
     as_of: YearMonth,
-    lower: String,
     mut hits: Option<CueHits>,
 ) -> Analysis {
     let level_hits = hits.as_mut().and_then(CueHits::take_levels);
@@ -235,6 +225,9 @@ pub(crate) fn analyze(
     } else {
         (words - outside.min(words)) as f64 / words as f64
     };
+    // The years readers' cue patterns are case-sensitive and may run past any fixed window
+    // (`\s*`), so they read a lower-cased copy, made here and dropped with the experience read.
+    let lower = text.to_ascii_lowercase();
     let experience = experience_of((text, &lower), &mut cues, kind, &sections, &mentions, as_of);
     let first_line = text
         .lines()
@@ -254,7 +247,6 @@ pub(crate) fn analyze(
         as_of,
         first_line,
         kind_basis,
-        lower,
         text: text.to_string(),
         level_hits,
     }

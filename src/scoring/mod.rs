@@ -250,15 +250,12 @@ impl Scorer {
                 (kind, Some(hits), basis)
             }
         };
-        // The polarity, years and clause readers still take the text ASCII lower-cased.
-        let lower = text.to_ascii_lowercase();
         analysis::analyze(
             &self.matcher,
             text,
             matches,
             (kind, basis),
             self.as_of,
-            lower,
             hits,
         )
     }

@@ -338,7 +338,6 @@ pub(crate) fn from_posting(
     analysis: &Analysis,
 ) -> Profile {
     let text = analysis.text();
-    let lower = analysis.text_lower();
     let other_spans: Vec<Range<usize>> = analysis
         .mentions
         .iter()
@@ -346,7 +345,7 @@ pub(crate) fn from_posting(
         .map(|m| m.span.clone())
         .collect();
     let other_requirements =
-        requirements::other_requirements(text, lower, &analysis.sections, &other_spans);
+        requirements::other_requirements(text, &analysis.sections, &other_spans);
     let in_other = |r: &Range<usize>| {
         let i = other_requirements.partition_point(|o| o.end <= r.start);
         other_requirements
@@ -381,7 +380,7 @@ pub(crate) fn from_posting(
     // first span that asks for it.
     let mut asked: Vec<Asked> = Vec::new();
     let mut by_concept: BTreeMap<ConceptId, usize> = BTreeMap::new();
-    for set in requirements::alternative_sets(lower, &analysis.mentions, &kept) {
+    for set in requirements::alternative_sets(text, &analysis.mentions, &kept) {
         let mut options: Vec<ConceptId> = Vec::new();
         for &i in &set {
             let m = &analysis.mentions[i];

@@ -114,11 +114,10 @@ fn link(gap: &str) -> Link {
 }
 
 /// Splits the mentions `kept` (indexes into `mentions`, in text order) into requirements: each
-/// a set of options any of which meets it; `lower` is the text, as given or ASCII lower-cased
-/// (ASCII case is ignored). A run of mentions joined by commas and closed by an
+/// a set of options any of which meets it; `text` is the document (ASCII case is ignored). A run of mentions joined by commas and closed by an
 /// "or" ("Jamf, Intune, or another MDM") is one set; "and" keeps them apart.
 pub(crate) fn alternative_sets(
-    lower: &str,
+    text: &str,
     mentions: &[Mention],
     kept: &[usize],
 ) -> Vec<Vec<usize>> {
@@ -145,7 +144,7 @@ pub(crate) fn alternative_sets(
             let l = if m.span.start < p.span.end {
                 Link::List
             } else {
-                link(&lower[p.span.end..m.span.start])
+                link(&text[p.span.end..m.span.start])
             };
             if l == Link::Break {
                 flush(&mut chain, &mut links, &mut out);
@@ -253,12 +252,12 @@ const OTHER_CUES: &[(&str, &str)] = &[
 
 /// Whether the cue at `at` stands as a word: nothing alphanumeric before it, and after it
 /// nothing or an inflection ("shifts", "traveling").
-fn is_word_at(lower: &str, at: usize, len: usize) -> bool {
-    let b = lower.as_bytes();
+fn is_word_at(text: &str, at: usize, len: usize) -> bool {
+    let b = text.as_bytes();
     if at > 0 && b[at - 1].is_ascii_alphanumeric() {
         return false;
     }
-    let rest = &lower[at + len..];
+    let rest = &text[at + len..];
     let tail = ["s", "ing", "ling", "ed", "led", ""].iter().find(|t| {
         rest.len() >= t.len()
             && rest.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes())
@@ -272,8 +271,8 @@ fn is_word_at(lower: &str, at: usize, len: usize) -> bool {
 
 /// The clause around byte `at`: from the last sentence or line break before it to the next,
 /// at most 160 bytes each way.
-pub(crate) fn clause_around(lower: &str, at: usize) -> Range<usize> {
-    let b = lower.as_bytes();
+pub(crate) fn clause_around(text: &str, at: usize) -> Range<usize> {
+    let b = text.as_bytes();
     let stop = |i: usize| {
         matches!(b[i], b'\n' | b';' | b'!' | b'?' | b'\r')
             || (b[i] == b'.' && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()))
@@ -288,10 +287,10 @@ pub(crate) fn clause_around(lower: &str, at: usize) -> Range<usize> {
     while end < hi && !stop(end) {
         end += 1;
     }
-    while !lower.is_char_boundary(start) {
+    while !text.is_char_boundary(start) {
         start += 1;
     }
-    while !lower.is_char_boundary(end) {
+    while !text.is_char_boundary(end) {
         end -= 1;
     }
     start..end
@@ -317,27 +316,26 @@ fn find_ignoring_case(h: &str, from: usize, cue: &str) -> Option<usize> {
 
 /// Requirements in a posting that are not skills: one per clause that states one, outside
 /// benefits and company boilerplate; `mentions` adds the clauses of concepts of kind "other"
-/// the taxonomy names (a driver's licence, security clearance). `lower` is the text, as given
-/// or ASCII lower-cased (ASCII case is ignored).
+/// the taxonomy names (a driver's licence, security clearance). The cues are found ignoring
+/// ASCII case in the text as given.
 pub(crate) fn other_requirements(
     text: &str,
-    lower: &str,
     sections: &Sections,
     other_mentions: &[Range<usize>],
 ) -> Vec<Requirement> {
     let mut found: Vec<(Range<usize>, &str)> = Vec::new();
     for (cue, kind) in OTHER_CUES {
         let mut from = 0;
-        while let Some(at) = find_ignoring_case(lower, from, cue) {
+        while let Some(at) = find_ignoring_case(text, from, cue) {
             from = at + cue.len();
-            if !is_word_at(lower, at, cue.len()) {
+            if !is_word_at(text, at, cue.len()) {
                 continue;
             }
-            found.push((clause_around(lower, at), kind));
+            found.push((clause_around(text, at), kind));
         }
     }
     for span in other_mentions {
-        found.push((clause_around(lower, span.start), "other"));
+        found.push((clause_around(text, span.start), "other"));
     }
     found.sort_by_key(|(r, _)| (r.start, r.end));
     let mut out: Vec<Requirement> = Vec::new();
