@@ -296,7 +296,10 @@ impl Matcher {
         // The embedded taxonomy is compiled ahead of time (see `table.rs`).
         let compiled = match embedded_compiled(taxonomy, options) {
             Some(c) => c,
-            None => Compiled::new(Table::generate(taxonomy, options.spelling_variants)?, options),
+            None => Compiled::new(
+                Table::generate(taxonomy, options.spelling_variants)?,
+                options,
+            ),
         };
         Ok(compiled.into_matcher(taxonomy))
     }

@@ -574,7 +574,10 @@ mod tests {
         exact.spelling_variants(false);
         assert!(Compiled::from_bytes(bytes, t.hash(), &exact).is_none());
         for cut in [0, 8, bytes.len() / 2, bytes.len() - 1] {
-            assert!(Compiled::from_bytes(&bytes[..cut], t.hash(), &quick()).is_none(), "{cut}");
+            assert!(
+                Compiled::from_bytes(&bytes[..cut], t.hash(), &quick()).is_none(),
+                "{cut}"
+            );
         }
         let mut longer = bytes.to_vec();
         longer.push(0);

@@ -274,7 +274,9 @@ impl SparseTrie {
         let (class, rest) = bytes.split_at_checked(256)?;
         let class: [u8; 256] = class.try_into().ok()?;
         let u32_at = |b: &[u8], i: usize| -> Option<u32> {
-            Some(u32::from_le_bytes(b.get(4 * i..4 * i + 4)?.try_into().ok()?))
+            Some(u32::from_le_bytes(
+                b.get(4 * i..4 * i + 4)?.try_into().ok()?,
+            ))
         };
         let count = u32_at(rest, 0)? as usize;
         let space = match u32_at(rest, 1)? {

@@ -153,7 +153,10 @@ pub(super) fn to_bytes(t: &Taxonomy, hash: &str, chunks: usize) -> Vec<u8> {
 pub(super) fn from_bytes(bytes: &[u8], hash: &str) -> Option<Taxonomy> {
     let mut r = Reader {
         bytes,
-        pool: Pool { ends: &[], text: "" },
+        pool: Pool {
+            ends: &[],
+            text: "",
+        },
     };
     if r.take(MAGIC.len())? != MAGIC {
         return None;
