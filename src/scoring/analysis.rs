@@ -176,6 +176,7 @@ pub(crate) fn analyze(
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
     let mut last_context = None;
+    let mut breaks = Breaks::new();
     for (i, m) in matches.iter().enumerate() {
         let concept = matcher.concept(m);
         let span = m.span();
@@ -187,7 +188,7 @@ pub(crate) fn analyze(
                 .cue
                 .as_ref()
                 .is_some_and(|c| is_in_progress_cue(&lower[c.clone()]));
-        let context = context_of(text, &spans, i, &mut last_context);
+        let context = context_of(text, &spans, i, &mut breaks, &mut last_context);
         let mut credit = mention_credit(kind, concept.kind, section, pol, context);
         // A posting's contact lines and application instructions ("questions go to the
         // Workday Helpdesk at 555-...") ask for nothing.
@@ -327,8 +328,73 @@ fn mention_credit(
     }
 }
 
-fn is_break(b: u8) -> bool {
+const fn is_break(b: u8) -> bool {
     matches!(b, b'\n' | b';' | b'|' | b'!' | b'?')
+}
+
+/// Where a mention's line or sentence can end: the breaks (see [`is_break`]) and the full stops
+/// followed by white space or the end of the text, found once per document instead of once per
+/// mention in both directions. The text is read lazily, up to where mentions ask, each byte
+/// once: mentions come in text order and their windows overlap.
+struct Breaks {
+    /// The positions found in `from..to`, in order.
+    at: Vec<usize>,
+    /// The bytes read: every break in them is in `at`.
+    from: usize,
+    to: usize,
+}
+
+impl Breaks {
+    fn new() -> Breaks {
+        Breaks {
+            at: Vec::new(),
+            from: 0,
+            to: 0,
+        }
+    }
+
+    /// Reads `bytes[from..to]`, past what was read, for breaks. A window that does not start
+    /// inside what was read (mentions out of order, or a gap between mentions) starts afresh.
+    fn read(&mut self, bytes: &[u8], from: usize, to: usize) {
+        // A break or a full stop, by table: one look-up a byte.
+        const STOP: [bool; 256] = {
+            let mut t = [false; 256];
+            let mut c = 0;
+            while c < 256 {
+                t[c] = is_break(c as u8) || c as u8 == b'.';
+                c += 1;
+            }
+            t
+        };
+        if from < self.from || from > self.to {
+            self.at.clear();
+            (self.from, self.to) = (from, from);
+        }
+        for (p, &b) in bytes.iter().enumerate().take(to).skip(self.to) {
+            if STOP[usize::from(b)]
+                && (b != b'.' || bytes.get(p + 1).is_none_or(|c| c.is_ascii_whitespace()))
+            {
+                self.at.push(p);
+            }
+        }
+        self.to = self.to.max(to);
+    }
+
+    /// The line or sentence around `span`, at most 240 bytes either side: from after the last
+    /// break before it to the first break from its end.
+    fn around(&mut self, bytes: &[u8], span: &Range<usize>) -> (usize, usize) {
+        let lo = span.start.saturating_sub(240);
+        let hi = (span.end + 240).min(bytes.len());
+        self.read(bytes, lo, hi);
+        // Every break in lo..hi is known; one before `lo` (or none) leaves the window's edge.
+        let before = self.at.partition_point(|&p| p < span.start);
+        let start = before
+            .checked_sub(1)
+            .map_or(lo, |b| (self.at[b] + 1).max(lo));
+        let after = self.at.partition_point(|&p| p < span.end);
+        let end = self.at.get(after).map_or(hi, |&p| p.min(hi));
+        (start, end)
+    }
 }
 
 /// Prose or list: counts the words of the mention's line or sentence that are not themselves
@@ -340,29 +406,12 @@ fn context_of(
     text: &str,
     spans: &[Range<usize>],
     i: usize,
+    breaks: &mut Breaks,
     last: &mut Option<(Range<usize>, Context)>,
 ) -> Context {
     let span = &spans[i];
     let bytes = text.as_bytes();
-    let mut start = span.start;
-    let lo = span.start.saturating_sub(240);
-    while start > lo {
-        let b = bytes[start - 1];
-        if is_break(b) || (b == b'.' && bytes.get(start).is_some_and(|c| c.is_ascii_whitespace())) {
-            break;
-        }
-        start -= 1;
-    }
-    let mut end = span.end;
-    let hi = (span.end + 240).min(bytes.len());
-    while end < hi {
-        let b = bytes[end];
-        if is_break(b) || (b == b'.' && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()))
-        {
-            break;
-        }
-        end += 1;
-    }
+    let (mut start, mut end) = breaks.around(bytes, span);
     while !text.is_char_boundary(start) {
         start += 1;
     }
@@ -418,36 +467,39 @@ fn count_words_at<'s>(
     base: usize,
     skip: impl Iterator<Item = &'s Range<usize>>,
 ) -> (usize, usize) {
-    let mut all = 0;
-    let mut count = 0;
-    let mut run = 0usize;
-    let mut run_start = 0usize;
+    // A word's bytes: ASCII letters and any byte of a non-ASCII character. One table look-up
+    // a byte, and a tight loop over each run.
+    const WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            t[c] = (c as u8).is_ascii_alphabetic() || c >= 0x80;
+            c += 1;
+        }
+        t
+    };
+    let (mut all, mut outside) = (0, 0);
     let mut skip = skip.peekable();
     let bytes = text.as_bytes();
-    let mut flush = |run: usize, at: usize, count: &mut usize| {
-        if run >= 2 {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !WORD[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && WORD[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i - start >= 2 {
             all += 1;
-            let at = at + base;
+            let at = start + base;
             while skip.next_if(|s| s.end <= at).is_some() {}
             let inside = skip.peek().is_some_and(|s| s.start <= at && at < s.end);
-            if !inside {
-                *count += 1;
-            }
-        }
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_alphabetic() || b >= 0x80 {
-            if run == 0 {
-                run_start = i;
-            }
-            run += 1;
-        } else {
-            flush(run, run_start, &mut count);
-            run = 0;
+            outside += usize::from(!inside);
         }
     }
-    flush(run, run_start, &mut count);
-    (all, count)
+    (all, outside)
 }
 
 fn experience_of(
@@ -670,11 +722,17 @@ mod tests {
                 "ServiceNow",
             ],
         );
-        assert_eq!(context_of(list, &spans, 2, &mut None), Context::List);
+        assert_eq!(
+            context_of(list, &spans, 2, &mut Breaks::new(), &mut None),
+            Context::List
+        );
         let prose =
             "Reimaged and deployed 300 Windows laptops for new hires, cutting setup time by half.";
         let spans = spans_of(prose, &["Windows"]);
-        assert_eq!(context_of(prose, &spans, 0, &mut None), Context::Prose);
+        assert_eq!(
+            context_of(prose, &spans, 0, &mut Breaks::new(), &mut None),
+            Context::Prose
+        );
     }
 
     /// Reading a shared line or sentence once gives each mention what reading it afresh gives.
@@ -687,17 +745,126 @@ mod tests {
                laptops with Intune for 300 new hires. Azure | AWS | GCP\nPython\tSQL\tExcel";
         let spans: Vec<Range<usize>> = matcher.extract(&text).iter().map(|m| m.span()).collect();
         assert!(spans.len() > 20);
-        let mut last = None;
+        let (mut last, mut breaks) = (None, Breaks::new());
         let (mut lists, mut prose) = (0, 0);
         for i in 0..spans.len() {
-            let once = context_of(&text, &spans, i, &mut last);
-            assert_eq!(once, context_of(&text, &spans, i, &mut None), "mention {i}");
+            let once = context_of(&text, &spans, i, &mut breaks, &mut last);
+            let afresh = context_of(&text, &spans, i, &mut Breaks::new(), &mut None);
+            assert_eq!(once, afresh, "mention {i}");
             match once {
                 Context::List => lists += 1,
                 Context::Prose => prose += 1,
             }
         }
         assert!(lists > 0 && prose > 0, "{lists} lists, {prose} prose");
+    }
+
+    /// The line or sentence around a span as read before [`Breaks`]: byte by byte from the
+    /// span, both ways, for each mention.
+    fn around_by_scan(bytes: &[u8], span: &Range<usize>) -> (usize, usize) {
+        let mut start = span.start;
+        let lo = span.start.saturating_sub(240);
+        while start > lo {
+            let b = bytes[start - 1];
+            if is_break(b)
+                || (b == b'.' && bytes.get(start).is_some_and(|c| c.is_ascii_whitespace()))
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let mut end = span.end;
+        let hi = (span.end + 240).min(bytes.len());
+        while end < hi {
+            let b = bytes[end];
+            if is_break(b)
+                || (b == b'.' && bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()))
+            {
+                break;
+            }
+            end += 1;
+        }
+        (start, end)
+    }
+
+    #[test]
+    fn breaks_read_once_bound_what_the_scans_bound() {
+        let mut texts = crate::scoring::pattern::testing::haystacks();
+        texts.push("a. b.c.\n\nd; e | f! g? h.\ti.".repeat(40));
+        texts.push("x".repeat(700) + ". y");
+        let mut checked = 0;
+        for t in texts {
+            let b = t.as_bytes();
+            // Spans in text order, of a few widths and strides (so windows overlap, touch or
+            // leave gaps), then the same spans backwards (each window starts afresh).
+            for (width, stride) in [(1, 1), (3, 7), (9, 97), (2, 600)] {
+                if stride < 7 && b.len() > 400 {
+                    continue;
+                }
+                let spans: Vec<Range<usize>> = (0..b.len().saturating_sub(width))
+                    .step_by(stride)
+                    .map(|s| s..s + width)
+                    .collect();
+                let mut breaks = Breaks::new();
+                for span in spans.iter().chain(spans.iter().rev()) {
+                    assert_eq!(
+                        breaks.around(b, span),
+                        around_by_scan(b, span),
+                        "{span:?} {t:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    /// Words counted as before the run loop: a flush at every byte that is not a word's.
+    fn count_words_by_flush(text: &str, skip: &[Range<usize>]) -> (usize, usize) {
+        let (mut all, mut count, mut run, mut run_start) = (0, 0, 0usize, 0usize);
+        let mut skip = skip.iter().peekable();
+        let mut flush = |run: usize, at: usize, count: &mut usize| {
+            if run >= 2 {
+                all += 1;
+                while skip.next_if(|s| s.end <= at).is_some() {}
+                if !skip.peek().is_some_and(|s| s.start <= at && at < s.end) {
+                    *count += 1;
+                }
+            }
+        };
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b.is_ascii_alphabetic() || b >= 0x80 {
+                if run == 0 {
+                    run_start = i;
+                }
+                run += 1;
+            } else {
+                flush(run, run_start, &mut count);
+                run = 0;
+            }
+        }
+        flush(run, run_start, &mut count);
+        (all, count)
+    }
+
+    #[test]
+    fn run_loop_counts_what_the_flushes_counted() {
+        let mut texts = crate::scoring::pattern::testing::haystacks();
+        texts.push("a bc \u{e9}t\u{e9} x9yz I'm 3D e-mail".into());
+        let mut words = 0;
+        for t in texts {
+            // Spans every 13 bytes, 1 to 9 bytes wide, cut where the text allows.
+            let spans: Vec<Range<usize>> = (0..t.len())
+                .step_by(13)
+                .map(|s| s..(s + 1 + s % 9).min(t.len()))
+                .collect();
+            for skip in [&spans[..], &[]] {
+                let got = count_words_both(&t, skip);
+                assert_eq!(got, count_words_by_flush(&t, skip), "{t:?}");
+                words += got.0;
+            }
+        }
+        assert!(words > 10_000, "{words}");
     }
 
     #[test]

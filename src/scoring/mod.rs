@@ -21,6 +21,7 @@
 //! ```
 
 mod analysis;
+mod cue_search;
 mod fraction;
 pub mod gaps;
 pub mod levels;

@@ -3,12 +3,11 @@
 //! term in a posting's benefits or company boilerplate never becomes a requirement.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 
+use super::cue_search::CueSearch;
 use super::levels::{CueFinder, LevelHits};
 use crate::taxonomy::role::CareerLevel;
 
@@ -75,18 +74,17 @@ fn word_signals(text: &str) -> (usize, usize) {
         }
         t
     };
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !ALNUM[usize::from(b[i])] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && ALNUM[usize::from(b[i])] {
-            i += 1;
-        }
-        let w = &b[start..i];
+    let mut rest = text.as_bytes();
+    // Word by word: a run of other bytes, then a run of word bytes, each found by iterator
+    // (no bounds check a byte).
+    while let Some(start) = rest.iter().position(|&c| ALNUM[usize::from(c)]) {
+        rest = &rest[start..];
+        let len = rest
+            .iter()
+            .position(|&c| !ALNUM[usize::from(c)])
+            .unwrap_or(rest.len());
+        let w = &rest[..len];
+        rest = &rest[len..];
         if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
             let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
             years += usize::from((1950..=2029).contains(&y));
@@ -301,10 +299,10 @@ pub fn guess_kind(text: &str) -> DocKind {
     CueHits::of(text).guess(text).0
 }
 
-/// Every cue phrase of this module found in one text, in one pass of one automaton over the
+/// Every cue phrase of this module found in one text, in one pass of one search over the
 /// text as given (ASCII-case-insensitively, so no lower-cased copy is made): the posting and
 /// resume cues that guess a document's kind, the inline headings, the equal-opportunity cues,
-/// the contact cues and (when the automaton carries them) the career levels' title cues. Each
+/// the contact cues and (when the search carries them) the career levels' title cues. Each
 /// phrase's occurrences are those a search for it alone finds (non-overlapping, from the
 /// start); contact cues keep every occurrence, overlapping or not, since a clause is asked
 /// whether it contains one.
@@ -313,47 +311,35 @@ pub(crate) struct CueHits {
     hits: Vec<(usize, Range<usize>)>,
     /// Every occurrence of a contact cue, by end.
     contact: Vec<Range<usize>>,
-    /// The level title cues' occurrences, when the automaton carries them.
+    /// The level title cues' occurrences, when the search carries them.
     levels: Option<LevelHits>,
 }
 
-/// Where each list starts among the automaton's slots (one per phrase of each list, in order).
+/// Where each list starts among the search's slots (one per phrase of each list, in order).
 const WEAK_FROM: usize = POSTING_CUES.len();
 const RESUME_FROM: usize = WEAK_FROM + WEAK_POSTING_CUES.len();
 const INLINE_FROM: usize = RESUME_FROM + RESUME_CUES.len();
-
-/// Bytes searched with a cue automaton's NFA before its DFA is built: about where the DFA's
-/// faster search has paid for building it.
-const DFA_AFTER: usize = 512 * 1024;
 
 /// The slot of the first contact cue.
 fn contact_from() -> usize {
     INLINE_FROM + inline_phrases().len() + EEO_CUES.len()
 }
 
-/// The cue automaton: every phrase list of this module and, optionally, the title cues of a
-/// role's career levels, as one set of distinct patterns. A phrase that stands in two lists
-/// ("apply now" marks a posting and a contact line) is one pattern with two slots.
+/// The cue search: every phrase list of this module and, optionally, the title cues of a
+/// role's career levels, as one set of distinct phrases. A phrase that stands in two lists
+/// ("apply now" marks a posting and a contact line) is one phrase with two slots.
 #[derive(Debug)]
 pub(crate) struct Cues {
-    /// Per pattern, the slots it stands for.
+    /// Per phrase, the slots it stands for.
     slots: Vec<Vec<usize>>,
-    /// The patterns, kept to build the DFA.
-    patterns: Vec<String>,
-    /// A contiguous NFA, cheap to build: a one-line document pays little for it.
-    nfa: AhoCorasick,
-    /// A DFA of the same patterns, built once [`DFA_AFTER`] bytes went through the NFA: it
-    /// searches about 2.5 times faster but costs some 15 M instructions to build, worth it
-    /// only over a corpus.
-    dfa: OnceLock<AhoCorasick>,
-    /// Bytes searched with the NFA so far.
-    searched: AtomicUsize,
+    /// The phrases, filed for the search: cheap to build, so a one-line document pays little.
+    search: CueSearch,
     /// The level cues, whose slots follow the contact cues'.
     levels: Option<Arc<CueFinder>>,
 }
 
 impl Cues {
-    /// The automaton for the cues of `levels` (none when a cue is empty or there are no
+    /// The search for the cues of `levels` (none when a cue is empty or there are no
     /// levels) and this module's phrases. Built once per distinct set of levels and kept.
     pub(crate) fn for_levels(levels: &[CareerLevel]) -> Arc<Cues> {
         static LAST: Mutex<Option<Arc<Cues>>> = Mutex::new(None);
@@ -376,46 +362,32 @@ impl Cues {
         cues
     }
 
-    /// The automaton without level cues.
+    /// The search without level cues.
     pub(crate) fn plain() -> &'static Cues {
         static PLAIN: OnceLock<Cues> = OnceLock::new();
         PLAIN.get_or_init(|| Cues::build(None))
     }
 
-    /// Whether the automaton carries level cues.
+    /// Whether the search carries level cues.
     pub(crate) fn has_levels(&self) -> bool {
         self.levels.is_some()
     }
 
-    /// The automaton to search `len` more bytes with: the NFA until [`DFA_AFTER`] bytes went
-    /// through it, the DFA after. Both find the same matches.
-    fn automaton(&self, len: usize) -> &AhoCorasick {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa;
-        }
-        if self.searched.fetch_add(len, Ordering::Relaxed) < DFA_AFTER {
-            return &self.nfa;
-        }
-        self.dfa.get_or_init(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .build(&self.patterns)
-                .expect("cue automaton")
-        })
-    }
-
-    fn build(levels: Option<Arc<CueFinder>>) -> Cues {
-        let level_cues = levels.as_ref().map_or(&[][..], |f| f.cues());
-        let phrases = POSTING_CUES
+    /// This module's phrases, one a slot, in slot order (the level cues' slots follow).
+    fn module_phrases<'a>() -> impl Iterator<Item = &'a str> {
+        POSTING_CUES
             .iter()
             .chain(WEAK_POSTING_CUES)
             .chain(RESUME_CUES)
             .chain(inline_phrases().iter().map(|(p, _)| p))
             .chain(EEO_CUES)
             .chain(CONTACT_CUES)
-            .copied()
-            .chain(level_cues.iter().map(String::as_str));
+            .map(|p| -> &'a str { p })
+    }
+
+    fn build(levels: Option<Arc<CueFinder>>) -> Cues {
+        let level_cues = levels.as_ref().map_or(&[][..], |f| f.cues());
+        let phrases = Cues::module_phrases().chain(level_cues.iter().map(String::as_str));
         let mut patterns: Vec<String> = Vec::new();
         let mut slots: Vec<Vec<usize>> = Vec::new();
         for (slot, phrase) in phrases.enumerate() {
@@ -427,24 +399,16 @@ impl Cues {
                 }
             }
         }
-        let nfa = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("cue automaton");
         Cues {
             slots,
-            patterns,
-            nfa,
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
+            search: CueSearch::new(patterns.iter().map(String::as_str)),
             levels,
         }
     }
 }
 
 impl CueHits {
-    /// The cue hits of `text` with the automaton without level cues.
+    /// The cue hits of `text` with the search without level cues.
     pub(crate) fn of(text: &str) -> CueHits {
         CueHits::with(Cues::plain(), text)
     }
@@ -459,26 +423,29 @@ impl CueHits {
         let mut hits = Vec::new();
         let mut contact = Vec::new();
         let mut levels = vec![Vec::new(); level_count];
-        // Overlapping matches come in order of their ends; one pattern's all have its length,
-        // so they also come in order of their starts.
-        for m in cues.automaton(text.len()).find_overlapping_iter(text) {
-            for &slot in &cues.slots[m.pattern().as_usize()] {
+        // One phrase's occurrences come in order of their starts (so also of their ends):
+        // each slot keeps those that do not overlap the last it kept, as a search for the
+        // phrase alone does.
+        cues.search.for_each(text.as_bytes(), |p, start| {
+            let end = start + cues.search.len(p);
+            for &slot in &cues.slots[p] {
                 if (contact_from..level_from).contains(&slot) {
-                    contact.push(m.range());
+                    contact.push(start..end);
                     continue;
                 }
-                if m.start() < last_end[slot] {
+                if start < last_end[slot] {
                     continue;
                 }
-                last_end[slot] = m.end();
+                last_end[slot] = end;
                 if slot >= level_from {
-                    levels[slot - level_from].push(m.start());
+                    levels[slot - level_from].push(start);
                 } else {
-                    hits.push((slot, m.range()));
+                    hits.push((slot, start..end));
                 }
             }
-        }
-        hits.sort_by_key(|(p, r)| (*p, r.start));
+        });
+        hits.sort_unstable_by_key(|(p, r)| (*p, r.start));
+        contact.sort_unstable_by_key(|r| (r.end, r.start));
         let levels = cues.levels.as_ref().map(|finder| LevelHits {
             finder: finder.clone(),
             starts: levels,
@@ -791,40 +758,79 @@ fn heading_table(doc_kind: DocKind) -> &'static [(&'static str, SectionKind)] {
     }
 }
 
-fn lookup(phrase: &str, doc_kind: DocKind) -> Option<SectionKind> {
+/// The longest phrase of [`heading_table`], in bytes: a longer key is no heading.
+const HEADING_MAX: usize = 37;
+
+fn lookup(phrase: &[u8], doc_kind: DocKind) -> Option<SectionKind> {
+    if phrase.len() > HEADING_MAX {
+        return None;
+    }
     heading_table(doc_kind)
         .iter()
-        .find(|(p, _)| *p == phrase)
+        .find(|(p, _)| p.as_bytes() == phrase)
         .map(|(_, k)| *k)
 }
 
 /// Lower-cases and squeezes a candidate heading: bullets, decoration and a trailing colon go.
 #[cfg(test)]
 fn heading_key(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     heading_key_into(s, &mut out);
-    out
+    String::from_utf8(out).unwrap()
 }
 
-/// [`heading_key`] into `out` (cleared first), so that one buffer serves every line.
-fn heading_key_into(s: &str, out: &mut String) {
+/// [`heading_key`] into `out` (cleared first; UTF-8), so that one buffer serves every line.
+fn heading_key_into(s: &str, out: &mut Vec<u8>) {
     out.clear();
+    if s.is_ascii() {
+        return ascii_heading_key_into(s.as_bytes(), out);
+    }
     let trimmed = s
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '.');
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
         if word.is_ascii() {
-            out.extend(word.bytes().map(|b| match b {
-                b'`' => '\'',
-                b => b.to_ascii_lowercase() as char,
-            }));
+            out.extend(word.bytes().map(ascii_key_byte));
         } else {
-            out.push_str(&word.to_lowercase().replace(['\u{2019}', '`'], "'"));
+            out.extend_from_slice(
+                word.to_lowercase()
+                    .replace(['\u{2019}', '`'], "'")
+                    .as_bytes(),
+            );
         }
+    }
+}
+
+/// [`heading_key_into`] for an ASCII line, byte by byte: most lines are ASCII, and the `char`
+/// trims and the Unicode white-space split cost several times more. `char::is_whitespace` and
+/// `char::is_alphanumeric` agree with the byte tests here on ASCII (vertical tab included).
+fn ascii_heading_key_into(b: &[u8], out: &mut Vec<u8>) {
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let mut lo = 0;
+    while lo < b.len() && !b[lo].is_ascii_alphanumeric() {
+        lo += 1;
+    }
+    let mut hi = b.len();
+    while hi > lo && (space(b[hi - 1]) || matches!(b[hi - 1], b':' | b'-' | b'.')) {
+        hi -= 1;
+    }
+    for word in b[lo..hi].split(|&c| space(c)).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend(word.iter().map(|&c| ascii_key_byte(c)));
+    }
+}
+
+/// An ASCII byte of a heading key: lower case, a backtick read as an apostrophe.
+fn ascii_key_byte(c: u8) -> u8 {
+    match c {
+        b'`' => b'\'',
+        c => c.to_ascii_lowercase(),
     }
 }
 
@@ -834,11 +840,16 @@ fn find_headings(
     hits: Option<&CueHits>,
 ) -> Vec<(Range<usize>, SectionKind)> {
     let mut found = Vec::new();
-    // Headings on a line of their own, or opening a line and followed by a colon.
-    let mut line_start = 0;
-    let mut key = String::new();
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
+    // Headings on a line of their own, or opening a line and followed by a colon. Lines are
+    // split and colons found with `memchr` (vectorised), a colon only within its 51 bytes.
+    let bytes = text.as_bytes();
+    let mut key = Vec::new();
+    let mut next = 0;
+    while next < text.len() {
+        let line_start = next;
+        next =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |p| line_start + p + 1);
+        let body = text[line_start..next].trim_end_matches(['\n', '\r']);
         let lead = body.len() - body.trim_start().len();
         let abs = line_start + lead;
         let content = body.trim();
@@ -846,19 +857,16 @@ fn find_headings(
             heading_key_into(content, &mut key);
             if let Some(kind) = lookup(&key, doc_kind) {
                 found.push((abs..abs + content.len(), kind));
-                line_start += line.len();
                 continue;
             }
         }
-        if let Some(colon) = content.find(':') {
-            if colon <= 50 {
-                heading_key_into(&content[..colon], &mut key);
-                if let Some(kind) = lookup(&key, doc_kind) {
-                    found.push((abs..abs + colon + 1, kind));
-                }
+        let head = &content.as_bytes()[..content.len().min(51)];
+        if let Some(colon) = memchr::memchr(b':', head) {
+            heading_key_into(&content[..colon], &mut key);
+            if let Some(kind) = lookup(&key, doc_kind) {
+                found.push((abs..abs + colon + 1, kind));
             }
         }
-        line_start += line.len();
     }
     // Inline headings in text whose line breaks were lost: "... benefits. Requirements: ..." or
     // "Company DescriptionRitz Safety is ..." (a title-case heading glued to the next word).
@@ -1156,6 +1164,106 @@ mod tests {
         }
     }
 
+    /// The key of a line as the `char` reading makes it, for any line.
+    fn heading_key_by_chars(s: &str) -> String {
+        let trimmed = s
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '.');
+        let words: Vec<String> = trimmed
+            .split_whitespace()
+            .map(|w| w.to_lowercase().replace(['\u{2019}', '`'], "'"))
+            .collect();
+        words.join(" ")
+    }
+
+    /// The headings on lines of their own or before a colon, as found with `split_inclusive`
+    /// and `str::find` before the lines were split with `memchr`.
+    fn line_headings_by_split(text: &str, doc_kind: DocKind) -> Vec<(Range<usize>, SectionKind)> {
+        let mut found = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let abs = line_start + body.len() - body.trim_start().len();
+            let content = body.trim();
+            line_start += line.len();
+            if !content.is_empty() && content.len() <= 60 {
+                if let Some(kind) = lookup(heading_key(content).as_bytes(), doc_kind) {
+                    found.push((abs..abs + content.len(), kind));
+                    continue;
+                }
+            }
+            if let Some(colon) = content.find(':').filter(|&c| c <= 50) {
+                if let Some(kind) = lookup(heading_key(&content[..colon]).as_bytes(), doc_kind) {
+                    found.push((abs..abs + colon + 1, kind));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn lines_split_by_memchr_give_the_split_headings() {
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.push(format!(
+            "Skills{}: x\nSkills{}: y\r\n\n  Education  \r",
+            " ".repeat(44),
+            " ".repeat(45)
+        ));
+        texts.push("Requirements:\n\u{a0}Benefits\u{a0}\nabout us:\nno colon here\nSummary".into());
+        let mut found = 0;
+        for h in texts {
+            for t in [h.clone(), h.to_ascii_uppercase()] {
+                for kind in [DocKind::Resume, DocKind::Posting] {
+                    let want = line_headings_by_split(&t, kind);
+                    assert_eq!(find_headings(&t, kind, None), want, "{t:?}");
+                    found += want.len();
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn no_heading_is_longer_than_the_longest() {
+        let all = heading_table(DocKind::Posting)
+            .iter()
+            .chain(heading_table(DocKind::Resume));
+        assert_eq!(all.map(|(p, _)| p.len()).max(), Some(HEADING_MAX));
+    }
+
+    #[test]
+    fn ascii_heading_keys_are_the_char_keys() {
+        let mut lines: Vec<String> = super::super::pattern::testing::haystacks()
+            .iter()
+            .flat_map(|h| {
+                h.split_inclusive(['\n', ':'])
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        lines.extend(
+            [
+                "  * Work   Experience: ",
+                "\x0bSkills\x0c\t-",
+                "--. :",
+                "What You`ll Do - ..",
+                "A",
+                ":Requirements:-. ",
+                "\r\n",
+            ]
+            .map(String::from),
+        );
+        let mut ascii = 0;
+        for line in lines {
+            for l in [line.clone(), line.to_ascii_uppercase()] {
+                assert_eq!(heading_key(&l), heading_key_by_chars(&l), "{l:?}");
+                ascii += usize::from(l.is_ascii());
+            }
+        }
+        assert!(ascii > 1000, "{ascii}");
+    }
+
     #[test]
     fn one_pass_finds_what_the_searches_found() {
         let mut texts = super::super::pattern::testing::haystacks();
@@ -1199,26 +1307,72 @@ mod tests {
         }
     }
 
+    /// The cue hits as an overlapping Aho-Corasick search of the same phrases found them
+    /// (the reading before [`super::super::cue_search`]): each slot keeps the occurrences that
+    /// do not overlap the last it kept, contact cues keep every occurrence.
+    fn hits_by_automaton(cues: &Cues, text: &str) -> CueHits {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind};
+        let level_cues = cues.levels.as_ref().map_or(&[][..], |f| f.cues());
+        let phrases: Vec<String> = Cues::module_phrases()
+            .map(String::from)
+            .chain(level_cues.iter().cloned())
+            .collect();
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .ascii_case_insensitive(true)
+            .build(&phrases)
+            .unwrap();
+        let level_from = contact_from() + CONTACT_CUES.len();
+        let mut last_end = vec![0usize; phrases.len()];
+        let (mut hits, mut contact) = (Vec::new(), Vec::new());
+        let mut levels = vec![Vec::new(); level_cues.len()];
+        for m in ac.find_overlapping_iter(text) {
+            let slot = m.pattern().as_usize();
+            if (contact_from()..level_from).contains(&slot) {
+                contact.push(m.range());
+            } else if m.start() >= last_end[slot] {
+                last_end[slot] = m.end();
+                if slot >= level_from {
+                    levels[slot - level_from].push(m.start());
+                } else {
+                    hits.push((slot, m.range()));
+                }
+            }
+        }
+        hits.sort_by_key(|(p, r)| (*p, r.start));
+        contact.sort_by_key(|r| (r.end, r.start));
+        CueHits {
+            hits,
+            contact,
+            levels: cues.levels.as_ref().map(|finder| LevelHits {
+                finder: finder.clone(),
+                starts: levels,
+            }),
+        }
+    }
+
     #[test]
-    fn the_dfa_finds_what_the_nfa_found() {
-        let cues = Cues::build(None);
-        // The NFA serves the first DFA_AFTER bytes, the DFA every search after them.
-        assert!(std::ptr::eq(cues.automaton(DFA_AFTER), &cues.nfa));
-        let dfa = cues.automaton(1);
-        assert!(cues.dfa.get().is_some_and(|d| std::ptr::eq(d, dfa)));
+    fn the_search_finds_what_the_automaton_found() {
+        let taxonomy = crate::Taxonomy::embedded();
+        let levels = &taxonomy.roles()[0].levels;
+        let with_levels = Cues::for_levels(levels);
+        assert!(with_levels.has_levels());
         let mut texts = super::super::pattern::testing::haystacks();
         texts.push("Regard to race WITHOUT REGARD TO RACE apply nowapply now".into());
-        for t in texts {
-            let all = |ac: &AhoCorasick| -> Vec<(usize, Range<usize>)> {
-                let mut v: Vec<_> = ac
-                    .find_overlapping_iter(&t)
-                    .map(|m| (m.pattern().as_usize(), m.range()))
-                    .collect();
-                v.sort_by_key(|(p, r)| (r.end, *p));
-                v
-            };
-            assert_eq!(all(dfa), all(&cues.nfa), "{t:?}");
+        texts.push("Sr. Engineer, SR IT TECH; Tier IITier 2 senior-senior Head Of IT".into());
+        let mut found = 0;
+        for h in texts {
+            for t in [h.clone(), h.to_ascii_uppercase()] {
+                for cues in [&*with_levels, Cues::plain()] {
+                    let (got, want) = (CueHits::with(cues, &t), hits_by_automaton(cues, &t));
+                    assert_eq!(got.hits, want.hits, "{t:?}");
+                    assert_eq!(got.contact, want.contact, "{t:?}");
+                    assert_eq!(got.levels, want.levels, "{t:?}");
+                    found += got.hits.len() + got.contact.len();
+                }
+            }
         }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
