@@ -10,7 +10,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use self::table::{embedded_table, embedded_table_unchecked, Table};
+use self::table::{embedded_compiled, embedded_compiled_unchecked, Table};
 use self::trie::{Trie, Walk};
 use crate::normalize::{keeps_non_ascii, Normalized};
 use crate::taxonomy::{Concept, Taxonomy};
@@ -79,9 +79,10 @@ impl MatcherOptions {
     }
 
     /// As [`MatcherOptions::build`] on [`Taxonomy::embedded`], for a process that has not
-    /// loaded it yet: the taxonomy is parsed on a second thread while this one builds the
-    /// automaton from the table compiled ahead of time, so a one-document run waits for the
-    /// longer of the two instead of both. The matcher is the same.
+    /// loaded it yet: the automata compiled ahead of time are read without waiting for the
+    /// taxonomy (which is read from its own snapshot, on two threads), and for the dense
+    /// layout of a batch, made dense on this thread while the taxonomy is read on another.
+    /// The matcher is the same.
     ///
     /// ```
     /// use rolefit::{MatcherOptions, Taxonomy};
@@ -90,13 +91,19 @@ impl MatcherOptions {
     /// assert_eq!(m.extract("CompTIA A+ and Intune").len(), 2);
     /// ```
     pub fn build_embedded(&self) -> Result<Matcher, BuildError> {
-        if !self.spelling_variants {
-            return self.build(Taxonomy::embedded());
+        if !self.spelling_variants || self.quick_build {
+            // The compact automata are read in place, in less time than a thread takes to start.
+            let compiled = embedded_compiled_unchecked(self);
+            let taxonomy = Taxonomy::embedded();
+            return match compiled {
+                Some(compiled) => Ok(compiled.into_matcher(taxonomy)),
+                None => self.build(taxonomy),
+            };
         }
         std::thread::scope(|scope| {
-            let parsing = scope.spawn(Taxonomy::embedded);
-            let compiled = embedded_table_unchecked().map(|table| Compiled::new(table, self));
-            let taxonomy = parsing
+            let reading = scope.spawn(Taxonomy::embedded);
+            let compiled = embedded_compiled_unchecked(self);
+            let taxonomy = reading
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             match compiled {
@@ -109,9 +116,12 @@ impl MatcherOptions {
 
 /// A taxonomy's table with its automata built: all of a [`Matcher`] but the taxonomy.
 struct Compiled {
-    table: Table,
     automaton: Trie,
     cues: Cues,
+    pattern_count: usize,
+    pattern_entries: Vec<Range<u32>>,
+    entries: Vec<u32>,
+    rules: Vec<FormRule>,
     fold_hyphens: bool,
 }
 
@@ -125,28 +135,34 @@ impl Compiled {
         let cues: Vec<&str> = table.cues.iter().map(String::as_str).collect();
         let cues = Cues::new(&cues, fold, !options.quick_build);
         Compiled {
-            table,
             automaton,
             cues,
+            pattern_count: table.patterns.len(),
+            pattern_entries: table.pattern_entries,
+            entries: table.entries,
+            rules: table.rules,
             fold_hyphens: fold,
         }
     }
 
     fn into_matcher(self, taxonomy: &Taxonomy) -> Matcher {
         let Compiled {
-            table,
             automaton,
             cues,
+            pattern_count,
+            pattern_entries,
+            entries,
+            rules,
             fold_hyphens,
         } = self;
         Matcher {
             inner: Arc::new(Inner {
                 taxonomy: taxonomy.shared(),
                 automaton,
-                pattern_count: table.patterns.len(),
-                pattern_entries: table.pattern_entries,
-                entries: table.entries,
-                rules: table.rules,
+                pattern_count,
+                pattern_entries,
+                entries,
+                rules,
                 cues,
                 fold_hyphens,
             }),
@@ -277,12 +293,15 @@ impl Matcher {
     }
 
     fn build(taxonomy: &Taxonomy, options: &MatcherOptions) -> Result<Matcher, BuildError> {
-        // The embedded taxonomy's table is compiled ahead of time (see `table.rs`).
-        let table = match embedded_table(taxonomy, options) {
-            Some(t) => t,
-            None => Table::generate(taxonomy, options.spelling_variants)?,
+        // The embedded taxonomy is compiled ahead of time (see `table.rs`).
+        let compiled = match embedded_compiled(taxonomy, options) {
+            Some(c) => c,
+            None => Compiled::new(
+                Table::generate(taxonomy, options.spelling_variants)?,
+                options,
+            ),
         };
-        Ok(Compiled::new(table, options).into_matcher(taxonomy))
+        Ok(compiled.into_matcher(taxonomy))
     }
 
     /// The taxonomy this matcher was compiled from.
@@ -520,12 +539,15 @@ static WORD_BYTE: [bool; 256] = {
 #[derive(Debug)]
 struct Cues {
     automaton: Option<Trie>,
+    /// How many cue words (cue ids are below).
+    count: usize,
 }
 
 impl Cues {
     fn new(cues: &[&str], fold: bool, dense: bool) -> Cues {
         Cues {
             automaton: (!cues.is_empty()).then(|| Trie::new(cues, fold, dense)),
+            count: cues.len(),
         }
     }
 
@@ -931,6 +953,24 @@ mod tests {
                 assert!(found.len() > 20, "{quick} {variants}: {}", found.len());
                 assert_eq!(found, after.extract(&text), "{quick} {variants}");
             }
+        }
+    }
+
+    #[test]
+    fn the_matcher_compiled_ahead_of_time_matches_as_one_compiled_now() {
+        // A copy of the embedded taxonomy is not the embedded one: its table is generated and
+        // its automata built, as any other taxonomy's are.
+        let copy = Taxonomy::embedded().clone();
+        let text = include_str!("../../fixtures/cli/posting.txt").repeat(2)
+            + "Wi - Fi, the ad campaign; AD and DNS; C# and C++; an A+ in chemistry; TCP/IP.";
+        for quick in [true, false] {
+            let mut options = MatcherOptions::new();
+            options.quick_build(quick);
+            let ahead = options.build(Taxonomy::embedded()).unwrap();
+            let now = options.build(&copy).unwrap();
+            assert!(!std::ptr::eq(ahead.taxonomy(), now.taxonomy()));
+            assert_eq!(ahead.pattern_count(), now.pattern_count());
+            assert_eq!(ahead.extract(&text), now.extract(&text), "{quick}");
         }
     }
 

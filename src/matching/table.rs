@@ -1,8 +1,9 @@
 //! The pattern table of a taxonomy: every surface form and spelling variant normalised into a
 //! pattern key, the rules of each form, and the context cues, which the matcher compiles into its
-//! trie. Generating it for the embedded taxonomy is most of the start-up of a one-document run,
-//! so that table is also compiled ahead of time into `taxonomies/desktop-technician.table`,
-//! which a test keeps in step with the taxonomy (`ROLEFIT_BLESS=1 cargo test --lib table`
+//! tries. Generating it and building the tries for the embedded taxonomy was most of the start-up
+//! of a one-document run, so that matcher is also compiled ahead of time into
+//! `taxonomies/desktop-technician.table`, its tries laid out to be walked in place, which a test
+//! keeps in step with the taxonomy (`ROLEFIT_BLESS=1 cargo test --lib -- table snapshot`
 //! rewrites it after the taxonomy or the generation code changes; until then, a changed taxonomy
 //! gets its table generated at start-up, as any other taxonomy does, and that test fails).
 
@@ -10,7 +11,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::{BuildError, FormRule, MatcherOptions};
+use super::trie::{SparseTrie, Trie};
+use super::{BuildError, Compiled, Cues, FormRule, MatcherOptions};
 
 /// The most bytes of patterns (surface forms and their spelling variants, normalised) a matcher
 /// is compiled from: 16 MiB, some 50 times what the embedded taxonomy needs.
@@ -301,37 +303,42 @@ pub(super) fn spelling_variants(key: &str) -> Vec<String> {
     out
 }
 
-/// The embedded taxonomy's table, compiled ahead of time.
+/// The embedded taxonomy compiled ahead of time: its table with both automata built, laid out
+/// so that it is used where it lies in the binary (the automata are walked in place; only the
+/// rules are read into memory).
 static EMBEDDED_TABLE: &[u8] = include_bytes!("../../taxonomies/desktop-technician.table");
 
-/// The table compiled ahead of time, if `taxonomy` is the embedded one, the options are the
+/// The matcher compiled ahead of time, if `taxonomy` is the embedded one, the options are the
 /// defaults it was compiled with, and it was compiled from this very taxonomy.
-pub(super) fn embedded_table(taxonomy: &Taxonomy, options: &MatcherOptions) -> Option<Table> {
-    if !taxonomy.is_embedded() || !options.spelling_variants {
+pub(super) fn embedded_compiled(taxonomy: &Taxonomy, options: &MatcherOptions) -> Option<Compiled> {
+    if !taxonomy.is_embedded() {
         return None;
     }
-    Table::from_bytes(EMBEDDED_TABLE, taxonomy.hash())
+    Compiled::from_bytes(EMBEDDED_TABLE, taxonomy.hash(), options)
 }
 
-/// The embedded taxonomy's table, read before the taxonomy is: the build-time hash of the
-/// embedded taxonomy stands for the parsed taxonomy's (a test checks they are the same).
-pub(super) fn embedded_table_unchecked() -> Option<Table> {
-    Table::from_bytes(EMBEDDED_TABLE, crate::taxonomy::EMBEDDED_HASH)
+/// The embedded taxonomy's compiled matcher, read before the taxonomy is: the build-time hash
+/// of the embedded taxonomy stands for the parsed taxonomy's (a test checks they are the same).
+pub(super) fn embedded_compiled_unchecked(options: &MatcherOptions) -> Option<Compiled> {
+    Compiled::from_bytes(EMBEDDED_TABLE, crate::taxonomy::EMBEDDED_HASH, options)
 }
 
-const MAGIC: &[u8; 8] = b"rolefit2";
+const MAGIC: &[u8; 8] = b"rolefit3";
 
-impl Table {
-    /// The table as bytes, stamped with the hash of the taxonomy it was made from.
+impl Compiled {
+    /// The compiled matcher as bytes, stamped with the hash of the taxonomy it was made from;
+    /// `None` unless both automata are in the compact layout (built with `quick_build`).
     #[cfg(test)]
-    pub(super) fn to_bytes(&self, taxonomy_hash: &str) -> Vec<u8> {
+    pub(super) fn to_bytes(&self, taxonomy_hash: &str) -> Option<Vec<u8>> {
+        let Trie::Sparse(automaton) = &self.automaton else {
+            return None;
+        };
         let mut w = Writer(Vec::new());
         w.0.extend_from_slice(MAGIC);
         w.bytes(taxonomy_hash.as_bytes());
-        w.u32(self.patterns.len() as u32);
-        for p in &self.patterns {
-            w.bytes(p.as_bytes());
-        }
+        w.0.push(u8::from(self.fold_hyphens));
+        w.u32(self.pattern_count as u32);
+        automaton.write(&mut w.0);
         w.u32s(&self.entries);
         w.u32(self.pattern_entries.len() as u32);
         for r in &self.pattern_entries {
@@ -350,25 +357,36 @@ impl Table {
             w.u32s(&r.allow);
             w.u32(r.window as u32);
         }
-        w.u32(self.cues.len() as u32);
-        for c in &self.cues {
-            w.bytes(c.as_bytes());
+        w.u32(self.cues.count as u32);
+        match &self.cues.automaton {
+            None => {}
+            Some(Trie::Sparse(cues)) => cues.write(&mut w.0),
+            Some(Trie::Dense(_)) => return None,
         }
-        w.0
+        Some(w.0)
     }
 
-    /// Reads a table written by [`Table::to_bytes`]; `None` unless it is whole and stamped with
-    /// `taxonomy_hash`.
-    pub(super) fn from_bytes(bytes: &[u8], taxonomy_hash: &str) -> Option<Table> {
+    /// Reads a matcher written by [`Compiled::to_bytes`], its automata walked where they lie
+    /// (made dense unless `options` ask for a quick build); `None` unless it is whole,
+    /// consistent, stamped with `taxonomy_hash` and compiled with the spelling variants that
+    /// `options` ask for.
+    pub(super) fn from_bytes(
+        bytes: &'static [u8],
+        taxonomy_hash: &str,
+        options: &MatcherOptions,
+    ) -> Option<Compiled> {
         let mut r = Reader(bytes);
         if r.take(MAGIC.len())? != MAGIC || r.bytes()? != taxonomy_hash.as_bytes() {
             return None;
         }
-        let n = r.u32()? as usize;
-        let mut patterns = Vec::with_capacity(n.min(bytes.len()));
-        for _ in 0..n {
-            patterns.push(r.string()?);
+        let fold_hyphens = r.take(1)? == [1];
+        if fold_hyphens != options.spelling_variants {
+            return None;
         }
+        let dense = !options.quick_build;
+        let pattern_count = r.u32()? as usize;
+        let (automaton, rest) = SparseTrie::from_parts(r.0, pattern_count)?;
+        r.0 = rest;
         let entries = r.u32s()?;
         let n = r.u32()? as usize;
         let mut pattern_entries = Vec::with_capacity(n.min(bytes.len()));
@@ -392,24 +410,34 @@ impl Table {
                 window: r.u32()? as usize,
             });
         }
-        let n = r.u32()? as usize;
-        let mut cues = Vec::with_capacity(n.min(bytes.len()));
-        for _ in 0..n {
-            cues.push(r.string()?);
-        }
-        let table = Table {
-            patterns,
+        let cue_count = r.u32()? as usize;
+        let cues = match cue_count {
+            0 => None,
+            _ => {
+                let (cues, rest) = SparseTrie::from_parts(r.0, cue_count)?;
+                r.0 = rest;
+                Some(Trie::from_sparse(cues, dense))
+            }
+        };
+        let compiled = Compiled {
+            automaton: Trie::from_sparse(automaton, dense),
+            cues: Cues {
+                automaton: cues,
+                count: cue_count,
+            },
+            pattern_count,
             pattern_entries,
             entries,
             rules,
-            cues,
+            fold_hyphens,
         };
-        (r.0.is_empty() && table.is_consistent()).then_some(table)
+        (r.0.is_empty() && compiled.is_consistent()).then_some(compiled)
     }
 
-    /// Every index within bounds, so that a damaged table cannot make the matcher panic.
+    /// Every index within bounds, so that a damaged table cannot make the matcher panic (the
+    /// automata check their own).
     fn is_consistent(&self) -> bool {
-        self.pattern_entries.len() == self.patterns.len()
+        self.pattern_entries.len() == self.pattern_count
             && self
                 .pattern_entries
                 .iter()
@@ -423,9 +451,8 @@ impl Table {
                     .iter()
                     .chain(rule.forbid.iter())
                     .chain(rule.allow.iter())
-                    .all(|&c| (c as usize) < self.cues.len())
+                    .all(|&c| (c as usize) < self.cues.count)
             })
-            && self.patterns.iter().all(|p| !p.is_empty())
     }
 }
 
@@ -472,10 +499,6 @@ impl<'a> Reader<'a> {
         self.take(n)
     }
 
-    fn string(&mut self) -> Option<String> {
-        String::from_utf8(self.bytes()?.to_vec()).ok()
-    }
-
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.u32()? as usize;
         let raw = self.take(n.checked_mul(4)?)?;
@@ -491,13 +514,20 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    /// The table compiled ahead of time is the one the embedded taxonomy generates. After the
-    /// taxonomy changes, `ROLEFIT_BLESS=1 cargo test --lib table` writes it anew.
+    fn quick() -> MatcherOptions {
+        let mut o = MatcherOptions::new();
+        o.quick_build(true);
+        o
+    }
+
+    /// The matcher compiled ahead of time is the one the embedded taxonomy generates. After
+    /// the taxonomy changes, `ROLEFIT_BLESS=1 cargo test --lib -- table snapshot` writes it anew.
     #[test]
     fn the_embedded_table_is_up_to_date() {
         let t = Taxonomy::embedded();
         let generated = Table::generate(t, true).expect("the embedded taxonomy compiles");
-        let bytes = generated.to_bytes(t.hash());
+        let compiled = Compiled::new(generated, &quick());
+        let bytes = compiled.to_bytes(t.hash()).expect("a quick build lays out");
         if std::env::var_os("ROLEFIT_BLESS").is_some() {
             let path = concat!(
                 env!("CARGO_MANIFEST_DIR"),
@@ -509,10 +539,11 @@ mod tests {
         assert!(
             EMBEDDED_TABLE == bytes.as_slice(),
             "taxonomies/desktop-technician.table is out of date: run \
-             `ROLEFIT_BLESS=1 cargo test --lib table` and commit it"
+             `ROLEFIT_BLESS=1 cargo test --lib -- table snapshot` and commit it"
         );
-        let loaded = embedded_table(t, &MatcherOptions::new()).expect("the embedded table loads");
-        assert_eq!(loaded, generated);
+        let loaded = embedded_compiled(t, &quick()).expect("the embedded table loads");
+        assert_eq!(loaded.to_bytes(t.hash()), Some(bytes));
+        assert!(embedded_compiled(t, &MatcherOptions::new()).is_some());
     }
 
     #[test]
@@ -527,19 +558,40 @@ mod tests {
         let table = Table::generate(&t, true).unwrap();
         assert!(table.patterns.contains(&"wifi".to_string()));
         assert_eq!(table.cues, ["users", "domain"]);
-        let bytes = table.to_bytes(t.hash());
-        assert_eq!(Table::from_bytes(&bytes, t.hash()), Some(table));
-        assert_eq!(Table::from_bytes(&bytes, "sha256:other"), None);
-        for cut in [0, 8, bytes.len() / 2, bytes.len() - 1] {
-            assert_eq!(Table::from_bytes(&bytes[..cut], t.hash()), None, "{cut}");
-        }
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert_eq!(Table::from_bytes(&longer, t.hash()), None);
-        // Another taxonomy, or other options, never use the embedded table.
-        assert!(embedded_table(&t, &MatcherOptions::new()).is_none());
+        let compiled = Compiled::new(table, &quick());
+        let bytes: &'static [u8] = compiled.to_bytes(t.hash()).unwrap().leak();
+        let again = Compiled::from_bytes(bytes, t.hash(), &quick()).unwrap();
+        assert_eq!(again.to_bytes(t.hash()).as_deref(), Some(bytes));
+        // Read dense, it finds what the compact layout finds.
+        let dense = Compiled::from_bytes(bytes, t.hash(), &MatcherOptions::new()).unwrap();
+        assert!(matches!(dense.automaton, Trie::Dense(_)));
+        let text = "AD users and the domain; wi fi, WLAN; the ad";
+        let a = again.into_matcher(&t).extract(text);
+        assert_eq!(a.len(), 3);
+        assert_eq!(a, dense.into_matcher(&t).extract(text));
+        assert!(Compiled::from_bytes(bytes, "sha256:other", &quick()).is_none());
         let mut exact = MatcherOptions::new();
         exact.spelling_variants(false);
-        assert!(embedded_table(Taxonomy::embedded(), &exact).is_none());
+        assert!(Compiled::from_bytes(bytes, t.hash(), &exact).is_none());
+        for cut in [0, 8, bytes.len() / 2, bytes.len() - 1] {
+            assert!(
+                Compiled::from_bytes(&bytes[..cut], t.hash(), &quick()).is_none(),
+                "{cut}"
+            );
+        }
+        let mut longer = bytes.to_vec();
+        longer.push(0);
+        assert!(Compiled::from_bytes(longer.leak(), t.hash(), &quick()).is_none());
+        // Any byte changed leaves no table, or one that matches without a panic or a hang.
+        for at in 0..bytes.len() {
+            let mut damaged = bytes.to_vec();
+            damaged[at] ^= 0x5a;
+            if let Some(c) = Compiled::from_bytes(damaged.leak(), t.hash(), &quick()) {
+                c.into_matcher(&t).extract(text);
+            }
+        }
+        // Another taxonomy, or other options, never use the embedded table.
+        assert!(embedded_compiled(&t, &MatcherOptions::new()).is_none());
+        assert!(embedded_compiled(Taxonomy::embedded(), &exact).is_none());
     }
 }

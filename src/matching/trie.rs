@@ -7,6 +7,8 @@
 //! a dense transition table (one row per state, one column per byte class), fastest to walk, for
 //! batches; and linked child lists, built in a fraction of the time, for one short document.
 
+use std::borrow::Cow;
+
 use crate::normalize::is_separator;
 
 /// Bytes that can never be part of a pattern go to class 0, whose every transition is dead.
@@ -89,6 +91,11 @@ impl Trie {
     /// dense when `dense`, unless the table would be unreasonably large.
     pub(crate) fn new(patterns: &[&str], fold_hyphens: bool, dense: bool) -> Trie {
         let sparse = SparseTrie::new(patterns, ByteClasses::new(patterns, fold_hyphens));
+        Trie::from_sparse(sparse, dense)
+    }
+
+    /// The trie `sparse`, made dense when `dense` (unless the table would be unreasonably large).
+    pub(crate) fn from_sparse(sparse: SparseTrie, dense: bool) -> Trie {
         if dense {
             if let Some(d) = DenseTrie::from_sparse(&sparse) {
                 return Trie::Dense(d);
@@ -123,7 +130,9 @@ impl Trie {
     }
 }
 
-/// Linked child lists; the root's children in a table.
+/// Linked child lists; the root's children in a table. The nodes are laid out as bytes (see
+/// [`NODE_BYTES`]), so that a trie compiled ahead of time is walked where it lies in the binary,
+/// with no copy (see `table.rs`).
 #[derive(Debug)]
 pub(crate) struct SparseTrie {
     classes: ByteClasses,
@@ -131,10 +140,11 @@ pub(crate) struct SparseTrie {
     starts: [bool; 256],
     /// The child of the root for each class (0: none).
     root: Box<[u32; 256]>,
-    /// Node 0 is the root.
-    nodes: Vec<TrieNode>,
+    /// Node `k` at bytes `NODE_BYTES * k..`; node 0 is the root.
+    nodes: Cow<'static, [u8]>,
 }
 
+/// A node as built.
 #[derive(Clone, Copy, Debug)]
 struct TrieNode {
     first_child: u32,
@@ -144,42 +154,171 @@ struct TrieNode {
     class: u8,
 }
 
+/// A node as laid out: first child, next sibling and pattern (little-endian `u32`s), then the
+/// class byte. A child always comes after its parent and a next sibling before its elder, so
+/// that the walk ends on any table that passes [`SparseTrie::from_parts`].
+const NODE_BYTES: usize = 13;
+
 const NO_PATTERN: u32 = u32::MAX;
 
 impl SparseTrie {
     fn new(patterns: &[&str], classes: ByteClasses) -> SparseTrie {
-        let mut trie = SparseTrie {
-            classes,
-            starts: [false; 256],
+        let mut b = Builder {
             root: Box::new([0; 256]),
             nodes: Vec::with_capacity(patterns.iter().map(|p| p.len()).sum::<usize>() / 2 + 1),
         };
-        trie.push(DEAD_CLASS, 0);
+        b.push(DEAD_CLASS, 0);
         for (pid, p) in patterns.iter().enumerate() {
-            let class = trie.classes.class;
-            let mut classes = p.bytes().map(|b| class[b as usize]);
-            let Some(first) = classes.next() else {
+            let mut cs = p.bytes().map(|byte| classes.class[byte as usize]);
+            let Some(first) = cs.next() else {
                 continue;
             };
-            let mut node = match trie.root[first as usize] {
+            let mut node = match b.root[first as usize] {
                 0 => {
-                    let n = trie.push(first, 0);
-                    trie.root[first as usize] = n;
+                    let n = b.push(first, 0);
+                    b.root[first as usize] = n;
                     n
                 }
                 n => n,
             };
-            for c in classes {
-                node = trie.child_or_insert(node, c);
+            for c in cs {
+                node = b.child_or_insert(node, c);
             }
-            trie.nodes[node as usize].pattern = pid as u32;
+            b.nodes[node as usize].pattern = pid as u32;
         }
-        for b in 0..256 {
-            trie.starts[b] = trie.root[trie.classes.class[b] as usize] != 0;
+        let mut nodes = Vec::with_capacity(b.nodes.len() * NODE_BYTES);
+        for n in &b.nodes {
+            nodes.extend_from_slice(&n.first_child.to_le_bytes());
+            nodes.extend_from_slice(&n.next_sibling.to_le_bytes());
+            nodes.extend_from_slice(&n.pattern.to_le_bytes());
+            nodes.push(n.class);
         }
-        trie
+        SparseTrie::with_starts(classes, b.root, Cow::Owned(nodes))
     }
 
+    fn with_starts(classes: ByteClasses, root: Box<[u32; 256]>, nodes: Cow<'static, [u8]>) -> Self {
+        let mut starts = [false; 256];
+        for (b, start) in starts.iter_mut().enumerate() {
+            *start = root[classes.class[b] as usize] != 0;
+        }
+        SparseTrie {
+            classes,
+            starts,
+            root,
+            nodes,
+        }
+    }
+
+    /// How many nodes, the root included.
+    fn len(&self) -> usize {
+        self.nodes.len() / NODE_BYTES
+    }
+
+    #[inline(always)]
+    fn field(nodes: &[u8], node: u32, at: usize) -> u32 {
+        let o = node as usize * NODE_BYTES + at;
+        u32::from_le_bytes(nodes[o..o + 4].try_into().expect("4 bytes"))
+    }
+
+    #[inline(always)]
+    fn first_child(nodes: &[u8], node: u32) -> u32 {
+        Self::field(nodes, node, 0)
+    }
+
+    #[inline(always)]
+    fn next_sibling(nodes: &[u8], node: u32) -> u32 {
+        Self::field(nodes, node, 4)
+    }
+
+    #[inline(always)]
+    fn pattern(nodes: &[u8], node: u32) -> u32 {
+        Self::field(nodes, node, 8)
+    }
+
+    #[inline(always)]
+    fn class(nodes: &[u8], node: u32) -> u8 {
+        nodes[node as usize * NODE_BYTES + 12]
+    }
+
+    #[inline(always)]
+    fn child(nodes: &[u8], node: u32, class: u8) -> u32 {
+        let mut c = Self::first_child(nodes, node);
+        while c != 0 && Self::class(nodes, c) != class {
+            c = Self::next_sibling(nodes, c);
+        }
+        c
+    }
+
+    /// The trie as bytes: byte classes, the root's table, then the nodes as laid out.
+    #[cfg(test)]
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.classes.class);
+        out.extend_from_slice(&(self.classes.count as u32).to_le_bytes());
+        let space = self.classes.space.map_or(u32::MAX, u32::from);
+        out.extend_from_slice(&space.to_le_bytes());
+        for r in self.root.iter() {
+            out.extend_from_slice(&r.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.nodes);
+    }
+
+    /// Reads a trie written by [`SparseTrie::write`] from the start of `bytes`, walking its
+    /// nodes where they lie; with the bytes after it. `None` unless every index is in bounds
+    /// (a pattern below `patterns`), every child after its parent and every next sibling before
+    /// its elder, so that no walk of it can panic or loop.
+    pub(crate) fn from_parts(
+        bytes: &'static [u8],
+        patterns: usize,
+    ) -> Option<(SparseTrie, &'static [u8])> {
+        let (class, rest) = bytes.split_at_checked(256)?;
+        let class: [u8; 256] = class.try_into().ok()?;
+        let u32_at = |b: &[u8], i: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(
+                b.get(4 * i..4 * i + 4)?.try_into().ok()?,
+            ))
+        };
+        let count = u32_at(rest, 0)? as usize;
+        let space = match u32_at(rest, 1)? {
+            u32::MAX => None,
+            s => Some(u8::try_from(s).ok()?),
+        };
+        let mut root = Box::new([0u32; 256]);
+        for (c, r) in root.iter_mut().enumerate() {
+            *r = u32_at(rest, 2 + c)?;
+        }
+        let n = u32_at(rest, 258)? as usize;
+        let (nodes, rest) = rest[259 * 4..].split_at_checked(n.checked_mul(NODE_BYTES)?)?;
+        let trie = SparseTrie::with_starts(
+            ByteClasses {
+                class,
+                count,
+                space,
+            },
+            root,
+            Cow::Borrowed(nodes),
+        );
+        let ok = n > 0
+            && (1..=256).contains(&count)
+            && trie.root.iter().all(|&r| (r as usize) < n)
+            && (1..n as u32).all(|k| {
+                let first = Self::first_child(nodes, k);
+                let pattern = Self::pattern(nodes, k);
+                (first == 0 || (first > k && (first as usize) < n))
+                    && Self::next_sibling(nodes, k) < k
+                    && (pattern == NO_PATTERN || (pattern as usize) < patterns)
+            });
+        ok.then_some((trie, rest))
+    }
+}
+
+/// A [`SparseTrie`] being built.
+struct Builder {
+    root: Box<[u32; 256]>,
+    nodes: Vec<TrieNode>,
+}
+
+impl Builder {
     fn push(&mut self, class: u8, next_sibling: u32) -> u32 {
         self.nodes.push(TrieNode {
             first_child: 0,
@@ -190,24 +329,18 @@ impl SparseTrie {
         (self.nodes.len() - 1) as u32
     }
 
-    fn child(&self, node: u32, class: u8) -> u32 {
+    fn child_or_insert(&mut self, node: u32, class: u8) -> u32 {
         let mut c = self.nodes[node as usize].first_child;
         while c != 0 && self.nodes[c as usize].class != class {
             c = self.nodes[c as usize].next_sibling;
         }
-        c
-    }
-
-    fn child_or_insert(&mut self, node: u32, class: u8) -> u32 {
-        match self.child(node, class) {
-            0 => {
-                let first = self.nodes[node as usize].first_child;
-                let n = self.push(class, first);
-                self.nodes[node as usize].first_child = n;
-                n
-            }
-            c => c,
+        if c != 0 {
+            return c;
         }
+        let first = self.nodes[node as usize].first_child;
+        let n = self.push(class, first);
+        self.nodes[node as usize].first_child = n;
+        n
     }
 }
 
@@ -226,13 +359,14 @@ impl Walk for SparseTrie {
     ) {
         let class = &self.classes.class;
         let space = self.classes.space;
+        let nodes: &[u8] = &self.nodes;
         let mut node = self.root[class[hay[i] as usize] as usize];
         let mut j = i + 1;
         let mut after_space = false;
         while node != 0 {
-            let n = &self.nodes[node as usize];
-            if n.pattern != NO_PATTERN && accept(j) {
-                ends.push((j as u32, n.pattern));
+            let pattern = Self::pattern(nodes, node);
+            if pattern != NO_PATTERN && accept(j) {
+                ends.push((j as u32, pattern));
             }
             // The next class, a run of spaces read as one.
             let c = loop {
@@ -247,7 +381,7 @@ impl Walk for SparseTrie {
                     break c;
                 }
             };
-            node = self.child(node, c);
+            node = Self::child(nodes, node, c);
         }
     }
 }
@@ -275,7 +409,8 @@ impl DenseTrie {
     fn from_sparse(s: &SparseTrie) -> Option<DenseTrie> {
         let shift = s.classes.count.next_power_of_two().trailing_zeros();
         // Rows: dead, then node k at row k + 1 (node 0, the root, at row 1).
-        let rows = s.nodes.len() + 1;
+        let nodes: &[u8] = &s.nodes;
+        let rows = s.len() + 1;
         let entries = rows.checked_shl(shift)?;
         if entries > MAX_DENSE_ENTRIES || (rows << shift) >= MATCH_BIT as usize {
             return None;
@@ -284,7 +419,7 @@ impl DenseTrie {
         let mut patterns = vec![NO_PATTERN; rows];
         let entry = |node: u32| -> u32 {
             let row = (node + 1) << shift;
-            if s.nodes[node as usize].pattern != NO_PATTERN {
+            if SparseTrie::pattern(nodes, node) != NO_PATTERN {
                 row | MATCH_BIT
             } else {
                 row
@@ -295,19 +430,20 @@ impl DenseTrie {
                 trans[(1 << shift) + c] = entry(child);
             }
         }
-        for (k, n) in s.nodes.iter().enumerate().skip(1) {
-            patterns[k + 1] = n.pattern;
-            let row = (k + 1) << shift;
-            let mut c = n.first_child;
+        for k in 1..s.len() as u32 {
+            patterns[k as usize + 1] = SparseTrie::pattern(nodes, k);
+            let row = (k as usize + 1) << shift;
+            let mut c = SparseTrie::first_child(nodes, k);
             while c != 0 {
-                let child = &s.nodes[c as usize];
-                trans[row + child.class as usize] = entry(c);
-                c = child.next_sibling;
+                trans[row + SparseTrie::class(nodes, c) as usize] = entry(c);
+                c = SparseTrie::next_sibling(nodes, c);
             }
             // A state entered by a space stays put on more spaces (patterns never hold two in a
             // row), so a run of white space is read as one space with no check in the walk.
-            if Some(n.class) == s.classes.space {
-                trans[row + n.class as usize] = entry(k as u32);
+            if let Some(space) = s.classes.space {
+                if SparseTrie::class(nodes, k) == space {
+                    trans[row + space as usize] = entry(k);
+                }
             }
         }
         Some(DenseTrie {
