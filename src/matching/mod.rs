@@ -620,29 +620,56 @@ fn cues_accept(
     cues_decide(rule, &hits.found, s, e)
 }
 
-/// The parts of `before` and `after` a match in the match's sentence, where `ends(t, i)` says
-/// whether the sentence-ending character at `t[i..]` ends one.
+/// The parts of `before` and `after` in the match's sentence, where `ends(t, i)` says whether the
+/// sentence-ending character at `t[i..]` ends one. Read byte by byte: the ASCII sentence ends
+/// never occur inside a multi-byte character, and 0xE2 only ever starts one.
 fn same_sentence<'t>(
     before: &'t str,
     after: &'t str,
     ends: impl Fn(&str, usize) -> bool,
 ) -> (&'t str, &'t str) {
-    let before = match before
-        .rmatch_indices(is_sentence_end)
-        .find(|&(i, _)| ends(before, i))
-    {
-        Some((i, end)) => &before[i + end.len()..],
-        None => before,
+    let end_at = |t: &str, i: usize| -> usize {
+        match t.as_bytes()[i] {
+            0xE2 if t.as_bytes()[i..].starts_with(BULLET) => BULLET.len(),
+            0xE2 => 0,
+            _ => 1,
+        }
     };
-    let after = match after
-        .match_indices(is_sentence_end)
-        .find(|&(i, _)| ends(after, i))
-    {
-        Some((i, _)) => &after[..i],
-        None => after,
-    };
-    (before, after)
+    let mut before_from = 0;
+    for i in (0..before.len()).rev() {
+        if SENTENCE_END_BYTE[before.as_bytes()[i] as usize] {
+            let len = end_at(before, i);
+            if len > 0 && ends(before, i) {
+                before_from = i + len;
+                break;
+            }
+        }
+    }
+    let mut after_to = after.len();
+    for i in 0..after.len() {
+        if SENTENCE_END_BYTE[after.as_bytes()[i] as usize] && end_at(after, i) > 0 && ends(after, i)
+        {
+            after_to = i;
+            break;
+        }
+    }
+    (&before[before_from..], &after[..after_to])
 }
+
+/// The UTF-8 of the bullet, the one sentence end that is not ASCII.
+const BULLET: &[u8] = "\u{2022}".as_bytes();
+
+/// The bytes a sentence end ([`is_sentence_end`]) starts with.
+static SENTENCE_END_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let ends = [b'.', b';', b'!', b'?', b'|', BULLET[0]];
+    let mut k = 0;
+    while k < ends.len() {
+        t[ends[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Whether the cues `found` around a match at `s..e`, as `(start, end, cue id)`, allow it.
 fn cues_decide(rule: &FormRule, found: &[(usize, usize, u32)], s: usize, e: usize) -> bool {
@@ -669,6 +696,7 @@ fn cues_decide(rule: &FormRule, found: &[(usize, usize, u32)], s: usize, e: usiz
 
 /// Whether a character ends a sentence for the purpose of context cues. A comma does not: skill lists
 /// are comma-separated, and a cue such as "Certifications:" governs the whole list.
+#[cfg(test)]
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | ';' | '!' | '?' | '\u{2022}' | '|')
 }
@@ -1033,6 +1061,30 @@ mod tests {
         );
     }
 
+    /// The parts of `before` and `after` a match in the match's sentence, where `ends(t, i)` says
+    /// whether the sentence-ending character at `t[i..]` ends one.
+    fn same_sentence_by_char<'t>(
+        before: &'t str,
+        after: &'t str,
+        ends: impl Fn(&str, usize) -> bool,
+    ) -> (&'t str, &'t str) {
+        let before = match before
+            .rmatch_indices(is_sentence_end)
+            .find(|&(i, _)| ends(before, i))
+        {
+            Some((i, end)) => &before[i + end.len()..],
+            None => before,
+        };
+        let after = match after
+            .match_indices(is_sentence_end)
+            .find(|&(i, _)| ends(after, i))
+        {
+            Some((i, _)) => &after[..i],
+            None => after,
+        };
+        (before, after)
+    }
+
     /// Context cues as they were read before text was walked directly: over the whole text
     /// normalised, with windows in normalised bytes.
     fn cues_accept_normalised(
@@ -1052,7 +1104,7 @@ mod tests {
         };
         let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
         let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
-        let (before, after) = same_sentence(before, after, ends_sentence);
+        let (before, after) = same_sentence_by_char(before, after, ends_sentence);
         hits.found.clear();
         // Every position of the window is tried, not only word starts.
         let range = s - before.len()..e + after.len();
@@ -1178,6 +1230,61 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// The byte-level sentence split cuts where the char-level one does, over random texts of
+    /// sentence ends, look-alikes that share their bytes (other characters starting with 0xE2,
+    /// "\u{2122}" ending in the bullet's last byte) and words, at every char boundary.
+    #[test]
+    fn sentence_split_by_byte_cuts_where_the_split_by_char_does() {
+        let parts = [
+            "\u{2022}",
+            "\u{2122}",
+            "\u{2013}",
+            "\u{20ac}",
+            "\u{2022}\u{2022}",
+            "e.g.",
+            "B.S.",
+            "x.",
+            ".",
+            ". ",
+            ".\n",
+            ";",
+            "!",
+            "?",
+            "|",
+            "a",
+            "Node.js",
+            " ",
+            "\t",
+            "-",
+            "na\u{ef}ve",
+            "\u{65e5}",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut cuts = 0;
+        for round in 0..2000 {
+            let text: String = (0..next(12)).map(|_| parts[next(parts.len())]).collect();
+            let fold = round % 2 == 0;
+            let ends = |t: &str, i: usize| ends_sentence(t, i, fold);
+            for (mid, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let (before, after) = text.split_at(mid);
+                let expected = same_sentence_by_char(before, after, ends);
+                assert_eq!(
+                    same_sentence(before, after, ends),
+                    expected,
+                    "{text:?} at {mid}"
+                );
+                cuts += usize::from(expected != (before, after));
+            }
+        }
+        assert!(cuts > 1000, "{cuts}");
     }
 
     #[test]
