@@ -444,8 +444,21 @@ impl Matcher {
 /// Whether normalisation reads byte `b` as (part of) white space.
 #[inline]
 fn is_space_byte(b: u8, fold: bool) -> bool {
-    b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-')
+    SPACE_BYTE[b as usize] & (1 | (u8::from(fold) << 1)) != 0
 }
+
+/// For [`is_space_byte`]: bit 0 for ASCII white space and 0x0B, bit 1 for `-` (white space when
+/// folding). One lookup per byte: the context windows test every byte they count.
+static SPACE_BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = ((b as u8).is_ascii_whitespace() || b == 0x0B) as u8;
+        b += 1;
+    }
+    t[b'-' as usize] = 2;
+    t
+};
 
 /// Where a window of `window` normalised bytes before `start` begins in `hay`, text that
 /// normalisation keeps but for ASCII case and white space (normalised text itself included):
@@ -455,9 +468,8 @@ fn window_start(hay: &[u8], start: usize, window: usize, fold: bool) -> usize {
     let mut count = 0;
     while a > 0 && count < window {
         a -= 1;
-        if !is_space_byte(hay[a], fold) || a == 0 || !is_space_byte(hay[a - 1], fold) {
-            count += 1;
-        }
+        let continues_run = a > 0 && is_space_byte(hay[a], fold) && is_space_byte(hay[a - 1], fold);
+        count += usize::from(!continues_run);
     }
     a
 }
@@ -471,9 +483,7 @@ fn window_end(hay: &[u8], end: usize, window: usize, fold: bool) -> usize {
     let mut b = end;
     let mut count = 0;
     while b < n && count < window {
-        if !continues_run(b) {
-            count += 1;
-        }
+        count += usize::from(!continues_run(b));
         b += 1;
     }
     while b < n && continues_run(b) {
@@ -1285,6 +1295,16 @@ mod tests {
             }
         }
         assert!(cuts > 1000, "{cuts}");
+    }
+
+    #[test]
+    fn the_space_table_reads_bytes_as_the_definition_does() {
+        for b in 0..=255u8 {
+            for fold in [false, true] {
+                let expected = b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-');
+                assert_eq!(is_space_byte(b, fold), expected, "{b:#04x} fold {fold}");
+            }
+        }
     }
 
     #[test]
