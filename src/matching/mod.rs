@@ -753,10 +753,14 @@ fn widen_right(text: &str, mut i: usize) -> usize {
 
 #[inline]
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    // ASCII (nearly every byte next to a term or cue) by table; `_` is ASCII.
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => WORD_BYTE[b as usize],
+        _ => c.is_alphanumeric(),
+    }
 }
 
-#[inline]
+#[inline(always)]
 fn char_before(hay: &[u8], i: usize) -> Option<char> {
     if i == 0 {
         return None;
@@ -772,7 +776,7 @@ fn char_before(hay: &[u8], i: usize) -> Option<char> {
     std::str::from_utf8(&hay[j..i]).ok()?.chars().next()
 }
 
-#[inline]
+#[inline(always)]
 fn char_after(hay: &[u8], i: usize) -> Option<char> {
     let b = *hay.get(i)?;
     if b < 0x80 {
@@ -1304,6 +1308,22 @@ mod tests {
                 let expected = b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-');
                 assert_eq!(is_space_byte(b, fold), expected, "{b:#04x} fold {fold}");
             }
+        }
+    }
+
+    #[test]
+    fn word_characters_are_letters_digits_and_underscore() {
+        let non_ascii = [
+            '\u{80}',
+            '\u{a0}',
+            '\u{df}',
+            '\u{ef}',
+            '\u{2022}',
+            '\u{65e5}',
+            '\u{1d7d8}',
+        ];
+        for c in (0..=255u8).map(char::from).chain(non_ascii) {
+            assert_eq!(is_word(c), c.is_alphanumeric() || c == '_', "{c:?}");
         }
     }
 
