@@ -1099,6 +1099,16 @@ mod tests {
         (before, after)
     }
 
+    /// A xorshift generator of numbers below `n`, for the random texts of the tests.
+    fn below(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// Context cues as they were read before text was walked directly: over the whole text
     /// normalised, with windows in normalised bytes.
     fn cues_accept_normalised(
@@ -1186,13 +1196,7 @@ mod tests {
             "1",
             "c+",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = below(0x9E37_79B9_7F4A_7C15_u64);
         let mut checked = 0;
         for round in 0..1000 {
             let mut text = String::new();
@@ -1251,37 +1255,13 @@ mod tests {
     /// "\u{2122}" ending in the bullet's last byte) and words, at every char boundary.
     #[test]
     fn sentence_split_by_byte_cuts_where_the_split_by_char_does() {
-        let parts = [
-            "\u{2022}",
-            "\u{2122}",
-            "\u{2013}",
-            "\u{20ac}",
-            "\u{2022}\u{2022}",
-            "e.g.",
-            "B.S.",
-            "x.",
-            ".",
-            ". ",
-            ".\n",
-            ";",
-            "!",
-            "?",
-            "|",
-            "a",
-            "Node.js",
-            " ",
-            "\t",
-            "-",
-            "na\u{ef}ve",
-            "\u{65e5}",
-        ];
-        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        // Parts between slashes: sentence ends, look-alikes, words and white space.
+        let parts: Vec<&str> =
+            "\u{2022}/\u{2122}/\u{2013}/\u{20ac}/\u{2022}\u{2022}/e.g./B.S./x./. /.\n/;/!/?/|\
+                                /a/Node.js/ /\t/-/na\u{ef}ve/\u{65e5}"
+                .split('/')
+                .collect();
+        let mut next = below(0x2545_F491_4F6C_DD1D_u64);
         let mut cuts = 0;
         for round in 0..2000 {
             let text: String = (0..next(12)).map(|_| parts[next(parts.len())]).collect();
