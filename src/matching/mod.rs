@@ -444,8 +444,21 @@ impl Matcher {
 /// Whether normalisation reads byte `b` as (part of) white space.
 #[inline]
 fn is_space_byte(b: u8, fold: bool) -> bool {
-    b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-')
+    SPACE_BYTE[b as usize] & (1 | (u8::from(fold) << 1)) != 0
 }
+
+/// For [`is_space_byte`]: bit 0 for ASCII white space and 0x0B, bit 1 for `-` (white space when
+/// folding). One lookup per byte: the context windows test every byte they count.
+static SPACE_BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = ((b as u8).is_ascii_whitespace() || b == 0x0B) as u8;
+        b += 1;
+    }
+    t[b'-' as usize] = 2;
+    t
+};
 
 /// Where a window of `window` normalised bytes before `start` begins in `hay`, text that
 /// normalisation keeps but for ASCII case and white space (normalised text itself included):
@@ -455,9 +468,8 @@ fn window_start(hay: &[u8], start: usize, window: usize, fold: bool) -> usize {
     let mut count = 0;
     while a > 0 && count < window {
         a -= 1;
-        if !is_space_byte(hay[a], fold) || a == 0 || !is_space_byte(hay[a - 1], fold) {
-            count += 1;
-        }
+        let continues_run = a > 0 && is_space_byte(hay[a], fold) && is_space_byte(hay[a - 1], fold);
+        count += usize::from(!continues_run);
     }
     a
 }
@@ -471,9 +483,7 @@ fn window_end(hay: &[u8], end: usize, window: usize, fold: bool) -> usize {
     let mut b = end;
     let mut count = 0;
     while b < n && count < window {
-        if !continues_run(b) {
-            count += 1;
-        }
+        count += usize::from(!continues_run(b));
         b += 1;
     }
     while b < n && continues_run(b) {
@@ -620,29 +630,56 @@ fn cues_accept(
     cues_decide(rule, &hits.found, s, e)
 }
 
-/// The parts of `before` and `after` a match in the match's sentence, where `ends(t, i)` says
-/// whether the sentence-ending character at `t[i..]` ends one.
+/// The parts of `before` and `after` in the match's sentence, where `ends(t, i)` says whether the
+/// sentence-ending character at `t[i..]` ends one. Read byte by byte: the ASCII sentence ends
+/// never occur inside a multi-byte character, and 0xE2 only ever starts one.
 fn same_sentence<'t>(
     before: &'t str,
     after: &'t str,
     ends: impl Fn(&str, usize) -> bool,
 ) -> (&'t str, &'t str) {
-    let before = match before
-        .rmatch_indices(is_sentence_end)
-        .find(|&(i, _)| ends(before, i))
-    {
-        Some((i, end)) => &before[i + end.len()..],
-        None => before,
+    let end_at = |t: &str, i: usize| -> usize {
+        match t.as_bytes()[i] {
+            0xE2 if t.as_bytes()[i..].starts_with(BULLET) => BULLET.len(),
+            0xE2 => 0,
+            _ => 1,
+        }
     };
-    let after = match after
-        .match_indices(is_sentence_end)
-        .find(|&(i, _)| ends(after, i))
-    {
-        Some((i, _)) => &after[..i],
-        None => after,
-    };
-    (before, after)
+    let mut before_from = 0;
+    for i in (0..before.len()).rev() {
+        if SENTENCE_END_BYTE[before.as_bytes()[i] as usize] {
+            let len = end_at(before, i);
+            if len > 0 && ends(before, i) {
+                before_from = i + len;
+                break;
+            }
+        }
+    }
+    let mut after_to = after.len();
+    for i in 0..after.len() {
+        if SENTENCE_END_BYTE[after.as_bytes()[i] as usize] && end_at(after, i) > 0 && ends(after, i)
+        {
+            after_to = i;
+            break;
+        }
+    }
+    (&before[before_from..], &after[..after_to])
 }
+
+/// The UTF-8 of the bullet, the one sentence end that is not ASCII.
+const BULLET: &[u8] = "\u{2022}".as_bytes();
+
+/// The bytes a sentence end ([`is_sentence_end`]) starts with.
+static SENTENCE_END_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let ends = [b'.', b';', b'!', b'?', b'|', BULLET[0]];
+    let mut k = 0;
+    while k < ends.len() {
+        t[ends[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Whether the cues `found` around a match at `s..e`, as `(start, end, cue id)`, allow it.
 fn cues_decide(rule: &FormRule, found: &[(usize, usize, u32)], s: usize, e: usize) -> bool {
@@ -669,6 +706,7 @@ fn cues_decide(rule: &FormRule, found: &[(usize, usize, u32)], s: usize, e: usiz
 
 /// Whether a character ends a sentence for the purpose of context cues. A comma does not: skill lists
 /// are comma-separated, and a cue such as "Certifications:" governs the whole list.
+#[cfg(test)]
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | ';' | '!' | '?' | '\u{2022}' | '|')
 }
@@ -715,10 +753,14 @@ fn widen_right(text: &str, mut i: usize) -> usize {
 
 #[inline]
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    // ASCII (nearly every byte next to a term or cue) by table; `_` is ASCII.
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => WORD_BYTE[b as usize],
+        _ => c.is_alphanumeric(),
+    }
 }
 
-#[inline]
+#[inline(always)]
 fn char_before(hay: &[u8], i: usize) -> Option<char> {
     if i == 0 {
         return None;
@@ -734,7 +776,7 @@ fn char_before(hay: &[u8], i: usize) -> Option<char> {
     std::str::from_utf8(&hay[j..i]).ok()?.chars().next()
 }
 
-#[inline]
+#[inline(always)]
 fn char_after(hay: &[u8], i: usize) -> Option<char> {
     let b = *hay.get(i)?;
     if b < 0x80 {
@@ -1033,6 +1075,40 @@ mod tests {
         );
     }
 
+    /// The parts of `before` and `after` a match in the match's sentence, where `ends(t, i)` says
+    /// whether the sentence-ending character at `t[i..]` ends one.
+    fn same_sentence_by_char<'t>(
+        before: &'t str,
+        after: &'t str,
+        ends: impl Fn(&str, usize) -> bool,
+    ) -> (&'t str, &'t str) {
+        let before = match before
+            .rmatch_indices(is_sentence_end)
+            .find(|&(i, _)| ends(before, i))
+        {
+            Some((i, end)) => &before[i + end.len()..],
+            None => before,
+        };
+        let after = match after
+            .match_indices(is_sentence_end)
+            .find(|&(i, _)| ends(after, i))
+        {
+            Some((i, _)) => &after[..i],
+            None => after,
+        };
+        (before, after)
+    }
+
+    /// A xorshift generator of numbers below `n`, for the random texts of the tests.
+    fn below(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// Context cues as they were read before text was walked directly: over the whole text
     /// normalised, with windows in normalised bytes.
     fn cues_accept_normalised(
@@ -1052,7 +1128,7 @@ mod tests {
         };
         let before = &text[widen_left(text, s.saturating_sub(rule.window))..s];
         let after = &text[e..widen_right(text, (e + rule.window).min(text.len()))];
-        let (before, after) = same_sentence(before, after, ends_sentence);
+        let (before, after) = same_sentence_by_char(before, after, ends_sentence);
         hits.found.clear();
         // Every position of the window is tried, not only word starts.
         let range = s - before.len()..e + after.len();
@@ -1120,13 +1196,7 @@ mod tests {
             "1",
             "c+",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = below(0x9E37_79B9_7F4A_7C15_u64);
         let mut checked = 0;
         for round in 0..1000 {
             let mut text = String::new();
@@ -1178,6 +1248,63 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// The byte-level sentence split cuts where the char-level one does, over random texts of
+    /// sentence ends, look-alikes that share their bytes (other characters starting with 0xE2,
+    /// "\u{2122}" ending in the bullet's last byte) and words, at every char boundary.
+    #[test]
+    fn sentence_split_by_byte_cuts_where_the_split_by_char_does() {
+        // Parts between slashes: sentence ends, look-alikes, words and white space.
+        let parts: Vec<&str> =
+            "\u{2022}/\u{2122}/\u{2013}/\u{20ac}/\u{2022}\u{2022}/e.g./B.S./x./. /.\n/;/!/?/|\
+                                /a/Node.js/ /\t/-/na\u{ef}ve/\u{65e5}"
+                .split('/')
+                .collect();
+        let mut next = below(0x2545_F491_4F6C_DD1D_u64);
+        let mut cuts = 0;
+        for round in 0..2000 {
+            let text: String = (0..next(12)).map(|_| parts[next(parts.len())]).collect();
+            let fold = round % 2 == 0;
+            let ends = |t: &str, i: usize| ends_sentence(t, i, fold);
+            for (mid, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let (before, after) = text.split_at(mid);
+                let expected = same_sentence_by_char(before, after, ends);
+                assert_eq!(
+                    same_sentence(before, after, ends),
+                    expected,
+                    "{text:?} at {mid}"
+                );
+                cuts += usize::from(expected != (before, after));
+            }
+        }
+        assert!(cuts > 1000, "{cuts}");
+    }
+
+    #[test]
+    fn the_space_table_reads_bytes_as_the_definition_does() {
+        for b in 0..=255u8 {
+            for fold in [false, true] {
+                let expected = b.is_ascii_whitespace() || b == 0x0B || (fold && b == b'-');
+                assert_eq!(is_space_byte(b, fold), expected, "{b:#04x} fold {fold}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_characters_are_letters_digits_and_underscore() {
+        let non_ascii = [
+            '\u{80}',
+            '\u{a0}',
+            '\u{df}',
+            '\u{ef}',
+            '\u{2022}',
+            '\u{65e5}',
+            '\u{1d7d8}',
+        ];
+        for c in (0..=255u8).map(char::from).chain(non_ascii) {
+            assert_eq!(is_word(c), c.is_alphanumeric() || c == '_', "{c:?}");
+        }
     }
 
     #[test]
