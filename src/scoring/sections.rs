@@ -63,42 +63,83 @@ const ADDRESS_WORDS: &[&str] = &[
 /// in one pass over its bytes: a word is a run of ASCII letters and digits.
 fn word_signals(text: &str) -> (usize, usize) {
     let (mut years, mut address) = (0, 0);
-    // One table look-up a byte: the two range checks of `is_ascii_alphanumeric` cost most of
-    // this loop.
-    const ALNUM: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut c = 0;
-        while c < 256 {
-            t[c] = (c as u8).is_ascii_alphanumeric();
-            c += 1;
+    let bytes = text.as_bytes();
+    // Word starts come eight bytes at a time (see [`alnum_bits`]); only a word whose first
+    // byte can begin a year or an address word is read further.
+    let mut prev = 0u64; // 0x80 when the byte before the chunk is a word byte
+    let mut base = 0;
+    let mut tail = [0u8; 8];
+    let whole = bytes.len() / 8 * 8;
+    tail[..bytes.len() - whole].copy_from_slice(&bytes[whole..]);
+    while base < bytes.len() {
+        let chunk = match bytes.get(base..base + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap_or_default()),
+            None => u64::from_le_bytes(tail),
+        };
+        let alnum = alnum_bits(chunk);
+        let mut starts = alnum & !((alnum << 8) | prev);
+        prev = alnum >> 56;
+        while starts != 0 {
+            let at = base + (starts.trailing_zeros() / 8) as usize;
+            starts &= starts - 1;
+            if !SIGNAL_START[usize::from(bytes[at])] {
+                continue;
+            }
+            // Longer than ADDRESS_WORD_MAX + 1 makes no difference: such a word is neither.
+            let w = &bytes[at..bytes.len().min(at + ADDRESS_WORD_MAX + 1)];
+            let len = w
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(w.len());
+            let w = &w[..len];
+            if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
+                let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+                years += usize::from((1950..=2029).contains(&y));
+            } else if (2..=ADDRESS_WORD_MAX).contains(&w.len()) {
+                let first = w[0].to_ascii_lowercase();
+                address += usize::from(ADDRESS_WORDS.iter().any(|a| {
+                    a.len() == w.len()
+                        && a.as_bytes()[0] == first
+                        && a.as_bytes().eq_ignore_ascii_case(w)
+                }));
+            }
         }
-        t
-    };
-    let mut rest = text.as_bytes();
-    // Word by word: a run of other bytes, then a run of word bytes, each found by iterator
-    // (no bounds check a byte).
-    while let Some(start) = rest.iter().position(|&c| ALNUM[usize::from(c)]) {
-        rest = &rest[start..];
-        let len = rest
-            .iter()
-            .position(|&c| !ALNUM[usize::from(c)])
-            .unwrap_or(rest.len());
-        let w = &rest[..len];
-        rest = &rest[len..];
-        if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
-            let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
-            years += usize::from((1950..=2029).contains(&y));
-        } else if (2..=ADDRESS_WORD_MAX).contains(&w.len()) {
-            // Only the address words of the word's length and first letter are compared.
-            let first = w[0].to_ascii_lowercase();
-            address += usize::from(ADDRESS_WORDS.iter().any(|a| {
-                a.len() == w.len()
-                    && a.as_bytes()[0] == first
-                    && a.as_bytes().eq_ignore_ascii_case(w)
-            }));
-        }
+        base += 8;
     }
     (years, address)
+}
+
+/// The bytes a year or an address word can begin with: ASCII digits and the first letters of
+/// [`ADDRESS_WORDS`], in either case.
+const SIGNAL_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = b'0';
+    while c <= b'9' {
+        t[c as usize] = true;
+        c += 1;
+    }
+    let mut i = 0;
+    while i < ADDRESS_WORDS.len() {
+        let f = ADDRESS_WORDS[i].as_bytes()[0];
+        t[f.to_ascii_lowercase() as usize] = true;
+        t[f.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// For eight bytes read little-endian, 0x80 in each byte that is ASCII alphanumeric and 0 in
+/// the others. Each per-byte sum stays below 0x100, so no carry crosses into the next byte.
+fn alnum_bits(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low = x & !HIGH;
+    // A byte's top bit after adding 0x80 - n: whether the byte is at least n.
+    let at_least = |v: u64, n: u64| v.wrapping_add(ONES * (0x80 - n)) & HIGH;
+    let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
+    let folded = low | (ONES * 0x20);
+    let letter = at_least(folded, 0x61) & !at_least(folded, 0x7b);
+    (digit | letter) & !(x & HIGH)
 }
 
 /// The longest of [`ADDRESS_WORDS`]: longer words are not looked up.
@@ -475,6 +516,12 @@ impl CueHits {
             .map(move |(p, r)| (p - from, r.clone()))
     }
 
+    /// How many hits [`Self::of_patterns`] gives for `from..to`, without visiting them.
+    fn count_of_patterns(&self, from: usize, to: usize) -> usize {
+        let lo = self.hits.partition_point(|(p, _)| *p < from);
+        self.hits.partition_point(|(p, _)| *p < to) - lo
+    }
+
     /// Whether `within` of the text contains a contact cue (see [`CONTACT_CUES`]): what
     /// `CONTACT_CUES.iter().any(|c| lower[within].contains(c))` says, from the hits.
     pub(crate) fn has_contact_cue(&self, within: Range<usize>) -> bool {
@@ -490,9 +537,9 @@ impl CueHits {
     /// The guessed kind and the signals it was decided by; `text` is the text the hits were
     /// found in.
     fn guess(&self, text: &str) -> (DocKind, KindBasis) {
-        let weak = self.of_patterns(WEAK_FROM, RESUME_FROM).count();
-        let posting = self.of_patterns(0, RESUME_FROM).count();
-        let resume = self.of_patterns(RESUME_FROM, INLINE_FROM).count();
+        let weak = self.count_of_patterns(WEAK_FROM, RESUME_FROM);
+        let posting = self.count_of_patterns(0, RESUME_FROM);
+        let resume = self.count_of_patterns(RESUME_FROM, INLINE_FROM);
         let (years, address_words) = word_signals(text);
         let basis = KindBasis {
             given: false,
@@ -1415,7 +1462,13 @@ mod tests {
             "We WILL 1949 1950 2029 2030 x2019 2019x 20190 you'r YOUR our-our \u{e9}we".into(),
         );
         texts.push(String::new());
-        for h in texts {
+        // Every alignment against the eight-byte chunks, a word byte or not before the text.
+        let shifted = |h: &str| -> Vec<String> {
+            (0..8)
+                .flat_map(|k| [" ".repeat(k) + h, "x".repeat(k) + h])
+                .collect()
+        };
+        for h in texts.iter().flat_map(|h| shifted(h)) {
             for t in [h.clone(), h.to_ascii_uppercase()] {
                 assert_eq!(
                     word_signals(&t),
@@ -1425,9 +1478,28 @@ mod tests {
             }
         }
         assert_eq!(word_signals("We will, YOU must. 2019 - 2031"), (1, 4));
+        assert_eq!(word_signals("12345678you 2019"), (1, 0));
+        assert_eq!(word_signals("1234567 you 2019"), (1, 1));
         assert!(ADDRESS_WORDS
             .iter()
             .all(|w| (2..=ADDRESS_WORD_MAX).contains(&w.len())));
+    }
+
+    #[test]
+    fn alnum_bits_are_those_of_each_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0u8, b'a', 0xff, b'9'] {
+                    let mut chunk = [fill; 8];
+                    chunk[at] = b;
+                    let bits = alnum_bits(u64::from_le_bytes(chunk));
+                    for (i, c) in chunk.iter().enumerate() {
+                        let want = if c.is_ascii_alphanumeric() { 0x80 } else { 0 };
+                        assert_eq!((bits >> (8 * i)) & 0xff, want, "{chunk:?}");
+                    }
+                }
+            }
+        }
     }
 
     /// Whether a clause contains a contact cue, each cue searched for in turn.
