@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{Analysis, Credits};
+use super::cue_search::CueSearch;
 use super::profile::{Plan, Profile};
 use super::role_fit::names_ambition;
 use super::sections::SectionKind;
@@ -165,21 +165,21 @@ fn cues_found_by_search(level: &CareerLevel, lines: &RoleLines<'_>, text: &str) 
 }
 
 /// The title cues of every level, gathered so that a resume is read once for all of them
-/// instead of once per cue: the section cue automaton ([`super::sections::Cues`]) carries them
-/// as patterns of its own and finds them in the same pass as the section cues; an automaton of
-/// their own serves a profile whose levels the scorer's pass did not carry. Built on first use
-/// and kept while the levels' cues stay the same (every profile of a taxonomy carries the same
+/// instead of once per cue: the section cue search ([`super::sections::Cues`]) carries them as
+/// phrases of its own and finds them in the same pass as the section cues; a search of their
+/// own (the same [`CueSearch`]) serves a profile whose levels the scorer's pass did not carry.
+/// Kept while the levels' cues stay the same (every profile of a taxonomy carries the same
 /// levels).
 #[derive(Debug)]
 pub(crate) struct CueFinder {
     /// The levels' cues in order, as written: the key the finder was built for.
     key: Vec<String>,
-    /// Distinct lower-cased cues, the automaton's patterns.
+    /// Distinct lower-cased cues, the search's phrases.
     cues: Vec<String>,
     /// Per level, per cue, the index into `cues`.
     index: Vec<Vec<usize>>,
-    /// The cues' own automaton (ASCII-case-insensitive), built when first needed.
-    ac: OnceLock<Option<AhoCorasick>>,
+    /// The cues' own search (ASCII-case-insensitive), filed when first needed.
+    search: OnceLock<CueSearch>,
 }
 
 /// The starts of each level cue's occurrences in one document (see [`CueFinder::occurrences`]),
@@ -225,7 +225,7 @@ impl CueFinder {
             key: levels.iter().flat_map(|l| l.cues.iter().cloned()).collect(),
             cues,
             index,
-            ac: OnceLock::new(),
+            search: OnceLock::new(),
         });
         *last = Some(finder.clone());
         Some(finder)
@@ -240,27 +240,17 @@ impl CueFinder {
     /// ASCII-case-insensitively), as searching for it alone in the lower-cased text finds them.
     fn occurrences(&self, text: &str) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.cues.len()];
-        let ac = self.ac.get_or_init(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .ascii_case_insensitive(true)
-                .build(&self.cues)
-                .ok()
-        });
-        let Some(ac) = ac else {
-            return out;
-        };
+        let search = self
+            .search
+            .get_or_init(|| CueSearch::new(self.cues.iter().map(String::as_str)));
         let mut last_end = vec![0usize; self.cues.len()];
-        // Overlapping matches come in order of their ends; one cue's all have its length, so
-        // they also come in order of their starts.
-        for m in ac.find_overlapping_iter(text) {
-            let p = m.pattern().as_usize();
-            if m.start() < last_end[p] {
-                continue;
+        // Every occurrence comes, overlapping or not, one cue's in order of their starts.
+        search.for_each(text.as_bytes(), |p, start| {
+            if start >= last_end[p] {
+                last_end[p] = start + search.len(p);
+                out[p].push(start);
             }
-            last_end[p] = m.end();
-            out[p].push(m.start());
-        }
+        });
         out
     }
 
