@@ -99,7 +99,7 @@ pub struct Scorer {
     /// The role that postings and resumes are read against (their groups, levels and titles),
     /// by index into the taxonomy's roles; the first role unless [`Scorer::role`] chose another.
     role: usize,
-    /// The cue automaton with the chosen role's level cues, built on first use.
+    /// The cue search with the chosen role's level cues, filed on first use.
     cues: OnceLock<Arc<sections::Cues>>,
 }
 
