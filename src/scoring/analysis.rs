@@ -10,6 +10,7 @@ use super::levels::LevelHits;
 use super::polarity::{is_in_progress_cue, CueIndex, Polarity};
 use super::requirements::{self, clause_around};
 use super::sections::{CueHits, DocKind, KindBasis, SectionKind, Sections};
+use super::walk::Walk;
 use super::years::{self, DateRange, YearMonth, YearsClaim};
 use crate::matching::{Match, Matcher};
 use crate::taxonomy::{ConceptId, Kind};
@@ -147,14 +148,16 @@ impl Analysis {
     }
 }
 
-/// Reads `text` as a document of kind `kind`; `hits` are its cue hits (a posting needs them; they are found here when not given).
+/// Reads `text` as a document of kind `kind`; `hits` are its cue hits (a posting needs them;
+/// they are found here when not given), `walked` what the walk over its bytes read (its index
+/// with contacts for a posting only).
 pub(crate) fn analyze(
     matcher: &Matcher,
     text: &str,
     matches: &[Match],
     (kind, kind_basis): (DocKind, KindBasis),
     as_of: YearMonth,
-    mut hits: Option<CueHits>,
+    (mut hits, walked): (Option<CueHits>, Walk),
 ) -> Analysis {
     let level_hits = hits.as_mut().and_then(CueHits::take_levels);
     // A posting's sections and contact lines read its cue hits.
@@ -166,7 +169,12 @@ pub(crate) fn analyze(
     let spans: Vec<Range<usize>> = matches.iter().map(|m| m.span()).collect();
     let mut mentions = Vec::with_capacity(matches.len());
     let mut last_context = None;
-    let mut cues = CueIndex::of(text, kind == DocKind::Posting);
+    let Walk {
+        index: mut cues,
+        words,
+        words_outside: outside,
+        ..
+    } = walked;
     let mut breaks = Breaks::new();
     for (i, m) in matches.iter().enumerate() {
         let concept = matcher.concept(m);
@@ -219,7 +227,6 @@ pub(crate) fn analyze(
         }
         mentions.push(mention);
     }
-    let (words, outside) = count_words_both(text, &spans);
     let keyword_density = if words == 0 {
         0.0
     } else {
@@ -453,8 +460,10 @@ fn count_words(text: &str, skip: &[Range<usize>]) -> usize {
     count_words_both(text, skip).1
 }
 
-/// Words in `text`, all of them and those outside the given spans (sorted), in one pass.
-fn count_words_both(text: &str, skip: &[Range<usize>]) -> (usize, usize) {
+/// Words in `text`, all of them and those outside the given spans (sorted), in one pass: the
+/// oracle of the document walk's count.
+#[cfg(test)]
+pub(super) fn count_words_both(text: &str, skip: &[Range<usize>]) -> (usize, usize) {
     count_words_at(text, 0, skip.iter())
 }
 

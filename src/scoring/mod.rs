@@ -32,6 +32,7 @@ pub mod requirements;
 pub mod role_fit;
 pub mod score;
 pub mod sections;
+mod walk;
 pub mod years;
 
 use std::sync::{Arc, OnceLock};
@@ -235,6 +236,14 @@ impl Scorer {
         let cues = self.cues.get_or_init(|| {
             sections::Cues::for_levels(self.chosen_role().map_or(&[][..], |r| &r.levels[..]))
         });
+        // One walk over the bytes reads what every word of the text feeds: the kind's word
+        // signals, the polarity index (with the digits and "@"s a posting's contact lines are
+        // read by, unless the text is known to be a resume) and the word counts.
+        let mut walked = walk::walk(
+            text,
+            matches.iter().map(Match::span),
+            kind != Some(DocKind::Resume),
+        );
         let (kind, hits, basis) = match kind {
             // A resume reads no section cues: the pass runs for the level cues alone.
             Some(DocKind::Resume) => (
@@ -246,17 +255,21 @@ impl Scorer {
             Some(kind) => (kind, Some(sections::CueHits::with(cues, text)), given),
             None => {
                 let hits = sections::CueHits::with(cues, text);
-                let (kind, basis) = sections::guess_kind_of(&hits, text);
+                let (kind, basis) =
+                    sections::guess_kind_of(&hits, (walked.years, walked.address_words));
                 (kind, Some(hits), basis)
             }
         };
+        if kind != DocKind::Posting {
+            walked.index.drop_contacts();
+        }
         analysis::analyze(
             &self.matcher,
             text,
             matches,
             (kind, basis),
             self.as_of,
-            hits,
+            (hits, walked),
         )
     }
 

@@ -997,8 +997,8 @@ fn key_word_len(rest: &[u8]) -> usize {
     .map_or(0, |w| w.len())
 }
 
-/// Where the words the cue readers hinge on stand in one document, found in one pass over the
-/// text as given (ASCII case ignored), so that each mention looks up its nearest ones instead
+/// Where the words the cue readers hinge on stand in one document, found by the document's one
+/// walk over the text as given (`walk::walk`; ASCII case ignored), so that each mention looks up its nearest ones instead
 /// of scanning its windows again:
 /// - the key words of the negation and preference cues at word starts (a superset of what
 ///   [`key_word_at`] accepts: "no", "have" and "has" are taken with less of what follows);
@@ -1009,6 +1009,7 @@ fn key_word_len(rest: &[u8]) -> usize {
 /// A mention with none of them in reach reads as positive, as [`polarity_in`] would read it;
 /// one with some lower-cases its window (a few hundred bytes) and reads the cue patterns there
 /// as [`polarity_in`] does, taking its key words from here.
+#[derive(Debug, PartialEq)]
 pub(crate) struct CueIndex {
     neg: Vec<usize>,
     pref: Vec<usize>,
@@ -1017,27 +1018,6 @@ pub(crate) struct CueIndex {
     at_signs: Vec<usize>,
     /// The lower-cased window of the mention being read, reused.
     window: String,
-}
-
-const LANES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Per byte of `y` (bytes below 0x80), the high bit set when the byte is `n` or more.
-#[inline(always)]
-fn at_least(y: u64, n: u8) -> u64 {
-    ((y | HIGH) - LANES * n as u64) & HIGH
-}
-
-/// The word bytes (`(?-u:\w)`) and the ASCII digits of eight bytes, as the high bit of each.
-#[inline(always)]
-fn classes(x: u64) -> (u64, u64) {
-    let y = x & !HIGH;
-    let folded = y | (LANES * 0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
-    let underscore = !((y ^ (LANES * u64::from(b'_'))) + LANES * 0x7f) & HIGH;
-    let ascii = !x & HIGH;
-    ((letter | digit | underscore) & ascii, digit & ascii)
 }
 
 /// Whether `b[p..]` begins with `w` (lower-case ASCII), ignoring ASCII case.
@@ -1138,57 +1118,74 @@ fn within(list: &[usize], range: Range<usize>) -> &[usize] {
 }
 
 impl CueIndex {
-    /// Indexes `text`; `contacts` also records its digits and "@"s (see
-    /// [`CueIndex::may_hold_contact`]).
-    pub(crate) fn of(text: &str, contacts: bool) -> CueIndex {
-        let b = text.as_bytes();
-        let mut index = CueIndex {
+    /// An index of nothing, filled by the document's walk (`walk::walk`).
+    pub(super) fn empty() -> CueIndex {
+        CueIndex {
             neg: Vec::new(),
             pref: Vec::new(),
             after: Vec::new(),
             digits: Vec::new(),
             at_signs: Vec::new(),
             window: String::new(),
-        };
-        // Eight bytes at a time: the word starts (a word byte after a byte that is not one)
-        // and the digits, as bit masks.
-        let mut before = 0u64; // the word bit of the byte before the chunk, at bit 7
-        let mut chunks = b.chunks_exact(8);
-        let mut base = 0;
-        for chunk in &mut chunks {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let (word, digit) = classes(x);
-            let mut starts = word & !((word << 8) | before);
-            before = word >> 56;
-            while starts != 0 {
-                let p = base + (starts.trailing_zeros() / 8) as usize;
-                if may_begin_word(b, p) {
-                    index.record(b, p);
-                }
-                starts &= starts - 1;
-            }
-            if contacts {
-                let mut digit = digit;
-                while digit != 0 {
-                    index
-                        .digits
-                        .push(base + (digit.trailing_zeros() / 8) as usize);
-                    digit &= digit - 1;
-                }
-            }
-            base += 8;
         }
-        for (i, &c) in chunks.remainder().iter().enumerate() {
-            let p = base + i;
-            if is_word_byte(c) && (p == 0 || !is_word_byte(b[p - 1])) && may_begin_word(b, p) {
-                index.record(b, p);
+    }
+
+    /// Indexes `text` (see [`walk::walk`](super::walk::walk)); `contacts` also records its
+    /// digits and "@"s (see [`CueIndex::may_hold_contact`]).
+    #[cfg(test)]
+    pub(crate) fn of(text: &str, contacts: bool) -> CueIndex {
+        super::walk::walk(text, [], contacts).index
+    }
+
+    /// Takes the word starting at `p` (a `\w` byte after one that is not, or the text's
+    /// first): most words are passed over after a look at their first four bytes.
+    #[inline(always)]
+    pub(super) fn word_start(&mut self, b: &[u8], p: usize) {
+        if may_begin_word(b, p) {
+            self.record(b, p);
+        }
+    }
+
+    /// Records the ASCII digit at `p` (positions come in order).
+    #[inline(always)]
+    pub(super) fn digit(&mut self, p: usize) {
+        self.digits.push(p);
+    }
+
+    /// Records the "@"s of the text `b`.
+    pub(super) fn at_signs(&mut self, b: &[u8]) {
+        self.at_signs = memchr::memchr_iter(b'@', b).collect();
+    }
+
+    /// Forgets the digits and "@"s: the index of a document that turned out not to be a
+    /// posting, as [`CueIndex::of`] without contacts makes it.
+    pub(crate) fn drop_contacts(&mut self) {
+        self.digits = Vec::new();
+        self.at_signs = Vec::new();
+    }
+
+    /// The index read a byte at a time: the oracle of the walk's eight-byte reading.
+    #[cfg(test)]
+    pub(crate) fn by_bytes(h: &str, contacts: bool) -> CueIndex {
+        let b = h.as_bytes();
+        let mut index = CueIndex::empty();
+        for p in 0..b.len() {
+            if is_word_byte(b[p]) && (p == 0 || !is_word_byte(b[p - 1])) {
+                let kinds = key_kinds(b, p);
+                if kinds & NEGATION != 0 {
+                    index.neg.push(p);
+                }
+                if kinds & PREFERENCE != 0 {
+                    index.pref.push(p);
+                }
+                index.after.extend(after_word_near(b, p));
             }
-            if contacts && c.is_ascii_digit() {
+            if contacts && b[p].is_ascii_digit() {
                 index.digits.push(p);
             }
         }
         if contacts {
-            index.at_signs = memchr::memchr_iter(b'@', b).collect();
+            index.at_signs = h.match_indices('@').map(|(i, _)| i).collect();
         }
         index
     }
@@ -1699,32 +1696,15 @@ mod tests {
     /// The index's word lists as a byte at a time finds them.
     #[test]
     fn index_lists_are_a_byte_at_a_time() {
+        let mut found = 0;
         for h in index_texts() {
-            let b = h.as_bytes();
-            let (mut neg, mut pref, mut after, mut digits) = (vec![], vec![], vec![], vec![]);
-            for p in 0..b.len() {
-                if is_word_byte(b[p]) && (p == 0 || !is_word_byte(b[p - 1])) {
-                    let kinds = key_kinds(b, p);
-                    if kinds & NEGATION != 0 {
-                        neg.push(p);
-                    }
-                    if kinds & PREFERENCE != 0 {
-                        pref.push(p);
-                    }
-                    after.extend(after_word_near(b, p));
-                }
-                if b[p].is_ascii_digit() {
-                    digits.push(p);
-                }
+            for contacts in [false, true] {
+                let index = CueIndex::of(&h, contacts);
+                assert_eq!(index, CueIndex::by_bytes(&h, contacts), "{h:?}");
+                found += index.neg.len() + index.pref.len() + index.after.len();
             }
-            let index = CueIndex::of(&h, true);
-            assert_eq!(index.neg, neg, "{h:?}");
-            assert_eq!(index.pref, pref, "{h:?}");
-            assert_eq!(index.after, after, "{h:?}");
-            assert_eq!(index.digits, digits, "{h:?}");
-            let at: Vec<usize> = h.match_indices('@').map(|(i, _)| i).collect();
-            assert_eq!(index.at_signs, at, "{h:?}");
         }
+        assert!(found > 1000, "{found}");
     }
 
     /// The index changes only where the cue patterns are read, never what they read: at every

@@ -47,7 +47,7 @@ const KIND_YEARS_CAP: usize = 12;
 const KIND_ADDRESS_CAP: usize = 30;
 
 /// Words that address a reader or state obligations, as a posting does.
-const ADDRESS_WORDS: &[&str] = &[
+pub(super) const ADDRESS_WORDS: &[&str] = &[
     "will",
     "must",
     "should",
@@ -59,59 +59,43 @@ const ADDRESS_WORDS: &[&str] = &[
     "our",
 ];
 
-/// The years (1950 to 2029) and the address words of a text (compared ASCII-case-insensitively),
-/// in one pass over its bytes: a word is a run of ASCII letters and digits.
+/// The years (1950 to 2029) and the address words of a text (compared ASCII-case-insensitively):
+/// a word is a run of ASCII letters and digits. The document's walk reads them
+/// (`walk::walk`).
+#[cfg(test)]
 fn word_signals(text: &str) -> (usize, usize) {
-    let (mut years, mut address) = (0, 0);
-    let bytes = text.as_bytes();
-    // Word starts come eight bytes at a time (see [`alnum_bits`]); only a word whose first
-    // byte can begin a year or an address word is read further.
-    let mut prev = 0u64; // 0x80 when the byte before the chunk is a word byte
-    let mut base = 0;
-    let mut tail = [0u8; 8];
-    let whole = bytes.len() / 8 * 8;
-    tail[..bytes.len() - whole].copy_from_slice(&bytes[whole..]);
-    while base < bytes.len() {
-        let chunk = match bytes.get(base..base + 8) {
-            Some(c) => u64::from_le_bytes(c.try_into().unwrap_or_default()),
-            None => u64::from_le_bytes(tail),
-        };
-        let alnum = alnum_bits(chunk);
-        let mut starts = alnum & !((alnum << 8) | prev);
-        prev = alnum >> 56;
-        while starts != 0 {
-            let at = base + (starts.trailing_zeros() / 8) as usize;
-            starts &= starts - 1;
-            if !SIGNAL_START[usize::from(bytes[at])] {
-                continue;
-            }
-            // Longer than ADDRESS_WORD_MAX + 1 makes no difference: such a word is neither.
-            let w = &bytes[at..bytes.len().min(at + ADDRESS_WORD_MAX + 1)];
-            let len = w
-                .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .unwrap_or(w.len());
-            let w = &w[..len];
-            if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
-                let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
-                years += usize::from((1950..=2029).contains(&y));
-            } else if (2..=ADDRESS_WORD_MAX).contains(&w.len()) {
-                let first = w[0].to_ascii_lowercase();
-                address += usize::from(ADDRESS_WORDS.iter().any(|a| {
-                    a.len() == w.len()
-                        && a.as_bytes()[0] == first
-                        && a.as_bytes().eq_ignore_ascii_case(w)
-                }));
-            }
-        }
-        base += 8;
+    let w = super::walk::walk(text, [], false);
+    (w.years, w.address_words)
+}
+
+/// Whether the word starting at `at` (a run of ASCII letters and digits) is a year from 1950 to
+/// 2029, and whether it is one of [`ADDRESS_WORDS`].
+#[inline]
+pub(super) fn signal_at(bytes: &[u8], at: usize) -> (bool, bool) {
+    // Longer than ADDRESS_WORD_MAX + 1 makes no difference: such a word is neither.
+    let w = &bytes[at..bytes.len().min(at + ADDRESS_WORD_MAX + 1)];
+    let len = w
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(w.len());
+    let w = &w[..len];
+    if w.len() == 4 && w.iter().all(u8::is_ascii_digit) {
+        let y = w.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+        ((1950..=2029).contains(&y), false)
+    } else if (2..=ADDRESS_WORD_MAX).contains(&w.len()) {
+        let first = w[0].to_ascii_lowercase();
+        let address = ADDRESS_WORDS.iter().any(|a| {
+            a.len() == w.len() && a.as_bytes()[0] == first && a.as_bytes().eq_ignore_ascii_case(w)
+        });
+        (false, address)
+    } else {
+        (false, false)
     }
-    (years, address)
 }
 
 /// The bytes a year or an address word can begin with: ASCII digits and the first letters of
 /// [`ADDRESS_WORDS`], in either case.
-const SIGNAL_START: [bool; 256] = {
+pub(super) const SIGNAL_START: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = b'0';
     while c <= b'9' {
@@ -127,20 +111,6 @@ const SIGNAL_START: [bool; 256] = {
     }
     t
 };
-
-/// For eight bytes read little-endian, 0x80 in each byte that is ASCII alphanumeric and 0 in
-/// the others. Each per-byte sum stays below 0x100, so no carry crosses into the next byte.
-fn alnum_bits(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let low = x & !HIGH;
-    // A byte's top bit after adding 0x80 - n: whether the byte is at least n.
-    let at_least = |v: u64, n: u64| v.wrapping_add(ONES * (0x80 - n)) & HIGH;
-    let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
-    let folded = low | (ONES * 0x20);
-    let letter = at_least(folded, 0x61) & !at_least(folded, 0x7b);
-    (digit | letter) & !(x & HIGH)
-}
 
 /// The longest of [`ADDRESS_WORDS`]: longer words are not looked up.
 const ADDRESS_WORD_MAX: usize = 9;
@@ -337,7 +307,8 @@ impl Sections {
 /// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
 /// ```
 pub fn guess_kind(text: &str) -> DocKind {
-    CueHits::of(text).guess(text).0
+    let w = super::walk::walk(text, [], false);
+    CueHits::of(text).guess((w.years, w.address_words)).0
 }
 
 /// Every cue phrase of this module found in one text, in one pass of one search over the
@@ -534,13 +505,12 @@ impl CueHits {
             .any(|r| r.start >= within.start)
     }
 
-    /// The guessed kind and the signals it was decided by; `text` is the text the hits were
-    /// found in.
-    fn guess(&self, text: &str) -> (DocKind, KindBasis) {
+    /// The guessed kind and the signals it was decided by, with the years and address words
+    /// of the text the hits were found in (see `walk::walk`).
+    fn guess(&self, (years, address_words): (usize, usize)) -> (DocKind, KindBasis) {
         let weak = self.count_of_patterns(WEAK_FROM, RESUME_FROM);
         let posting = self.count_of_patterns(0, RESUME_FROM);
         let resume = self.count_of_patterns(RESUME_FROM, INLINE_FROM);
-        let (years, address_words) = word_signals(text);
         let basis = KindBasis {
             given: false,
             resume_cues: resume,
@@ -552,9 +522,10 @@ impl CueHits {
     }
 }
 
-/// Guesses the kind from the text's cue hits, as [`guess_kind`] does, with the counts.
-pub(crate) fn guess_kind_of(hits: &CueHits, text: &str) -> (DocKind, KindBasis) {
-    hits.guess(text)
+/// Guesses the kind from the text's cue hits and word signals (years, address words), as
+/// [`guess_kind`] does, with the counts.
+pub(crate) fn guess_kind_of(hits: &CueHits, signals: (usize, usize)) -> (DocKind, KindBasis) {
+    hits.guess(signals)
 }
 
 /// Phrases that mark a posting, compared ASCII-case-insensitively.
@@ -1461,6 +1432,7 @@ mod tests {
         texts.push(
             "We WILL 1949 1950 2029 2030 x2019 2019x 20190 you'r YOUR our-our \u{e9}we".into(),
         );
+        texts.push("preferred REQUIRED should1 Should shoulder 2029_1950 wee we1 yours our".into());
         texts.push(String::new());
         // Every alignment against the eight-byte chunks, a word byte or not before the text.
         let shifted = |h: &str| -> Vec<String> {
@@ -1485,24 +1457,6 @@ mod tests {
             .all(|w| (2..=ADDRESS_WORD_MAX).contains(&w.len())));
     }
 
-    #[test]
-    fn alnum_bits_are_those_of_each_byte() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                for fill in [0u8, b'a', 0xff, b'9'] {
-                    let mut chunk = [fill; 8];
-                    chunk[at] = b;
-                    let bits = alnum_bits(u64::from_le_bytes(chunk));
-                    for (i, c) in chunk.iter().enumerate() {
-                        let want = if c.is_ascii_alphanumeric() { 0x80 } else { 0 };
-                        assert_eq!((bits >> (8 * i)) & 0xff, want, "{chunk:?}");
-                    }
-                }
-            }
-        }
-    }
-
-    /// Whether a clause contains a contact cue, each cue searched for in turn.
     #[test]
     fn contact_hits_are_the_searched_cues() {
         let mut texts = super::super::pattern::testing::haystacks();
