@@ -6,13 +6,19 @@
 //! instructions a byte against 27, DESIGN.md).
 //!
 //! Each phrase is filed under a hash of its first three bytes (ASCII lower-cased); the search
-//! rolls the hash of the text's three bytes at each position and compares the phrases filed
-//! under it, if any, in full. Phrases shorter than three bytes (none of the built-in ones) are
+//! rolls the hash of the text's three bytes at each position, tests a filter bit (a wider hash
+//! than the buckets') and compares the phrases filed under it, if any, in full: their next
+//! eight bytes at once, then the rest. Phrases shorter than three bytes (none of the built-in ones) are
 //! compared at every position.
 
 /// Bits of the hash of a phrase's first three bytes: a table of 4,096 buckets, most of them
 /// empty, so that most positions of a text are passed over after one look-up.
 const HASH_BITS: u32 = 12;
+
+/// Bits of the hash the positions are filtered by: 16 (the bucket's 12 and four more), a bit
+/// each in 8 KB, so that a position whose bucket holds phrases of other first bytes (one in
+/// twelve, with 4,096 buckets) is mostly passed over too.
+const FILTER_BITS: u32 = 16;
 
 /// The text's bytes, ASCII lower-cased, by table.
 const FOLD: [u8; 256] = {
@@ -25,25 +31,51 @@ const FOLD: [u8; 256] = {
     t
 };
 
-/// The bucket of three folded bytes packed as `b0 | b1 << 8 | b2 << 16`.
-fn bucket(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - HASH_BITS)) as usize
+/// The filter bit of three folded bytes packed as `b0 | b1 << 8 | b2 << 16`: its top
+/// [`HASH_BITS`] are the bucket.
+#[inline(always)]
+fn filter_bit(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
 }
 
-/// One phrase as filed: its packed first three bytes and its index.
+/// The bucket of a filter bit.
+#[inline(always)]
+fn bucket_of(bit: usize) -> usize {
+    bit >> (FILTER_BITS - HASH_BITS)
+}
+
+/// One phrase as filed: its packed first three bytes, its index, and its next eight bytes
+/// (fewer when it is shorter) packed with the mask of those it has.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     key: u32,
     phrase: u32,
+    next: u64,
+    mask: u64,
 }
+
+/// Eight bytes read little-endian, ASCII lower-cased, as [`FOLD`] folds each.
+#[inline(always)]
+fn fold8(x: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = LANES * 0x80;
+    let y = x & !HIGH;
+    // A byte's top bit after adding 0x80 - n: whether the byte (below 0x80) is at least n.
+    let at_least = |n: u8| (y | HIGH).wrapping_sub(LANES * u64::from(n)) & HIGH;
+    let upper = at_least(b'A') & !at_least(b'Z' + 1) & !x & HIGH;
+    x | upper >> 2
+}
+
+/// Where the bytes the first eight-byte comparison covers end in a phrase.
+const NEXT_END: usize = 11;
 
 /// The phrases, filed for the search.
 #[derive(Debug)]
 pub(crate) struct CueSearch {
     /// The phrases, ASCII lower-cased.
     phrases: Vec<Box<[u8]>>,
-    /// Per bucket, whether any phrase is filed there, a bit each.
-    filled: [u64; (1 << HASH_BITS) / 64],
+    /// Per filter bit (see [`filter_bit`]), whether any phrase's first three bytes hash to it.
+    filled: Box<[u64; (1 << FILTER_BITS) / 64]>,
     /// Per bucket, where its entries start in `entries` (one more than there are buckets).
     starts: Box<[u16]>,
     /// Phrases of three bytes or more, by bucket.
@@ -68,28 +100,35 @@ impl CueSearch {
                 1 | 2 => short.push(i as u32),
                 _ => {
                     let key = u32::from(p[0]) | u32::from(p[1]) << 8 | u32::from(p[2]) << 16;
+                    let (mut next, mut mask) = (0u64, 0u64);
+                    for (k, &c) in p[3..p.len().min(NEXT_END)].iter().enumerate() {
+                        next |= u64::from(c) << (8 * k);
+                        mask |= 0xff << (8 * k);
+                    }
                     filed.push((
-                        bucket(key),
+                        filter_bit(key),
                         Entry {
                             key,
                             phrase: i as u32,
+                            next,
+                            mask,
                         },
                     ));
                 }
             }
         }
+        let mut filled = Box::new([0u64; (1 << FILTER_BITS) / 64]);
+        for (f, _) in &filed {
+            filled[f >> 6] |= 1 << (f & 63);
+        }
         // Stable: a bucket's phrases stay in their given order.
-        filed.sort_by_key(|(b, _)| *b);
+        filed.sort_by_key(|(f, _)| bucket_of(*f));
         let mut starts = vec![0u16; (1 << HASH_BITS) + 1];
-        for (b, _) in &filed {
-            starts[b + 1] += 1;
+        for (f, _) in &filed {
+            starts[bucket_of(*f) + 1] += 1;
         }
         for b in 0..1 << HASH_BITS {
             starts[b + 1] += starts[b];
-        }
-        let mut filled = [0u64; (1 << HASH_BITS) / 64];
-        for (b, _) in &filed {
-            filled[b >> 6] |= 1 << (b & 63);
         }
         CueSearch {
             phrases,
@@ -111,15 +150,15 @@ impl CueSearch {
     pub(crate) fn for_each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         if text.len() >= 3 {
             // The key of the three bytes ending at `i`: the oldest byte shifts out at the
-            // bottom. A bit per bucket says whether any phrase is filed there: most positions
-            // cost a table look-up, a multiplication and a bit test.
+            // bottom. A filter bit says whether any phrase's first bytes hash there: most
+            // positions cost a table look-up, a multiplication and a bit test.
             let mut key = u32::from(FOLD[usize::from(text[0])]) << 8
                 | u32::from(FOLD[usize::from(text[1])]) << 16;
             for (i, &b) in text.iter().enumerate().skip(2) {
                 key = key >> 8 | u32::from(FOLD[usize::from(b)]) << 16;
-                let h = bucket(key);
-                if self.filled[h >> 6] >> (h & 63) & 1 != 0 {
-                    self.compare(text, i - 2, key, h, &mut found);
+                let f = filter_bit(key);
+                if self.filled[f >> 6] >> (f & 63) & 1 != 0 {
+                    self.compare(text, i - 2, key, bucket_of(f), &mut found);
                 }
             }
         }
@@ -142,7 +181,9 @@ impl CueSearch {
             .is_some_and(|t| t.iter().zip(p).all(|(&t, &p)| FOLD[usize::from(t)] == p))
     }
 
-    /// The phrases of bucket `h` whose first three bytes are `key`, compared in full at `at`.
+    /// The phrases of bucket `h` whose first three bytes are `key`, compared in full at `at`:
+    /// their next eight bytes at once (most candidates differ there: "the" begins "the ideal
+    /// candidate" and every "the " of a text), then byte by byte.
     #[inline(never)]
     fn compare(
         &self,
@@ -153,9 +194,24 @@ impl CueSearch {
         found: &mut impl FnMut(usize, usize),
     ) {
         let (lo, hi) = (usize::from(self.starts[h]), usize::from(self.starts[h + 1]));
+        // Near the text's end the bytes are compared one by one.
+        let next = text
+            .get(at + 3..at + NEXT_END)
+            .map(|t| fold8(u64::from_le_bytes(t.try_into().expect("eight bytes"))));
         for e in &self.entries[lo..hi] {
             let p = e.phrase as usize;
-            if e.key == key && self.matches_at(p, 3, text, at) {
+            if e.key != key {
+                continue;
+            }
+            let hit = match next {
+                Some(n) => {
+                    n & e.mask == e.next
+                        && (self.phrases[p].len() <= NEXT_END
+                            || self.matches_at(p, NEXT_END, text, at))
+                }
+                None => self.matches_at(p, 3, text, at),
+            };
+            if hit {
                 found(p, at);
             }
         }
@@ -248,6 +304,20 @@ mod tests {
             }
         }
         assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn eight_bytes_fold_as_each_byte_folds() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0u8, b'A', b'z', 0xc3, b'@', b'['] {
+                    let mut chunk = [fill; 8];
+                    chunk[at] = b;
+                    let folded = fold8(u64::from_le_bytes(chunk)).to_le_bytes();
+                    assert_eq!(folded, chunk.map(|c| FOLD[usize::from(c)]), "{chunk:?}");
+                }
+            }
+        }
     }
 
     /// Phrases that share their first three bytes, or whose buckets collide, are each found.
