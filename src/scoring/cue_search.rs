@@ -56,7 +56,7 @@ struct Entry {
 
 /// Eight bytes read little-endian, ASCII lower-cased, as [`FOLD`] folds each.
 #[inline(always)]
-fn fold8(x: u64) -> u64 {
+pub(crate) fn fold8(x: u64) -> u64 {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = LANES * 0x80;
     let y = x & !HIGH;
@@ -146,22 +146,44 @@ impl CueSearch {
 
     /// Calls `found(phrase, start)` for every occurrence of every phrase in `text`, overlapping
     /// or not. One phrase's occurrences come in order of their starts (so also of their ends);
-    /// different phrases' come interleaved.
+    /// different phrases' come interleaved. (A document's walk, `walk::walk`, does the same
+    /// from its own eight-byte reading: [`CueSearch::at`] at every position, then
+    /// [`CueSearch::for_each_short`].)
     pub(crate) fn for_each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         if text.len() >= 3 {
             // The key of the three bytes ending at `i`: the oldest byte shifts out at the
-            // bottom. A filter bit says whether any phrase's first bytes hash there: most
-            // positions cost a table look-up, a multiplication and a bit test.
+            // bottom.
             let mut key = u32::from(FOLD[usize::from(text[0])]) << 8
                 | u32::from(FOLD[usize::from(text[1])]) << 16;
             for (i, &b) in text.iter().enumerate().skip(2) {
                 key = key >> 8 | u32::from(FOLD[usize::from(b)]) << 16;
-                let f = filter_bit(key);
-                if self.filled[f >> 6] >> (f & 63) & 1 != 0 {
-                    self.compare(text, i - 2, key, bucket_of(f), &mut found);
-                }
+                self.at(text, i - 2, key, &mut found);
             }
         }
+        self.for_each_short(text, found);
+    }
+
+    /// Calls `found` for the phrases of three bytes or more standing at `at`, whose first
+    /// three bytes, ASCII lower-cased and packed as `b0 | b1 << 8 | b2 << 16`, are `key`. A
+    /// filter bit says whether any phrase's first bytes hash there: most positions cost a
+    /// multiplication and a bit test.
+    #[inline(always)]
+    pub(crate) fn at(
+        &self,
+        text: &[u8],
+        at: usize,
+        key: u32,
+        found: &mut impl FnMut(usize, usize),
+    ) {
+        let f = filter_bit(key);
+        if self.filled[f >> 6] >> (f & 63) & 1 != 0 {
+            self.compare(text, at, key, bucket_of(f), found);
+        }
+    }
+
+    /// Calls `found` for every occurrence of the phrases of one or two bytes (none of the
+    /// built-in ones), phrase by phrase.
+    pub(crate) fn for_each_short(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         for &p in &self.short {
             let p = p as usize;
             for at in 0..text.len() {

@@ -238,27 +238,24 @@ impl Scorer {
         });
         // One walk over the bytes reads what every word of the text feeds: the kind's word
         // signals, the polarity index (with the digits and "@"s a posting's contact lines are
-        // read by, unless the text is known to be a resume) and the word counts.
+        // read by, unless the text is known to be a resume) and the word counts; and, at every
+        // position, the cue phrases. A resume reads no section cues: it reads them for the
+        // level cues alone, when the role has levels.
+        let mut collector = (kind != Some(DocKind::Resume) || cues.has_levels())
+            .then(|| sections::CueCollector::new(cues));
         let mut walked = walk::walk(
             text,
             matches.iter().map(Match::span),
             kind != Some(DocKind::Resume),
+            collector.as_mut(),
         );
-        let (kind, hits, basis) = match kind {
-            // A resume reads no section cues: the pass runs for the level cues alone.
-            Some(DocKind::Resume) => (
-                DocKind::Resume,
-                cues.has_levels()
-                    .then(|| sections::CueHits::with(cues, text)),
-                given,
-            ),
-            Some(kind) => (kind, Some(sections::CueHits::with(cues, text)), given),
-            None => {
-                let hits = sections::CueHits::with(cues, text);
-                let (kind, basis) =
-                    sections::guess_kind_of(&hits, (walked.years, walked.address_words));
-                (kind, Some(hits), basis)
+        let hits = collector.map(sections::CueCollector::finish);
+        let (kind, basis) = match (kind, &hits) {
+            (Some(kind), _) => (kind, given),
+            (None, Some(hits)) => {
+                sections::guess_kind_of(hits, (walked.years, walked.address_words))
             }
+            (None, None) => unreachable!("the cues are collected unless the kind is given"),
         };
         if kind != DocKind::Posting {
             walked.index.drop_contacts();

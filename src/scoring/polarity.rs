@@ -1134,7 +1134,7 @@ impl CueIndex {
     /// digits and "@"s (see [`CueIndex::may_hold_contact`]).
     #[cfg(test)]
     pub(crate) fn of(text: &str, contacts: bool) -> CueIndex {
-        super::walk::walk(text, [], contacts).index
+        super::walk::walk(text, [], contacts, None).index
     }
 
     /// Takes the word starting at `p` (a `\w` byte after one that is not, or the text's

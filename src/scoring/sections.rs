@@ -64,7 +64,7 @@ pub(super) const ADDRESS_WORDS: &[&str] = &[
 /// (`walk::walk`).
 #[cfg(test)]
 fn word_signals(text: &str) -> (usize, usize) {
-    let w = super::walk::walk(text, [], false);
+    let w = super::walk::walk(text, [], false, None);
     (w.years, w.address_words)
 }
 
@@ -307,8 +307,9 @@ impl Sections {
 /// assert_eq!(guess_kind("Jane Doe\nExperience\nHelp Desk Technician, 2019 - Present\nEducation\n"), DocKind::Resume);
 /// ```
 pub fn guess_kind(text: &str) -> DocKind {
-    let w = super::walk::walk(text, [], false);
-    CueHits::of(text).guess((w.years, w.address_words)).0
+    let mut cues = CueCollector::new(Cues::plain());
+    let w = super::walk::walk(text, [], false, Some(&mut cues));
+    cues.finish().guess((w.years, w.address_words)).0
 }
 
 /// Every cue phrase of this module found in one text, in one pass of one search over the
@@ -318,6 +319,7 @@ pub fn guess_kind(text: &str) -> DocKind {
 /// phrase's occurrences are those a search for it alone finds (non-overlapping, from the
 /// start); contact cues keep every occurrence, overlapping or not, since a clause is asked
 /// whether it contains one.
+#[derive(Debug, PartialEq)]
 pub(crate) struct CueHits {
     /// (slot, range), by slot, then by start.
     hits: Vec<(usize, Range<usize>)>,
@@ -345,7 +347,7 @@ pub(crate) struct Cues {
     /// Per phrase, the slots it stands for.
     slots: Vec<Vec<usize>>,
     /// The phrases, filed for the search: cheap to build, so a one-line document pays little.
-    search: CueSearch,
+    pub(crate) search: CueSearch,
     /// The level cues, whose slots follow the contact cues'.
     levels: Option<Arc<CueFinder>>,
 }
@@ -419,43 +421,67 @@ impl Cues {
     }
 }
 
-impl CueHits {
-    /// The cue hits of `text` with the search without level cues.
-    pub(crate) fn of(text: &str) -> CueHits {
-        CueHits::with(Cues::plain(), text)
-    }
+/// The cue hits of one text as its search finds them, phrase occurrence by occurrence.
+pub(crate) struct CueCollector<'c> {
+    /// The search.
+    pub(crate) cues: &'c Cues,
+    contact_from: usize,
+    level_from: usize,
+    /// Per slot, the end of the last occurrence it kept.
+    last_end: Vec<usize>,
+    hits: Vec<(usize, Range<usize>)>,
+    contact: Vec<Range<usize>>,
+    levels: Vec<Vec<usize>>,
+}
 
-    /// The cue hits of `text`. The phrases are lower case and matched ASCII-case-insensitively:
-    /// what matching them in the text ASCII lower-cased finds, at the same offsets.
-    pub(crate) fn with(cues: &Cues, text: &str) -> CueHits {
+impl<'c> CueCollector<'c> {
+    /// A collector of the hits of `cues`' phrases.
+    pub(crate) fn new(cues: &'c Cues) -> CueCollector<'c> {
         let contact_from = contact_from();
         let level_from = contact_from + CONTACT_CUES.len();
         let level_count = cues.levels.as_ref().map_or(0, |f| f.cues().len());
-        let mut last_end = vec![0usize; level_from + level_count];
-        let mut hits = Vec::new();
-        let mut contact = Vec::new();
-        let mut levels = vec![Vec::new(); level_count];
-        // One phrase's occurrences come in order of their starts (so also of their ends):
-        // each slot keeps those that do not overlap the last it kept, as a search for the
-        // phrase alone does.
-        cues.search.for_each(text.as_bytes(), |p, start| {
-            let end = start + cues.search.len(p);
-            for &slot in &cues.slots[p] {
-                if (contact_from..level_from).contains(&slot) {
-                    contact.push(start..end);
-                    continue;
-                }
-                if start < last_end[slot] {
-                    continue;
-                }
-                last_end[slot] = end;
-                if slot >= level_from {
-                    levels[slot - level_from].push(start);
-                } else {
-                    hits.push((slot, start..end));
-                }
+        CueCollector {
+            cues,
+            contact_from,
+            level_from,
+            last_end: vec![0usize; level_from + level_count],
+            hits: Vec::new(),
+            contact: Vec::new(),
+            levels: vec![Vec::new(); level_count],
+        }
+    }
+
+    /// Takes the occurrence of phrase `p` at `start`. One phrase's occurrences come in order
+    /// of their starts (so also of their ends): each slot keeps those that do not overlap the
+    /// last it kept, as a search for the phrase alone does.
+    pub(crate) fn found(&mut self, p: usize, start: usize) {
+        let end = start + self.cues.search.len(p);
+        for &slot in &self.cues.slots[p] {
+            if (self.contact_from..self.level_from).contains(&slot) {
+                self.contact.push(start..end);
+                continue;
             }
-        });
+            if start < self.last_end[slot] {
+                continue;
+            }
+            self.last_end[slot] = end;
+            if slot >= self.level_from {
+                self.levels[slot - self.level_from].push(start);
+            } else {
+                self.hits.push((slot, start..end));
+            }
+        }
+    }
+
+    /// The hits taken.
+    pub(crate) fn finish(self) -> CueHits {
+        let CueCollector {
+            cues,
+            mut hits,
+            mut contact,
+            levels,
+            ..
+        } = self;
         hits.sort_unstable_by_key(|(p, r)| (*p, r.start));
         contact.sort_unstable_by_key(|r| (r.end, r.start));
         let levels = cues.levels.as_ref().map(|finder| LevelHits {
@@ -467,6 +493,23 @@ impl CueHits {
             contact,
             levels,
         }
+    }
+}
+
+impl CueHits {
+    /// The cue hits of `text` with the search without level cues.
+    pub(crate) fn of(text: &str) -> CueHits {
+        CueHits::with(Cues::plain(), text)
+    }
+
+    /// The cue hits of `text`. The phrases are lower case and matched ASCII-case-insensitively:
+    /// what matching them in the text ASCII lower-cased finds, at the same offsets. (A
+    /// document's walk finds them with its own reading of the bytes: [`CueCollector`].)
+    pub(crate) fn with(cues: &Cues, text: &str) -> CueHits {
+        let mut collector = CueCollector::new(cues);
+        cues.search
+            .for_each(text.as_bytes(), |p, start| collector.found(p, start));
+        collector.finish()
     }
 
     /// The level cues' occurrences, taken out (for the document's analysis).
@@ -1391,6 +1434,44 @@ mod tests {
             }
         }
         assert!(found > 1000, "{found}");
+    }
+
+    /// The document's walk, reading the cue phrases' keys from its eight-byte chunks, finds
+    /// what the search finds a byte at a time (pinned to the automaton above), at every
+    /// alignment of the text against the chunks.
+    #[test]
+    fn the_walk_finds_what_the_search_found() {
+        let taxonomy = crate::Taxonomy::embedded();
+        let with_levels = Cues::for_levels(&taxonomy.roles()[0].levels);
+        let mut texts = super::super::pattern::testing::haystacks();
+        texts.extend(
+            [
+                "",
+                "a",
+                "ap",
+                "sal",
+                "salary",
+                "Sr. Engineer, SR IT TECH; Tier IITier 2",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for h in texts {
+            let shifts = if h.len() > 3000 { 1 } else { 9 };
+            for k in 0..shifts {
+                let h = "x".repeat(k) + &h;
+                for t in [h.clone(), h.to_ascii_uppercase()] {
+                    for cues in [&*with_levels, Cues::plain()] {
+                        let mut collector = CueCollector::new(cues);
+                        super::super::walk::walk(&t, [], k % 2 == 0, Some(&mut collector));
+                        let got = collector.finish();
+                        assert_eq!(got, CueHits::with(cues, &t), "{t:?}");
+                        found += got.hits.len() + got.contact.len();
+                    }
+                }
+            }
+        }
+        assert!(found > 5000, "{found}");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::polarity::CueIndex;
-use super::sections::{signal_at, ADDRESS_WORDS, SIGNAL_START};
+use super::sections::{signal_at, CueCollector, ADDRESS_WORDS, SIGNAL_START};
 
 /// What the walk read in one document.
 pub(crate) struct Walk {
@@ -41,6 +41,8 @@ struct Masks {
     alnum: u64,
     /// ASCII digits.
     digit: u64,
+    /// ASCII letters.
+    letter: u64,
     /// The bytes words are counted by: ASCII letters and every byte beyond ASCII.
     counted: u64,
 }
@@ -59,23 +61,29 @@ fn masks(x: u64) -> Masks {
         word: alnum | underscore,
         alnum,
         digit,
+        letter,
         counted: letter | (x & HIGH),
     }
 }
 
 /// Walks `text` once. `spans` are the concept matches' (sorted by start), whose words are not
 /// counted as the text's own; `contacts` also records the digits and "@"s a posting's contact
-/// lines are read by.
+/// lines are read by; `cues`, when given, takes every occurrence of its search's phrases (the
+/// section, kind, contact and level cues: what `CueSearch::for_each` finds), looked up at
+/// every position from the same eight bytes, ASCII lower-cased as one number.
 pub(crate) fn walk(
     text: &str,
     spans: impl IntoIterator<Item = Range<usize>>,
     contacts: bool,
+    mut cues: Option<&mut CueCollector>,
 ) -> Walk {
     let b = text.as_bytes();
     let mut index = CueIndex::empty();
     let (mut years, mut address_words, mut words) = (0, 0, 0u64);
     // The previous chunk's masks (0 before the text: it starts after a byte of no class).
     let (mut prev_word, mut prev_alnum, mut prev_counted) = (0u64, 0u64, 0u64);
+    // The previous chunk's bytes, lower-cased, for the cue phrases' keys that begin in it.
+    let mut prev_folded = 0u64;
     let whole = b.len() / 8 * 8;
     let mut tail = [0u8; 8];
     tail[..b.len() - whole].copy_from_slice(&b[whole..]);
@@ -87,6 +95,12 @@ pub(crate) fn walk(
             None => u64::from_le_bytes(tail),
         };
         let m = masks(x);
+        if let Some(c) = cues.as_deref_mut() {
+            // Setting bit 5 of the letters lower-cases them.
+            let folded = x | m.letter >> 2;
+            cue_keys(b, base, (prev_folded, folded), c);
+            prev_folded = folded;
+        }
         // A class's word starts: a byte of it after a byte that is not.
         let mut starts = m.word & !((m.word << 8) | (prev_word >> 56));
         while starts != 0 {
@@ -123,6 +137,10 @@ pub(crate) fn walk(
     if contacts {
         index.at_signs(b);
     }
+    if let Some(c) = cues {
+        let search = &c.cues.search;
+        search.for_each_short(b, |p, at| c.found(p, at));
+    }
     let words = words as usize;
     Walk {
         years,
@@ -130,6 +148,37 @@ pub(crate) fn walk(
         index,
         words,
         words_outside: words - words_inside(b, spans),
+    }
+}
+
+/// Looks up the cue phrases at the positions whose three-byte keys end in the chunk at `base`
+/// (`folded`; `prev` is the chunk before it), as `CueSearch::for_each` does at each byte.
+#[inline(always)]
+fn cue_keys(b: &[u8], base: usize, (prev, folded): (u64, u64), c: &mut CueCollector) {
+    let search = &c.cues.search;
+    let mut found = |p: usize, at: usize| c.found(p, at);
+    // The bytes from two before the chunk: the keys ending at its first six bytes.
+    let early = folded << 16 | prev >> 48;
+    let key = |k: usize| -> u32 {
+        let k3 = if k < 6 {
+            early >> (8 * k)
+        } else {
+            folded >> (8 * (k - 2))
+        };
+        (k3 & 0xff_ffff) as u32
+    };
+    // A key ends at the text's third byte or later, and at a byte of the text (not the last
+    // chunk's padding).
+    let first = if base == 0 { 2 } else { 0 };
+    let last = (b.len() - base).min(8);
+    if first == 0 && last == 8 {
+        for k in 0..8 {
+            search.at(b, base + k - 2, key(k), &mut found);
+        }
+    } else {
+        for k in first..last {
+            search.at(b, base + k - 2, key(k), &mut found);
+        }
     }
 }
 
@@ -253,7 +302,7 @@ mod tests {
         let mut words = 0;
         for t in texts() {
             for spans in [spans_in(&t), Vec::new()] {
-                let w = walk(&t, spans.iter().cloned(), false);
+                let w = walk(&t, spans.iter().cloned(), false, None);
                 assert_eq!(
                     (w.words, w.words_outside),
                     super::super::analysis::count_words_both(&t, &spans),
@@ -273,7 +322,7 @@ mod tests {
         let mut found = 0;
         for t in texts() {
             for contacts in [false, true] {
-                let w = walk(&t, [], contacts);
+                let w = walk(&t, [], contacts, None);
                 assert_eq!(w.index, CueIndex::by_bytes(&t, contacts), "{t:?}");
                 found += usize::from(w.index != CueIndex::empty());
             }
