@@ -22,6 +22,9 @@ pub(crate) struct Walk {
     pub(crate) words: usize,
     /// Those of [`Walk::words`] that do not start inside a match.
     pub(crate) words_outside: usize,
+    /// Where a line or sentence ends (see `analysis::Breaks`): each "\n", ";", "|", "!" and
+    /// "?", and each "." followed by ASCII white space or the end of the text, in order.
+    pub(crate) breaks: Vec<usize>,
 }
 
 const LANES: u64 = 0x0101_0101_0101_0101;
@@ -31,6 +34,13 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 #[inline(always)]
 fn at_least(y: u64, n: u8) -> u64 {
     ((y | HIGH) - LANES * u64::from(n)) & HIGH
+}
+
+/// The bytes of `x` equal to `c`, as the high bit of each (exactly: no carry crosses bytes).
+#[inline(always)]
+fn eq(x: u64, c: u8) -> u64 {
+    let t = x ^ (LANES * u64::from(c));
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
 }
 
 /// The classes of eight bytes read little-endian, as the high bit of each byte.
@@ -87,6 +97,7 @@ pub(crate) fn walk(
     let whole = b.len() / 8 * 8;
     let mut tail = [0u8; 8];
     tail[..b.len() - whole].copy_from_slice(&b[whole..]);
+    let mut breaks = Vec::new();
     let mut base = 0;
     while base < b.len() {
         // The last chunk is padded with zero bytes, which are of no class.
@@ -131,6 +142,16 @@ pub(crate) fn walk(
         // The bits sum in the top byte (a multiplication, not a bit count, which the baseline
         // x86-64 target has no instruction for).
         words += ((second >> 7).wrapping_mul(LANES)) >> 56;
+        let dots = eq(x, b'.');
+        let mut stops = eq(x, b'\n') | eq(x, b';') | eq(x, b'|') | eq(x, b'!') | eq(x, b'?') | dots;
+        while stops != 0 {
+            let bit = stops & stops.wrapping_neg();
+            let p = base + (bit.trailing_zeros() / 8) as usize;
+            stops &= stops - 1;
+            if dots & bit == 0 || b.get(p + 1).is_none_or(u8::is_ascii_whitespace) {
+                breaks.push(p);
+            }
+        }
         (prev_word, prev_alnum, prev_counted) = (m.word, m.alnum, m.counted);
         base += 8;
     }
@@ -148,6 +169,7 @@ pub(crate) fn walk(
         index,
         words,
         words_outside: words - words_inside(b, spans),
+        breaks,
     }
 }
 
