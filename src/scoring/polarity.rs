@@ -1130,13 +1130,6 @@ impl CueIndex {
         }
     }
 
-    /// Indexes `text` (see [`walk::walk`](super::walk::walk)); `contacts` also records its
-    /// digits and "@"s (see [`CueIndex::may_hold_contact`]).
-    #[cfg(test)]
-    pub(crate) fn of(text: &str, contacts: bool) -> CueIndex {
-        super::walk::walk(text, [], contacts, None).index
-    }
-
     /// Takes the word starting at `p` (a `\w` byte after one that is not, or the text's
     /// first): most words are passed over after a look at their first four bytes.
     #[inline(always)]
@@ -1164,21 +1157,18 @@ impl CueIndex {
         self.at_signs = Vec::new();
     }
 
-    /// The index read a byte at a time: the oracle of the walk's eight-byte reading.
+    /// Indexes `text` a byte at a time; `contacts` also records its digits and "@"s (see
+    /// [`CueIndex::may_hold_contact`]). The oracle of the document walk's eight-byte reading
+    /// (`walk::walk`), and the index this module's tests read.
     #[cfg(test)]
-    pub(crate) fn by_bytes(h: &str, contacts: bool) -> CueIndex {
+    pub(crate) fn of(h: &str, contacts: bool) -> CueIndex {
         let b = h.as_bytes();
         let mut index = CueIndex::empty();
         for p in 0..b.len() {
+            // Every word start, with no look at its first bytes first (the walk's
+            // `may_begin_word` is tested with it).
             if is_word_byte(b[p]) && (p == 0 || !is_word_byte(b[p - 1])) {
-                let kinds = key_kinds(b, p);
-                if kinds & NEGATION != 0 {
-                    index.neg.push(p);
-                }
-                if kinds & PREFERENCE != 0 {
-                    index.pref.push(p);
-                }
-                index.after.extend(after_word_near(b, p));
+                index.record(b, p);
             }
             if contacts && b[p].is_ascii_digit() {
                 index.digits.push(p);
@@ -1355,7 +1345,7 @@ pub(crate) fn in_three_cases(t: &str) -> [String; 3] {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::pattern::testing;
     use super::*;
 
@@ -1655,7 +1645,7 @@ mod tests {
 
     /// The texts the index is checked on: the key word texts, and each in upper case and with
     /// every other ASCII letter upper-cased (the index reads the text as given).
-    fn index_texts() -> Vec<String> {
+    pub(crate) fn index_texts() -> Vec<String> {
         let mut texts = testing::haystacks();
         texts.extend(
             [
@@ -1691,20 +1681,6 @@ mod tests {
         );
         with_filler(&mut texts, 200);
         texts.iter().flat_map(|t| in_three_cases(t)).collect()
-    }
-
-    /// The index's word lists as a byte at a time finds them.
-    #[test]
-    fn index_lists_are_a_byte_at_a_time() {
-        let mut found = 0;
-        for h in index_texts() {
-            for contacts in [false, true] {
-                let index = CueIndex::of(&h, contacts);
-                assert_eq!(index, CueIndex::by_bytes(&h, contacts), "{h:?}");
-                found += index.neg.len() + index.pref.len() + index.after.len();
-            }
-        }
-        assert!(found > 1000, "{found}");
     }
 
     /// The index changes only where the cue patterns are read, never what they read: at every

@@ -245,7 +245,7 @@ fn signal(b: &[u8], at: usize) -> (bool, bool) {
         return ((1950..=2029).contains(&y), false);
     }
     // Alphanumeric bytes: setting bit 5 lower-cases the letters and leaves the digits.
-    let word = (x | LANES * 0x20) & keep;
+    let word = (x | (LANES * 0x20)) & keep;
     (false, ADDRESS_KEYS.contains(&word))
 }
 
@@ -296,10 +296,13 @@ mod tests {
             .flat_map(|h| (1..8).flat_map(move |k| [" ".repeat(k) + h, "x".repeat(k) + h]))
             .collect();
         texts.extend(shifted);
-        texts
+        let mut texts: Vec<String> = texts
             .iter()
             .flat_map(|t| super::super::polarity::in_three_cases(t))
-            .collect()
+            .collect();
+        // The polarity key words' own texts, in three cases already.
+        texts.extend(super::super::polarity::tests::index_texts());
+        texts
     }
 
     /// Matches every 13 bytes, 1 to 9 bytes wide (cut to char boundaries), some overlapping.
@@ -336,8 +339,8 @@ mod tests {
         assert!(words > 10_000, "{words}");
     }
 
-    /// The polarity index is the byte-at-a-time reading's (pinned against the cue regexes in
-    /// `polarity`), whether or not digits are recorded. (The word signals are pinned against
+    /// The polarity index is the byte-at-a-time reading's (`CueIndex::of`, pinned against the
+    /// cue regexes in `polarity`), whether or not digits are recorded. (The word signals are pinned against
     /// the split words in `sections`.)
     #[test]
     fn the_index_is_the_byte_readings() {
@@ -345,7 +348,7 @@ mod tests {
         for t in texts() {
             for contacts in [false, true] {
                 let w = walk(&t, [], contacts, None);
-                assert_eq!(w.index, CueIndex::by_bytes(&t, contacts), "{t:?}");
+                assert_eq!(w.index, CueIndex::of(&t, contacts), "{t:?}");
                 found += usize::from(w.index != CueIndex::empty());
             }
         }
