@@ -463,7 +463,8 @@ fn evaluate<'t>(
         .zip(&plan.years_fields)
         .map(|(g, field)| group_years(taxonomy, g, field, analysis))
         .collect();
-    let mut items: Vec<f64> = Vec::new();
+    // One credit per item of the profile: sized once, not grown group by group.
+    let mut items: Vec<f64> = Vec::with_capacity(profile.groups.iter().map(|g| g.items.len()).sum());
     let mut capped: Vec<(usize, f64)> = Vec::new();
     let mut groups = Vec::with_capacity(profile.groups.len());
     let mut missing_essential: Vec<ConceptId> = Vec::new();
