@@ -321,7 +321,7 @@ fn needs_escape(s: &[u8]) -> bool {
         below_space | quote | backslash != 0
     };
     let mut words = s.chunks_exact(8);
-    if (&mut words).any(word_needs) {
+    if words.any(word_needs) {
         return true;
     }
     match words.remainder() {
