@@ -1084,15 +1084,16 @@ pub(crate) mod testing {
     /// letters upper-cased ([`mixed_case`]) what `re` finds in the haystack (lower-case).
     pub(crate) fn same_as_regex_any_case(pattern: &Pattern, re: &str, groups: usize) {
         assert!(pattern.fold, "a caseless pattern");
-        same_as_regex_by(
-            |h| {
-                pattern
-                    .captures_iter(&mixed_case(h, h.len() as u64))
-                    .collect()
-            },
-            re,
-            groups,
-        );
+        same_as_regex_any_case_by(|h| pattern.captures_iter(h).collect(), re, groups);
+    }
+
+    /// [`same_as_regex_any_case`] for any engine.
+    pub(crate) fn same_as_regex_any_case_by(
+        found: impl Fn(&str) -> Vec<[usize; SLOTS]>,
+        re: &str,
+        groups: usize,
+    ) {
+        same_as_regex_by(|h| found(&mixed_case(h, h.len() as u64)), re, groups);
     }
 
     /// `h` with some of its ASCII letters upper-cased, picked by `seed` (whole words, single

@@ -774,107 +774,29 @@ mod tests {
     }
 
     /// The readers as they were before they read the text as given: over a lower-cased copy,
-    /// with case-sensitive patterns. The oracle of `readers_read_any_case_as_the_lower_cased_copy`.
+    /// with case-sensitive patterns, windows and anchors. The oracle of
+    /// `readers_read_any_case_as_the_lower_cased_copy`.
     mod old {
-        use super::super::super::pattern::{group, is_word_byte, Pattern, SLOTS};
+        use super::super::super::pattern::{group, is_word_byte, Pattern};
         use super::super::{
-            parse_date, walk_back, DateRange, YearMonth, YearsClaim, BEFORE_YEARS, CLAIM_REJECT,
-            CLAIM_ROOT, CLAIM_STARTS, CLAIM_SUBJECT, DATE_RANGE_ROOT, DATE_RANGE_STARTS,
+            parse_date, walk_back, DateRange, YearMonth, YearsClaim, BEFORE_YEARS, CLAIM_ROOT,
+            CLAIM_STARTS, DATE_RANGE_ROOT, DATE_RANGE_STARTS,
         };
         use std::ops::Range;
 
         static CLAIM: Pattern = Pattern::starting(CLAIM_ROOT, CLAIM_STARTS);
         static DATE_RANGE: Pattern = Pattern::starting(DATE_RANGE_ROOT, DATE_RANGE_STARTS);
 
-        fn parse_number(s: &str) -> Option<f64> {
-            let words = [
-                "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-            ];
-            if let Some(i) = words.iter().position(|w| *w == s) {
-                return Some(i as f64);
-            }
-            if s == "twenty" {
-                return Some(20.0);
-            }
-            s.parse().ok()
-        }
-
         pub(super) fn year_claims_in(lower: &str) -> Vec<YearsClaim> {
             let mut out = Vec::new();
             for caps in CLAIM.captures_iter_in(lower, claim_windows(lower)) {
-                if let Some(claim) = claim_from(lower, &caps) {
+                // What a claim says is read as before (over its lower-cased words); only the
+                // number is now read in any case, and it is read here from the copy.
+                if let Some(claim) = super::super::claim_from(lower, &caps, &mut String::new()) {
                     out.push(claim);
                 }
             }
             out
-        }
-
-        fn claim_from(lower: &str, caps: &[usize; SLOTS]) -> Option<YearsClaim> {
-            let whole = group(caps, 0)?;
-            let n = parse_number(&lower[group(caps, 1)?])?;
-            let m = group(caps, 2).and_then(|m| parse_number(&lower[m]));
-            if !(0.0..=45.0).contains(&n) {
-                return None;
-            }
-            let rest_span = group(caps, 3)?;
-            let rest = &lower[rest_span.clone()];
-            if CLAIM_REJECT.is_match(rest) {
-                return None;
-            }
-            let lead = CLAIM_SUBJECT.find(rest);
-            let said_experience = lead.as_ref().is_some_and(|l| {
-                let t = &rest[l.clone()];
-                t.contains("experience")
-                    || t.contains("exp")
-                    || t.contains("working")
-                    || t.contains(" as ")
-                    || t.trim_start().starts_with("as ")
-                    || t.contains("background")
-            }) || rest.contains("experience");
-            // "5 years" alone is too often a contract length or an age; it must be years *of*
-            // something or say experience.
-            let lead = lead?;
-            let subject_start = rest_span.start + lead.end;
-            let tail = &rest[lead.end..];
-            // The subject runs to the first clause word that leaves it.
-            let cut = tail.find([',', '(', ')', ':']).unwrap_or(tail.len());
-            let mut subject_text = &tail[..cut];
-            for stop in [
-                " and ",
-                " or ",
-                " with ",
-                " including ",
-                " is ",
-                " are ",
-                " required",
-                " preferred",
-                " in a ",
-                " in an ",
-                " at ",
-                " as ",
-                " for ",
-                " within ",
-                " using ",
-            ] {
-                if let Some(p) = subject_text.find(stop) {
-                    if p > 0 {
-                        subject_text = &subject_text[..p];
-                    }
-                }
-            }
-            let subject_text = subject_text.trim_end();
-            let subject = (!subject_text.is_empty())
-                .then(|| subject_start..subject_start + subject_text.len());
-            if subject.is_none() && !said_experience {
-                return None;
-            }
-            Some(YearsClaim {
-                years: n,
-                max_years: m.filter(|m| *m > n),
-                span: whole.start..rest_span.start + lead.end + subject_text.len(),
-                subject,
-            })
         }
 
         pub(super) fn date_ranges_in(lower: &str, as_of: YearMonth) -> Vec<DateRange> {
