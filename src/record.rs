@@ -492,36 +492,31 @@ impl ConceptHit {
     /// assert_eq!((hits[1].count, hits[1].first.text.as_str()), (3, "PowerShell"));
     /// ```
     pub fn collect(matcher: &Matcher, text: &str, matches: &[Match]) -> Vec<ConceptHit> {
-        // Each concept's first match and count, in order of first appearance, and the concept
-        // index to its position there, sorted by the former: a binary search per match, not a
-        // walk over every concept seen so far. The hits are then made at their final size.
-        let mut firsts: Vec<(&Match, usize)> = Vec::new();
+        let mut concepts: Vec<ConceptHit> = Vec::new();
+        // Concept index to its position in `concepts`, sorted by the former: a binary search
+        // per match, not a walk over every concept seen so far.
         let mut seen: Vec<(usize, usize)> = Vec::new();
         for m in matches {
             match seen.binary_search_by_key(&m.concept_index(), |&(c, _)| c) {
-                Ok(k) => firsts[seen[k].1].1 += 1,
+                Ok(k) => concepts[seen[k].1].count += 1,
                 Err(at) => {
-                    seen.insert(at, (m.concept_index(), firsts.len()));
-                    firsts.push((m, 1));
+                    seen.insert(at, (m.concept_index(), concepts.len()));
+                    let concept = matcher.concept(m);
+                    concepts.push(ConceptHit {
+                        concept: concept.id.clone(),
+                        name: concept.name.clone(),
+                        kind: concept.kind,
+                        count: 1,
+                        first: Evidence {
+                            start: m.start(),
+                            end: m.end(),
+                            text: text[m.span()].to_string(),
+                        },
+                        polarity: Polarity::Found,
+                    });
                 }
             }
         }
-        let mut concepts = Vec::with_capacity(firsts.len());
-        concepts.extend(firsts.into_iter().map(|(m, count)| {
-            let concept = matcher.concept(m);
-            ConceptHit {
-                concept: concept.id.clone(),
-                name: concept.name.clone(),
-                kind: concept.kind,
-                count,
-                first: Evidence {
-                    start: m.start(),
-                    end: m.end(),
-                    text: text[m.span()].to_string(),
-                },
-                polarity: Polarity::Found,
-            }
-        }));
         concepts
     }
 }
