@@ -305,11 +305,11 @@ impl SparseTrie {
             && trie.root.iter().all(|&r| (r as usize) < n)
             && (!check
                 || (1..n as u32).all(|k| {
-                let first = Self::first_child(nodes, k);
-                let pattern = Self::pattern(nodes, k);
-                (first == 0 || (first > k && (first as usize) < n))
-                    && Self::next_sibling(nodes, k) < k
-                    && (pattern == NO_PATTERN || (pattern as usize) < patterns)
+                    let first = Self::first_child(nodes, k);
+                    let pattern = Self::pattern(nodes, k);
+                    (first == 0 || (first > k && (first as usize) < n))
+                        && Self::next_sibling(nodes, k) < k
+                        && (pattern == NO_PATTERN || (pattern as usize) < patterns)
                 }));
         ok.then_some((trie, rest))
     }

@@ -960,7 +960,9 @@ fn embedded_shared() -> &'static Arc<Taxonomy> {
         // (the JSON changed since) is passed over, and the JSON parsed instead. Either way the
         // taxonomy is validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at
         // build time: start-up does not do it again.
-        if let Some(t) = snapshot::from_bytes(EMBEDDED_SNAPSHOT, EMBEDDED_HASH, ConceptId::from_static) {
+        if let Some(t) =
+            snapshot::from_bytes(EMBEDDED_SNAPSHOT, EMBEDDED_HASH, ConceptId::from_static)
+        {
             return Arc::new(t);
         }
         let mut file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)

@@ -374,7 +374,8 @@ mod tests {
             "taxonomies/desktop-technician.snapshot is out of date: run \
              `ROLEFIT_BLESS=1 cargo test --lib -- table snapshot` and commit it"
         );
-        let read = from_bytes(EMBEDDED_SNAPSHOT, parsed.hash(), ConceptId::from_static).expect("the snapshot reads");
+        let read = from_bytes(EMBEDDED_SNAPSHOT, parsed.hash(), ConceptId::from_static)
+            .expect("the snapshot reads");
         assert_eq!(read.concepts(), parsed.concepts());
         assert_eq!(read.roles(), parsed.roles());
         assert_eq!(
@@ -410,7 +411,10 @@ mod tests {
             assert_eq!(read.description(), Some("d"));
             assert!(from_bytes(&bytes, "sha256:other", ConceptId::new).is_none());
             for cut in 0..bytes.len() {
-                assert!(from_bytes(&bytes[..cut], t.hash(), ConceptId::new).is_none(), "{cut}");
+                assert!(
+                    from_bytes(&bytes[..cut], t.hash(), ConceptId::new).is_none(),
+                    "{cut}"
+                );
             }
             let mut longer = bytes.clone();
             longer.push(0);
