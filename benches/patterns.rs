@@ -10,8 +10,8 @@
 //!
 //! `polarity.rs` and `years.rs` are compiled twice into this bench, once over each of the first
 //! two engines, so the per-call figures are those of the scorer's own calls with their
-//! key-word prefilters: `polarity_in` at every concept mention, `year_claims_in` and
-//! `date_ranges_in` over whole documents (realistic postings and resumes generated from the
+//! key-word prefilters: `polarity_in` at every concept mention, `year_claims` and
+//! `date_ranges` over whole documents (realistic postings and resumes generated from the
 //! embedded taxonomy, `support/docs.rs`). Before timing, both give the same answer on every
 //! call. `find/*` times one search per window (the 140 bytes before and after each mention) per
 //! pattern, `regex` against `dfa`; `one-time/*` the cost each engine pays once per process.
@@ -98,12 +98,12 @@ macro_rules! answers {
                 (p.polarity.as_str(), p.cue)
             })
             .collect();
-        let claims: Vec<_> = $engine::years::year_claims_in(&doc.lower)
+        let claims: Vec<_> = $engine::years::year_claims(&doc.lower)
             .iter()
             .map(|c| (c.years, c.max_years, c.span.clone(), c.subject.clone()))
             .collect();
         let as_of = $engine::years::YearMonth::new(2025, 1);
-        let ranges: Vec<_> = $engine::years::date_ranges_in(&doc.lower, as_of)
+        let ranges: Vec<_> = $engine::years::date_ranges(&doc.lower, as_of)
             .iter()
             .map(|r| r.months())
             .collect();
@@ -176,8 +176,8 @@ fn bench(c: &mut Criterion) {
             let as_of = $engine::years::YearMonth::new(2025, 1);
             g.bench_function(id, |b| {
                 b.iter(|| {
-                    $engine::years::year_claims_in(&doc.lower).len()
-                        + $engine::years::date_ranges_in(&doc.lower, as_of).len()
+                    $engine::years::year_claims(&doc.lower).len()
+                        + $engine::years::date_ranges(&doc.lower, as_of).len()
                 })
             });
         }};

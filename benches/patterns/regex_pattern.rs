@@ -15,7 +15,8 @@ use regex::Regex;
 mod hand;
 
 pub(crate) use hand::{
-    group, has_prefix, is_digit, is_word_byte, l, opt, Class, Starts, B, D, P, S0, S1, SLOTS, W1,
+    group, has_prefix, has_prefix_fold, is_digit, is_word_byte, l, opt, Class, Starts, B, D, P, S0,
+    S1, SLOTS, W1,
 };
 
 /// The regex of every pattern compiled so far in this process, in order of first use.
@@ -29,8 +30,24 @@ pub(crate) fn sources() -> Vec<String> {
 /// The regex `p` stands for: the hand engine's node kinds map one to one onto regex syntax, and
 /// a pair of capture slots `2g`, `2g + 1` onto group `g` (the trees open their groups in order).
 pub(crate) fn source(p: &P) -> String {
-    fn write(p: &P, out: &mut String, groups: &mut usize) {
+    source_with(p, false)
+}
+
+/// [`source`]; with `fold`, each ASCII letter of a literal matches in either case (`[yY]`), as
+/// the hand engine's caseless patterns read.
+fn source_with(p: &P, fold: bool) -> String {
+    fn write(p: &P, out: &mut String, groups: &mut usize, fold: bool) {
+        let write = |p: &P, out: &mut String, groups: &mut usize| write(p, out, groups, fold);
         match p {
+            P::Lit(s) if fold => {
+                for c in s.chars() {
+                    if c.is_ascii_alphabetic() {
+                        out.push_str(&format!("[{}{}]", c, c.to_ascii_uppercase()));
+                    } else {
+                        out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+                    }
+                }
+            }
             P::Lit(s) => out.push_str(&regex::escape(s)),
             P::Seq(ps) => {
                 out.push_str("(?:");
@@ -86,7 +103,7 @@ pub(crate) fn source(p: &P) -> String {
         }
     }
     let mut out = String::new();
-    write(p, &mut out, &mut 0);
+    write(p, &mut out, &mut 0, fold);
     out
 }
 
@@ -94,6 +111,7 @@ pub(crate) fn source(p: &P) -> String {
 pub(crate) struct Pattern {
     root: P,
     re: OnceLock<Regex>,
+    fold: bool,
 }
 
 impl Pattern {
@@ -101,6 +119,7 @@ impl Pattern {
         Pattern {
             root,
             re: OnceLock::new(),
+            fold: false,
         }
     }
 
@@ -109,9 +128,17 @@ impl Pattern {
         Pattern::new(root)
     }
 
+    pub(crate) const fn starting_caseless(root: P, _starts: Starts) -> Pattern {
+        Pattern {
+            root,
+            re: OnceLock::new(),
+            fold: true,
+        }
+    }
+
     fn re(&self) -> &Regex {
         self.re.get_or_init(|| {
-            let src = source(&self.root);
+            let src = source_with(&self.root, self.fold);
             let re = Regex::new(&src).expect("a cue pattern is a valid regex");
             SOURCES.lock().unwrap().push(src);
             re
@@ -204,9 +231,15 @@ impl Pattern {
 pub(crate) mod testing {
     use super::Pattern;
 
-    pub(crate) use super::hand::testing::haystacks;
+    pub(crate) use super::hand::testing::{haystacks, mixed_case};
 
     pub(crate) fn same_as_regex(pattern: &Pattern, re: &str, groups: usize) {
         super::hand::testing::same_as_regex_by(|h| pattern.captures_iter(h).collect(), re, groups);
+    }
+
+    pub(crate) fn same_as_regex_any_case(pattern: &Pattern, re: &str, groups: usize) {
+        assert!(pattern.fold, "a caseless pattern");
+        let found = |h: &str| pattern.captures_iter(h).collect();
+        super::hand::testing::same_as_regex_any_case_by(found, re, groups);
     }
 }

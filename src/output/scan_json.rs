@@ -307,27 +307,28 @@ fn string(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
 /// Whether `s` holds a byte JSON escapes: a control character, a quote or a backslash. Eight
 /// bytes at a time: a word has such a byte when one of its bytes is below 0x20, or when the
 /// word XOR a repeated quote (or backslash) has a zero byte (the usual bit tricks, exact for
-/// "is there one").
+/// "is there one"). The last bytes are read as the last eight, overlapping the words before
+/// (most strings are short ids: a byte-at-a-time remainder was most of the work).
 fn needs_escape(s: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let mut words = s.chunks_exact(8);
-    for w in &mut words {
+    let word_needs = |w: &[u8]| {
         let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
         let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        if below_space
-            | zero_in(w ^ (ONES * u64::from(b'"')))
-            | zero_in(w ^ (ONES * u64::from(b'\\')))
-            != 0
-        {
-            return true;
-        }
+        let quote = zero_in(w ^ (ONES * u64::from(b'"')));
+        let backslash = zero_in(w ^ (ONES * u64::from(b'\\')));
+        below_space | quote | backslash != 0
+    };
+    let mut words = s.chunks_exact(8);
+    if words.any(word_needs) {
+        return true;
     }
-    words
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    match words.remainder() {
+        [] => false,
+        _ if s.len() >= 8 => word_needs(&s[s.len() - 8..]),
+        short => short.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\'),
+    }
 }
 
 /// A number as `serde_json` writes an `f64`: `null` when not finite.
@@ -379,7 +380,7 @@ mod tests {
     #[test]
     fn needs_escape_finds_every_byte_json_escapes() {
         let plain = |b: u8| !(b < 0x20 || b == b'"' || b == b'\\');
-        for len in [1, 7, 8, 9, 16, 21] {
+        for len in [1, 7, 8, 9, 12, 15, 16, 21] {
             for at in 0..len {
                 for b in 0..=255u8 {
                     for fill in [b'a', 0x7f, 0xc3, 0x21, 0xff] {

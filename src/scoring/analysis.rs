@@ -225,10 +225,7 @@ pub(crate) fn analyze(
     } else {
         (words - outside.min(words)) as f64 / words as f64
     };
-    // The years readers' cue patterns are case-sensitive and may run past any fixed window
-    // (`\s*`), so they read a lower-cased copy, made here and dropped with the experience read.
-    let lower = text.to_ascii_lowercase();
-    let experience = experience_of((text, &lower), &mut cues, kind, &sections, &mentions, as_of);
+    let experience = experience_of(text, &mut cues, kind, &sections, &mentions, as_of);
     let first_line = text
         .lines()
         .map(str::trim)
@@ -501,7 +498,7 @@ fn count_words_at<'s>(
 }
 
 fn experience_of(
-    (text, lower): (&str, &str),
+    text: &str,
     cues: &mut CueIndex,
     kind: DocKind,
     sections: &Sections,
@@ -509,7 +506,7 @@ fn experience_of(
     as_of: YearMonth,
 ) -> Experience {
     let has_experience_heading = sections.has(SectionKind::Experience);
-    let ranges: Vec<DateRange> = years::date_ranges_in(lower, as_of)
+    let ranges: Vec<DateRange> = years::date_ranges(text, as_of)
         .into_iter()
         .filter(|r| {
             let s = sections.kind_at(r.span.start);
@@ -526,7 +523,7 @@ fn experience_of(
             }
         })
         .collect();
-    let claims: Vec<YearsClaim> = years::year_claims_in(lower)
+    let claims: Vec<YearsClaim> = years::year_claims(text)
         .into_iter()
         .filter(|c| {
             let s = sections.kind_at(c.span.start);

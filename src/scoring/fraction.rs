@@ -122,7 +122,12 @@ impl<'t> Credits<'t> {
         let mention = |k: u128| (k as u32) as usize;
         order_prefix_runs(&mut keys, |k| &concepts[all[mention(k)].index].id);
         let mut mentions: Vec<usize> = keys.iter().map(|&k| mention(k)).collect();
-        let mut entries: Vec<Credit> = Vec::new();
+        // One entry per run of a concept's mentions, then implied targets (one growth at most).
+        let runs = 1 + mentions
+            .windows(2)
+            .filter(|w| all[w[0]].index != all[w[1]].index)
+            .count();
+        let mut entries: Vec<Credit> = Vec::with_capacity(runs);
         let mut start = 0;
         while start < mentions.len() {
             let index = all[mentions[start]].index;

@@ -146,6 +146,11 @@ pub(crate) struct Pattern {
     root: P,
     first: OnceLock<Start>,
     starts: Option<Starts>,
+    /// Whether the pattern reads its haystack ASCII case-insensitively: each byte as
+    /// `to_ascii_lowercase` would make it. Its literals are lower-case, so it finds in a text
+    /// what the case-sensitive pattern finds in the text's ASCII lower-cased copy, at the same
+    /// offsets, without the copy (the classes and `\b` read no ASCII letter's case).
+    fold: bool,
 }
 
 /// What every match begins with, for skipping positions cheaply: one of the `words` (a word
@@ -159,18 +164,25 @@ pub(crate) struct Starts {
 }
 
 impl Starts {
-    fn allow(&self, h: &[u8], i: usize) -> bool {
+    fn allow(&self, h: &[u8], i: usize, fold: bool) -> bool {
         let b = h[i];
         if self.digits && (b.is_ascii_digit() || b >= 0x80) {
             return true;
         }
+        let prefix = |w: &str| {
+            if fold {
+                has_prefix_fold(&h[i..], w.as_bytes())
+            } else {
+                has_prefix(&h[i..], w.as_bytes())
+            }
+        };
         self.words.iter().any(|w| match w.strip_suffix(' ') {
             Some(w) => {
-                has_prefix(&h[i..], w.as_bytes())
+                prefix(w)
                     && h.get(i + w.len())
                         .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
             }
-            None => has_prefix(&h[i..], w.as_bytes()),
+            None => prefix(w),
         })
     }
 }
@@ -180,6 +192,12 @@ impl Starts {
 #[inline]
 pub(crate) fn has_prefix(h: &[u8], w: &[u8]) -> bool {
     h.len() >= w.len() && h.iter().zip(w).all(|(a, b)| a == b)
+}
+
+/// [`has_prefix`] with `h` read ASCII lower-cased (`w` is lower-case).
+#[inline]
+pub(crate) fn has_prefix_fold(h: &[u8], w: &[u8]) -> bool {
+    h.len() >= w.len() && h.iter().zip(w).all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
 
 struct Start {
@@ -205,6 +223,8 @@ fn lead_bound(p: &P) -> bool {
 struct Cx<'h> {
     h: &'h str,
     caps: [usize; SLOTS],
+    /// [`Pattern::fold`].
+    fold: bool,
 }
 
 type K<'a, 'h> = &'a mut dyn FnMut(&mut Cx<'h>, usize) -> bool;
@@ -234,10 +254,20 @@ fn lead_byte(mut p: &P) -> Option<u8> {
 
 fn m<'h>(p: &P, cx: &mut Cx<'h>, i: usize, k: K<'_, 'h>) -> bool {
     match p {
-        P::Lit(s) => has_prefix(&cx.h.as_bytes()[i..], s.as_bytes()) && k(cx, i + s.len()),
+        P::Lit(s) => {
+            let h = &cx.h.as_bytes()[i..];
+            (if cx.fold {
+                has_prefix_fold(h, s.as_bytes())
+            } else {
+                has_prefix(h, s.as_bytes())
+            }) && k(cx, i + s.len())
+        }
         P::Seq(ps) => seq(ps, cx, i, k),
         P::Alt(ps) => {
-            let here = cx.h.as_bytes().get(i).copied();
+            let mut here = cx.h.as_bytes().get(i).copied();
+            if cx.fold {
+                here = here.map(|b| b.to_ascii_lowercase());
+            }
             ps.iter()
                 .any(|p| lead_byte(p).is_none_or(|b| here == Some(b)) && m(p, cx, i, k))
         }
@@ -414,6 +444,18 @@ impl Pattern {
             root,
             first: OnceLock::new(),
             starts: None,
+            fold: false,
+        }
+    }
+
+    /// [`Pattern::starting`] over a `root` whose literals are lower-case, reading its
+    /// haystack ASCII case-insensitively ([`Pattern::fold`]).
+    pub(crate) const fn starting_caseless(root: P, starts: Starts) -> Pattern {
+        Pattern {
+            root,
+            first: OnceLock::new(),
+            starts: Some(starts),
+            fold: true,
         }
     }
 
@@ -423,6 +465,7 @@ impl Pattern {
             root,
             first: OnceLock::new(),
             starts: Some(starts),
+            fold: false,
         }
     }
 
@@ -447,6 +490,12 @@ impl Pattern {
                 }
                 for (b, a) in bytes.iter_mut().zip(allowed) {
                     *b &= a;
+                }
+            }
+            if self.fold {
+                // An upper-case letter starts a match where its lower-case one does.
+                for b in b'A'..=b'Z' {
+                    bytes[b as usize] = bytes[b.to_ascii_lowercase() as usize];
                 }
             }
             Start {
@@ -476,13 +525,18 @@ impl Pattern {
         let bytes = h.as_bytes();
         if !(Pattern::may_start(start, bytes, i)
             && h.is_char_boundary(i)
-            && (i == h.len() || self.starts.as_ref().is_none_or(|s| s.allow(bytes, i))))
+            && (i == h.len()
+                || self
+                    .starts
+                    .as_ref()
+                    .is_none_or(|s| s.allow(bytes, i, self.fold))))
         {
             return None;
         }
         let mut cx = Cx {
             h,
             caps: [usize::MAX; SLOTS],
+            fold: self.fold,
         };
         cx.caps[0] = i;
         m(&self.root, &mut cx, i, &mut |cx: &mut Cx<'_>, j| {
@@ -1024,6 +1078,50 @@ pub(crate) mod testing {
     /// Asserts that `pattern` finds what `re` finds, with the same groups, on every haystack.
     pub(crate) fn same_as_regex(pattern: &Pattern, re: &str, groups: usize) {
         same_as_regex_by(|h| pattern.captures_iter(h).collect(), re, groups);
+    }
+
+    /// Asserts that `pattern`, a caseless one, finds in each haystack with some of its ASCII
+    /// letters upper-cased ([`mixed_case`]) what `re` finds in the haystack (lower-case).
+    pub(crate) fn same_as_regex_any_case(pattern: &Pattern, re: &str, groups: usize) {
+        assert!(pattern.fold, "a caseless pattern");
+        same_as_regex_any_case_by(|h| pattern.captures_iter(h).collect(), re, groups);
+    }
+
+    /// [`same_as_regex_any_case`] for any engine.
+    pub(crate) fn same_as_regex_any_case_by(
+        found: impl Fn(&str) -> Vec<[usize; SLOTS]>,
+        re: &str,
+        groups: usize,
+    ) {
+        same_as_regex_by(|h| found(&mixed_case(h, h.len() as u64)), re, groups);
+    }
+
+    /// `h` with some of its ASCII letters upper-cased, picked by `seed` (whole words, single
+    /// letters, or none): the same bytes once ASCII lower-cased.
+    pub(crate) fn mixed_case(h: &str, seed: u64) -> String {
+        let mut x = seed | 1;
+        let mut upper = false;
+        let style = seed % 4;
+        h.chars()
+            .map(|c| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                upper = match style {
+                    0 => false,
+                    1 => true,
+                    // A word's case is picked at its first letter.
+                    2 if !c.is_ascii_alphanumeric() => x % 2 == 0,
+                    2 => upper,
+                    _ => x % 2 == 0,
+                };
+                if upper {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
     }
 
     /// Asserts that `found` (a haystack's successive matches, as capture slots) finds what `re`

@@ -463,7 +463,9 @@ fn evaluate<'t>(
         .zip(&plan.years_fields)
         .map(|(g, field)| group_years(taxonomy, g, field, analysis))
         .collect();
-    let mut items: Vec<f64> = Vec::new();
+    // One credit per item of the profile: sized once, not grown group by group.
+    let mut items: Vec<f64> =
+        Vec::with_capacity(profile.groups.iter().map(|g| g.items.len()).sum());
     let mut capped: Vec<(usize, f64)> = Vec::new();
     let mut groups = Vec::with_capacity(profile.groups.len());
     let mut missing_essential: Vec<ConceptId> = Vec::new();
@@ -627,9 +629,12 @@ fn report(taxonomy: &Taxonomy, profile: &Profile, plan: &Plan, analysis: &Analys
         .zip(&e.groups)
         .zip(&e.group_years)
     {
-        let mut matched = Vec::new();
-        let mut missing = Vec::new();
-        for (i, (it, &earned)) in g.items.iter().zip(&e.items[pass.items.clone()]).enumerate() {
+        // Each item is matched exactly when it earned credit: both lists sized at once.
+        let earned = &e.items[pass.items.clone()];
+        let found = earned.iter().filter(|&&c| c > 0.0).count();
+        let mut matched = Vec::with_capacity(found);
+        let mut missing = Vec::with_capacity(earned.len() - found);
+        for (i, (it, &earned)) in g.items.iter().zip(earned).enumerate() {
             // An item earns credit exactly when it has a best option.
             let best = if earned > 0.0 {
                 options.best(i, credits, e.reading)

@@ -8,7 +8,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::pattern::{group, is_word_byte, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, SLOTS};
+use super::pattern::{
+    group, has_prefix_fold, is_word_byte, l, opt, Class, Pattern, Starts, B, D, P, S0, S1, SLOTS,
+};
 
 /// A calendar month, the resolution dated roles are read at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -160,44 +162,47 @@ const NUMBER: P = P::Alt(&[
 ]);
 
 /// A claim: the number (group 1), an upper number (group 2), "years", and up to 80 characters
-/// of what follows in the sentence (group 3).
-static CLAIM: Pattern = Pattern::starting(
-    P::Seq(&[
-        B,
-        P::Save(2),
+/// of what follows in the sentence (group 3), in any ASCII case.
+static CLAIM: Pattern = Pattern::starting_caseless(CLAIM_ROOT, CLAIM_STARTS);
+
+/// [`CLAIM`]'s tree.
+const CLAIM_ROOT: P = P::Seq(&[
+    B,
+    P::Save(2),
+    NUMBER,
+    P::Save(3),
+    S0,
+    opt(&P::Alt(&[l("+"), l("plus")])),
+    S0,
+    opt(&P::Seq(&[
+        P::Alt(&[l("-"), l("to"), l("\u{2013}"), l("\u{2014}")]),
+        S0,
+        P::Save(4),
         NUMBER,
-        P::Save(3),
+        P::Save(5),
         S0,
-        opt(&P::Alt(&[l("+"), l("plus")])),
+        opt(&l("+")),
         S0,
-        opt(&P::Seq(&[
-            P::Alt(&[l("-"), l("to"), l("\u{2013}"), l("\u{2014}")]),
-            S0,
-            P::Save(4),
-            NUMBER,
-            P::Save(5),
-            S0,
-            opt(&l("+")),
-            S0,
-        ])),
-        P::Alt(&[
-            P::Seq(&[l("year"), opt(&l("s"))]),
-            P::Seq(&[l("yr"), opt(&l("s"))]),
-        ]),
-        B,
-        opt(&P::Alt(&[l("'s"), l("\u{2019}s"), l("'")])),
-        P::Save(6),
-        P::Rep(&P::Class(Class::NotStop), 0, 80, true),
-        P::Save(7),
+    ])),
+    P::Alt(&[
+        P::Seq(&[l("year"), opt(&l("s"))]),
+        P::Seq(&[l("yr"), opt(&l("s"))]),
     ]),
-    Starts {
-        words: &[
-            "one", "two", "thr", "fou", "fiv", "six", "sev", "eig", "nin", "ten", "ele", "twe",
-            "thi", "fif",
-        ],
-        digits: true,
-    },
-);
+    B,
+    opt(&P::Alt(&[l("'s"), l("\u{2019}s"), l("'")])),
+    P::Save(6),
+    P::Rep(&P::Class(Class::NotStop), 0, 80, true),
+    P::Save(7),
+]);
+
+/// What every [`CLAIM`] begins with.
+const CLAIM_STARTS: Starts = Starts {
+    words: &[
+        "one", "two", "thr", "fou", "fiv", "six", "sev", "eig", "nin", "ten", "ele", "twe", "thi",
+        "fif",
+    ],
+    digits: true,
+};
 
 /// The words that lead from "years" to what they are years of: "of", "in", "as a",
 /// "of hands-on experience in".
@@ -253,15 +258,16 @@ static CLAIM_REJECT: Pattern = Pattern::new(P::Seq(&[
     ]),
 ]));
 
+/// The number a claim's number group holds, read in any ASCII case.
 fn parse_number(s: &str) -> Option<f64> {
     let words = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen",
     ];
-    if let Some(i) = words.iter().position(|w| *w == s) {
+    if let Some(i) = words.iter().position(|w| w.eq_ignore_ascii_case(s)) {
         return Some(i as f64);
     }
-    if s == "twenty" {
+    if s.eq_ignore_ascii_case("twenty") {
         return Some(20.0);
     }
     s.parse().ok()
@@ -278,29 +284,29 @@ fn parse_number(s: &str) -> Option<f64> {
 /// assert_eq!(&t[claims[0].subject.clone().unwrap()], "desktop support");
 /// ```
 pub fn year_claims(text: &str) -> Vec<YearsClaim> {
-    year_claims_in(&text.to_ascii_lowercase())
-}
-
-/// [`year_claims`] over a text already ASCII lower-cased.
-pub(crate) fn year_claims_in(lower: &str) -> Vec<YearsClaim> {
     let mut out = Vec::new();
-    for caps in CLAIM.captures_iter_in(lower, claim_windows(lower)) {
-        if let Some(claim) = claim_from(lower, &caps) {
+    // The words after a claim's "years" (at most 80 characters), lower-cased: what the
+    // subject is read from. The only lower-cased text, and only at a claim.
+    let mut rest = String::new();
+    for caps in CLAIM.captures_iter_in(text, claim_windows(text)) {
+        if let Some(claim) = claim_from(text, &caps, &mut rest) {
             out.push(claim);
         }
     }
     out
 }
 
-fn claim_from(lower: &str, caps: &[usize; SLOTS]) -> Option<YearsClaim> {
+/// The claim `caps` (a [`CLAIM`] match in `text`) makes, if it is one of experience;
+/// `lower_rest` is a buffer for its words after "years".
+fn claim_from(text: &str, caps: &[usize; SLOTS], lower_rest: &mut String) -> Option<YearsClaim> {
     let whole = group(caps, 0)?;
-    let n = parse_number(&lower[group(caps, 1)?])?;
-    let m = group(caps, 2).and_then(|m| parse_number(&lower[m]));
+    let n = parse_number(&text[group(caps, 1)?])?;
+    let m = group(caps, 2).and_then(|m| parse_number(&text[m]));
     if !(0.0..=45.0).contains(&n) {
         return None;
     }
     let rest_span = group(caps, 3)?;
-    let rest = &lower[rest_span.clone()];
+    let rest = lowered(&text[rest_span.clone()], lower_rest);
     if CLAIM_REJECT.is_match(rest) {
         return None;
     }
@@ -392,46 +398,50 @@ const DATE: P = P::Seq(&[
     ]),
 ]);
 
-/// A dated span: its start (group 1) and its end (group 2), a date or "present".
-static DATE_RANGE: Pattern = Pattern::starting(
-    P::Seq(&[
-        B,
-        P::Save(2),
-        DATE,
-        P::Save(3),
-        S0,
-        P::Alt(&[
-            l("-"),
-            l("\u{2013}"),
-            l("\u{2014}"),
-            l("~"),
-            l("to"),
-            l("until"),
-            l("through"),
-            l("thru"),
-        ]),
-        S0,
-        P::Save(4),
-        P::Alt(&[
-            DATE,
-            l("present"),
-            l("current"),
-            l("now"),
-            l("today"),
-            l("date"),
-            l("ongoing"),
-        ]),
-        P::Save(5),
-        B,
+/// A dated span: its start (group 1) and its end (group 2), a date or "present", in any ASCII
+/// case.
+static DATE_RANGE: Pattern = Pattern::starting_caseless(DATE_RANGE_ROOT, DATE_RANGE_STARTS);
+
+/// [`DATE_RANGE`]'s tree.
+const DATE_RANGE_ROOT: P = P::Seq(&[
+    B,
+    P::Save(2),
+    DATE,
+    P::Save(3),
+    S0,
+    P::Alt(&[
+        l("-"),
+        l("\u{2013}"),
+        l("\u{2014}"),
+        l("~"),
+        l("to"),
+        l("until"),
+        l("through"),
+        l("thru"),
     ]),
-    Starts {
-        words: &[
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-            "spr", "sum", "fal", "aut", "win",
-        ],
-        digits: true,
-    },
-);
+    S0,
+    P::Save(4),
+    P::Alt(&[
+        DATE,
+        l("present"),
+        l("current"),
+        l("now"),
+        l("today"),
+        l("date"),
+        l("ongoing"),
+    ]),
+    P::Save(5),
+    B,
+]);
+
+/// What every [`DATE_RANGE`] begins with.
+const DATE_RANGE_STARTS: Starts = Starts {
+    words: &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spr",
+        "sum", "fal", "aut", "win",
+    ],
+    digits: true,
+};
 
 fn parse_date(s: &str) -> Option<YearMonth> {
     let s = s.trim();
@@ -474,21 +484,18 @@ fn parse_date(s: &str) -> Option<YearMonth> {
 /// assert_eq!(r[0].months(), 60);
 /// ```
 pub fn date_ranges(text: &str, as_of: YearMonth) -> Vec<DateRange> {
-    date_ranges_in(&text.to_ascii_lowercase(), as_of)
-}
-
-/// [`date_ranges`] over a text already ASCII lower-cased.
-pub(crate) fn date_ranges_in(lower: &str, as_of: YearMonth) -> Vec<DateRange> {
     let mut out = Vec::new();
-    for caps in DATE_RANGE.captures_iter_in(lower, date_windows(lower)) {
+    // One date of a range (a few bytes), lower-cased for reading.
+    let mut date = String::new();
+    for caps in DATE_RANGE.captures_iter_in(text, date_windows(text)) {
         let (Some(a), Some(b), Some(whole)) = (group(&caps, 1), group(&caps, 2), group(&caps, 0))
         else {
             continue;
         };
-        let Some(start) = parse_date(&lower[a]) else {
+        let Some(start) = parse_date(lowered(&text[a], &mut date)) else {
             continue;
         };
-        let (end, current) = match &lower[b] {
+        let (end, current) = match lowered(&text[b], &mut date) {
             "present" | "current" | "now" | "today" | "date" | "ongoing" => (as_of, true),
             other => match parse_date(other) {
                 Some(d) => (d, false),
@@ -508,22 +515,30 @@ pub(crate) fn date_ranges_in(lower: &str, as_of: YearMonth) -> Vec<DateRange> {
     out
 }
 
+/// `s` ASCII lower-cased into `buf`.
+fn lowered<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    buf.push_str(s);
+    buf.make_ascii_lowercase();
+    buf
+}
+
 /// Where a claim can start: every claim holds "year" or "yr" (at `j`), and what comes before it
 /// in the claim is numbers, "+", "plus", a dash or "to" and white space. So a claim starts after
 /// the last character before `j` that none of these can hold, at most 40 bytes of them (two
 /// numbers of up to 13 bytes, "plus", a dash, "+") plus any white space. Only the "year"s a
 /// claim can end at are looked at ([`claim_anchor`]).
-fn claim_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let b = lower.as_bytes();
-    let anchors = memchr::memchr_iter(b'y', b).filter(move |&j| claim_anchor(lower, j));
+fn claim_windows(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let anchors = memchr::memchr2_iter(b'y', b'Y', b).filter(move |&j| claim_anchor(text, j));
     anchors.map(move |j| {
         let allowed = |c: char| {
             c.is_ascii_digit()
                 || matches!(c, '.' | '+' | '-' | '\u{2013}' | '\u{2014}')
                 || (!c.is_ascii() && super::pattern::is_digit(c))
-                || "onetwhrfuivsxglyp".contains(c)
+                || "onetwhrfuivsxglyp".contains(c.to_ascii_lowercase())
         };
-        walk_back(lower, j, 40, allowed)..j
+        walk_back(text, j, 40, allowed)..j
     })
 }
 
@@ -535,24 +550,30 @@ const BEFORE_YEARS: [&str; 17] = [
 
 /// Whether a claim can hold its "years" at `j`: "year" or "yr", maybe "s", then no word byte
 /// (the claim's `\b`); and before it, past white space, a digit, "+", "plus" or a number word
-/// (the end of the claim's number, "+" or "plus").
-fn claim_anchor(lower: &str, j: usize) -> bool {
-    let b = lower.as_bytes();
-    let mut k = match &b[j..] {
-        [b'y', b'r', ..] => j + 2,
-        [b'y', b'e', b'a', b'r', ..] => j + 4,
-        _ => return false,
+/// (the end of the claim's number, "+" or "plus"). In any ASCII case.
+fn claim_anchor(text: &str, j: usize) -> bool {
+    let b = text.as_bytes();
+    let mut k = if has_prefix_fold(&b[j..], b"yr") {
+        j + 2
+    } else if has_prefix_fold(&b[j..], b"year") {
+        j + 4
+    } else {
+        return false;
     };
-    if b.get(k) == Some(&b's') {
+    if b.get(k).is_some_and(|c| c.eq_ignore_ascii_case(&b's')) {
         k += 1;
     }
     if b.get(k).is_some_and(|&c| is_word_byte(c)) {
         return false;
     }
-    let head = lower[..j].trim_end_matches(char::is_whitespace);
+    let head = text[..j].trim_end_matches(char::is_whitespace);
+    let ends_with = |w: &str| {
+        head.len() >= w.len()
+            && head.as_bytes()[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
     match head.chars().next_back() {
         Some(c) if c.is_ascii_digit() || c == '+' => true,
-        Some(c) if c.is_ascii_alphabetic() => BEFORE_YEARS.iter().any(|w| head.ends_with(w)),
+        Some(c) if c.is_ascii_alphabetic() => BEFORE_YEARS.iter().any(|w| ends_with(w)),
         Some(c) => !c.is_ascii() && super::pattern::is_digit(c),
         None => false,
     }
@@ -562,8 +583,8 @@ fn claim_anchor(lower: &str, j: usize) -> bool {
 /// and before the year only a month name or number with ".", ",", "/" and white space: at most
 /// 12 bytes of them plus any white space. Only the years a range can start with are looked at
 /// ([`date_anchor`]).
-fn date_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let b = lower.as_bytes();
+fn date_windows(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
     let anchors = memchr::memchr2_iter(b'1', b'2', b).filter(move |&j| date_anchor(b, j));
     anchors.map(move |j| {
         let allowed = |c: char| {
@@ -571,14 +592,14 @@ fn date_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 || matches!(c, '.' | ',' | '/')
                 || (!c.is_ascii() && super::pattern::is_digit(c))
         };
-        walk_back(lower, j, 12, allowed)..j + 1
+        walk_back(text, j, 12, allowed)..j + 1
     })
 }
 
 /// Whether the first date of a range can hold its year at `j`: "19" and a digit from 5 to 9,
 /// or "20" and a digit, then a digit; then white space and what joins two dates ("-", "~",
 /// "to", "until", "through", "thru", or a dash beyond ASCII). A byte beyond ASCII where a digit
-/// or white space can stand is let through.
+/// or white space can stand is let through. In any ASCII case.
 fn date_anchor(b: &[u8], j: usize) -> bool {
     let third: fn(u8) -> bool = match b.get(j..j + 2) {
         Some(b"19") => |c| matches!(c, b'5'..=b'9'),
@@ -606,7 +627,9 @@ fn date_anchor(b: &[u8], j: usize) -> bool {
         Some(&c) if c >= 0x80 => true,
         Some(b'-' | b'~') => true,
         Some(_) => {
-            rest.starts_with(b"to") || rest.starts_with(b"until") || rest.starts_with(b"thr")
+            has_prefix_fold(rest, b"to")
+                || has_prefix_fold(rest, b"until")
+                || has_prefix_fold(rest, b"thr")
         }
         None => false,
     }
@@ -672,6 +695,7 @@ mod tests {
             (?P<rest>[^.;\n•]{{0,80}})"
         );
         testing::same_as_regex(&CLAIM, re, 3);
+        testing::same_as_regex_any_case(&CLAIM, re, 3);
     }
 
     #[test]
@@ -706,6 +730,7 @@ mod tests {
             (?P<b>{date}|present|current|now|today|date|ongoing)(?-u:\b)"
         );
         testing::same_as_regex(&DATE_RANGE, &re, 2);
+        testing::same_as_regex_any_case(&DATE_RANGE, &re, 2);
     }
 
     /// The windowed searches find exactly what a search at every position finds.
@@ -746,6 +771,213 @@ mod tests {
                 assert_eq!(near, all, "{h:?}");
             }
         }
+    }
+
+    /// The readers as they were before they read the text as given: over a lower-cased copy,
+    /// with case-sensitive patterns, windows and anchors. The oracle of
+    /// `readers_read_any_case_as_the_lower_cased_copy`.
+    mod old {
+        use super::super::super::pattern::{group, is_word_byte, Pattern};
+        use super::super::{
+            parse_date, walk_back, DateRange, YearMonth, YearsClaim, BEFORE_YEARS, CLAIM_ROOT,
+            CLAIM_STARTS, DATE_RANGE_ROOT, DATE_RANGE_STARTS,
+        };
+        use std::ops::Range;
+
+        static CLAIM: Pattern = Pattern::starting(CLAIM_ROOT, CLAIM_STARTS);
+        static DATE_RANGE: Pattern = Pattern::starting(DATE_RANGE_ROOT, DATE_RANGE_STARTS);
+
+        pub(super) fn year_claims_in(lower: &str) -> Vec<YearsClaim> {
+            let mut out = Vec::new();
+            for caps in CLAIM.captures_iter_in(lower, claim_windows(lower)) {
+                // What a claim says is read as before (over its lower-cased words); only the
+                // number is now read in any case, and it is read here from the copy.
+                if let Some(claim) = super::super::claim_from(lower, &caps, &mut String::new()) {
+                    out.push(claim);
+                }
+            }
+            out
+        }
+
+        pub(super) fn date_ranges_in(lower: &str, as_of: YearMonth) -> Vec<DateRange> {
+            let mut out = Vec::new();
+            for caps in DATE_RANGE.captures_iter_in(lower, date_windows(lower)) {
+                let (Some(a), Some(b), Some(whole)) =
+                    (group(&caps, 1), group(&caps, 2), group(&caps, 0))
+                else {
+                    continue;
+                };
+                let Some(start) = parse_date(&lower[a]) else {
+                    continue;
+                };
+                let (end, current) = match &lower[b] {
+                    "present" | "current" | "now" | "today" | "date" | "ongoing" => (as_of, true),
+                    other => match parse_date(other) {
+                        Some(d) => (d, false),
+                        None => continue,
+                    },
+                };
+                if start > end || end > as_of || end.index() - start.index() > 50 * 12 {
+                    continue;
+                }
+                out.push(DateRange {
+                    start,
+                    end,
+                    current,
+                    span: whole,
+                });
+            }
+            out
+        }
+
+        pub(super) fn claim_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+            let b = lower.as_bytes();
+            let anchors = memchr::memchr_iter(b'y', b).filter(move |&j| claim_anchor(lower, j));
+            anchors.map(move |j| {
+                let allowed = |c: char| {
+                    c.is_ascii_digit()
+                        || matches!(c, '.' | '+' | '-' | '\u{2013}' | '\u{2014}')
+                        || (!c.is_ascii() && super::super::super::pattern::is_digit(c))
+                        || "onetwhrfuivsxglyp".contains(c)
+                };
+                walk_back(lower, j, 40, allowed)..j
+            })
+        }
+
+        fn claim_anchor(lower: &str, j: usize) -> bool {
+            let b = lower.as_bytes();
+            let mut k = match &b[j..] {
+                [b'y', b'r', ..] => j + 2,
+                [b'y', b'e', b'a', b'r', ..] => j + 4,
+                _ => return false,
+            };
+            if b.get(k) == Some(&b's') {
+                k += 1;
+            }
+            if b.get(k).is_some_and(|&c| is_word_byte(c)) {
+                return false;
+            }
+            let head = lower[..j].trim_end_matches(char::is_whitespace);
+            match head.chars().next_back() {
+                Some(c) if c.is_ascii_digit() || c == '+' => true,
+                Some(c) if c.is_ascii_alphabetic() => {
+                    BEFORE_YEARS.iter().any(|w| head.ends_with(w))
+                }
+                Some(c) => !c.is_ascii() && super::super::super::pattern::is_digit(c),
+                None => false,
+            }
+        }
+
+        pub(super) fn date_windows(lower: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+            let b = lower.as_bytes();
+            let anchors = memchr::memchr2_iter(b'1', b'2', b).filter(move |&j| date_anchor(b, j));
+            anchors.map(move |j| {
+                let allowed = |c: char| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, '.' | ',' | '/')
+                        || (!c.is_ascii() && super::super::super::pattern::is_digit(c))
+                };
+                walk_back(lower, j, 12, allowed)..j + 1
+            })
+        }
+
+        fn date_anchor(b: &[u8], j: usize) -> bool {
+            let third: fn(u8) -> bool = match b.get(j..j + 2) {
+                Some(b"19") => |c| matches!(c, b'5'..=b'9'),
+                Some(b"20") => |c| c.is_ascii_digit(),
+                _ => return false,
+            };
+            match (b.get(j + 2), b.get(j + 3)) {
+                (Some(&c), Some(&d)) if c < 0x80 && d < 0x80 => {
+                    if !(third(c) && d.is_ascii_digit()) {
+                        return false;
+                    }
+                }
+                (Some(_), Some(_)) => return true,
+                _ => return false,
+            }
+            let mut k = j + 4;
+            while b
+                .get(k)
+                .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b)
+            {
+                k += 1;
+            }
+            let rest = &b[k..];
+            match rest.first() {
+                Some(&c) if c >= 0x80 => true,
+                Some(b'-' | b'~') => true,
+                Some(_) => {
+                    rest.starts_with(b"to")
+                        || rest.starts_with(b"until")
+                        || rest.starts_with(b"thr")
+                }
+                None => false,
+            }
+        }
+    }
+    /// The texts the readers are checked on: the fixtures and the dev data texts (when the
+    /// shared data is beside the repository), as written, and generated texts of cue words in
+    /// mixed case.
+    fn texts_as_written() -> Vec<String> {
+        let mut out = Vec::new();
+        let root = env!("CARGO_MANIFEST_DIR");
+        for dir in ["fixtures/resumes", "fixtures/postings"] {
+            for e in std::fs::read_dir(format!("{root}/{dir}"))
+                .unwrap()
+                .flatten()
+            {
+                out.extend(std::fs::read_to_string(e.path()));
+            }
+        }
+        for file in ["postings", "resumes"] {
+            let Ok(lines) =
+                std::fs::read_to_string(format!("{root}/../shared/data/dev/{file}.jsonl"))
+            else {
+                continue;
+            };
+            for line in lines.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                out.extend(v["text"].as_str().map(String::from));
+            }
+        }
+        let generated = testing::haystacks();
+        out.extend(
+            generated
+                .iter()
+                .enumerate()
+                .map(|(i, h)| testing::mixed_case(h, i as u64)),
+        );
+        out
+    }
+
+    /// Reading the text as written finds, at the same offsets, what the readers found in its
+    /// lower-cased copy.
+    #[test]
+    fn readers_read_any_case_as_the_lower_cased_copy() {
+        let as_of = YearMonth::new(2026, 11);
+        let texts = texts_as_written();
+        assert!(
+            texts.iter().any(|t| t.contains("Years")),
+            "mixed-case texts"
+        );
+        let (mut claims, mut ranges) = (0, 0);
+        for t in &texts {
+            let lower = t.to_ascii_lowercase();
+            let c = year_claims(t);
+            assert_eq!(c, old::year_claims_in(&lower), "{t:?}");
+            let r = date_ranges(t, as_of);
+            assert_eq!(r, old::date_ranges_in(&lower, as_of), "{t:?}");
+            assert!(claim_windows(t).eq(old::claim_windows(&lower)), "{t:?}");
+            assert!(date_windows(t).eq(old::date_windows(&lower)), "{t:?}");
+            claims += c.len();
+            ranges += r.len();
+        }
+        // The check is not empty.
+        assert!(
+            claims > 100 && ranges > 100,
+            "{claims} claims, {ranges} ranges"
+        );
     }
 
     const AS_OF: YearMonth = YearMonth {
