@@ -50,45 +50,109 @@ pub(crate) const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/e
 const EMBEDDED_SNAPSHOT: &[u8] = include_bytes!("../../taxonomies/desktop-technician.snapshot");
 
 /// A concept's stable id, kebab-case (`comptia-a-plus`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ConceptId(String);
+///
+/// Cheap to clone: the embedded taxonomy's ids are read in place from the binary, and any other
+/// id is shared behind a reference count, so a clone (one per mention found) never allocates.
+#[derive(Clone)]
+pub struct ConceptId(IdRepr);
 
-/// Lets maps keyed by id be searched with a `&str` (the derived `Hash` hashes the string alone,
-/// as `str` does).
+/// Where an id's text lives.
+#[derive(Clone)]
+enum IdRepr {
+    /// In the binary (the embedded taxonomy's snapshot).
+    Static(&'static str),
+    /// On the heap, shared by every clone.
+    Shared(Arc<str>),
+}
+
+/// Lets maps keyed by id be searched with a `&str` (`Hash` hashes the string alone, as `str`
+/// does).
 impl std::borrow::Borrow<str> for ConceptId {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl ConceptId {
     /// Wraps a string as an id, without validation (validation happens when a taxonomy loads).
     pub fn new(id: impl Into<String>) -> ConceptId {
-        ConceptId(id.into())
+        ConceptId(IdRepr::Shared(Arc::from(id.into())))
+    }
+
+    /// An id whose text lives as long as the program (the embedded taxonomy's), not copied.
+    pub(crate) fn from_static(id: &'static str) -> ConceptId {
+        ConceptId(IdRepr::Static(id))
     }
 
     /// The id as a string.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            IdRepr::Static(s) => s,
+            IdRepr::Shared(s) => s,
+        }
+    }
+}
+
+// Compared, ordered, hashed and printed as the string it is (as the `String` it once was).
+impl PartialEq for ConceptId {
+    fn eq(&self, other: &ConceptId) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ConceptId {}
+
+impl PartialOrd for ConceptId {
+    fn partial_cmp(&self, other: &ConceptId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ConceptId {
+    fn cmp(&self, other: &ConceptId) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for ConceptId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for ConceptId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ConceptId").field(&self.as_str()).finish()
+    }
+}
+
+impl Serialize for ConceptId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConceptId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ConceptId, D::Error> {
+        String::deserialize(deserializer).map(ConceptId::new)
     }
 }
 
 impl fmt::Display for ConceptId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl PartialEq<str> for ConceptId {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for ConceptId {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        self.as_str() == *other
     }
 }
 
@@ -542,7 +606,7 @@ impl Taxonomy {
             *n += 1;
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
             concepts.push(Concept {
-                id: ConceptId(id),
+                id: ConceptId::new(id),
                 name: term.to_string(),
                 kind: Kind::Other,
                 aliases: Vec::new(),
@@ -896,7 +960,9 @@ fn embedded_shared() -> &'static Arc<Taxonomy> {
         // (the JSON changed since) is passed over, and the JSON parsed instead. Either way the
         // taxonomy is validated by the test suite (`embedded_taxonomy_is_valid`) and hashed at
         // build time: start-up does not do it again.
-        if let Some(t) = snapshot::from_bytes(EMBEDDED_SNAPSHOT, EMBEDDED_HASH) {
+        if let Some(t) =
+            snapshot::from_bytes(EMBEDDED_SNAPSHOT, EMBEDDED_HASH, ConceptId::from_static)
+        {
             return Arc::new(t);
         }
         let mut file: TaxonomyFile = serde_json::from_str(EMBEDDED_JSON)

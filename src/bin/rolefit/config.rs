@@ -158,8 +158,12 @@ fn matcher(args: &CommonArgs) -> Result<Matcher, Error> {
     let mut options = MatcherOptions::new();
     options.spelling_variants(!args.exact).quick_build(single);
     Ok(match args.taxonomy.as_deref() {
-        // The embedded taxonomy is parsed while its automaton is built.
-        None => options.build_embedded()?,
+        // The embedded taxonomy is parsed while its automaton is built, its strings and tables
+        // (which live as long as the process) cut from the start-up arena.
+        None => {
+            let _arena = crate::arena::Scope::begin();
+            options.build_embedded()?
+        }
         Some(path) => options.build(&*load_taxonomy(Some(path))?)?,
     })
 }

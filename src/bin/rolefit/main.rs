@@ -2,6 +2,7 @@
 //! library's pipeline runs it; this file only wires the run to standard output and error and
 //! turns what happened into an exit code (0 all read, 1 a score under --fail-under, 2 an error).
 
+mod arena;
 mod args;
 mod config;
 mod console;
@@ -24,6 +25,10 @@ use crate::config::Config;
 use crate::console::{progress, report};
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// The system's allocator, with an arena for the embedded taxonomy read at start-up (arena.rs).
+#[global_allocator]
+static ALLOCATOR: arena::StartUpArena = arena::StartUpArena;
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
