@@ -80,8 +80,10 @@
 //! readers (`documents`: PDF, DOCX, ODT, RTF, HTML, text in any encoding, folder walks), the
 //! printers (`output`), parallel batches (`parallel`) and the HTTP service (`serve`). With
 //! `default-features = false` the library is taxonomy, matching, scoring, records and
-//! [`Pipeline::document`] on serde, serde_json, aho-corasick, memchr and sha2 alone; the examples
-//! above run in that build.
+//! [`Pipeline::document`] on serde, serde_json, memchr and sha2 alone; the examples above run in
+//! that build. The library has no `unsafe` code (`forbid(unsafe_code)`); the crate's only `unsafe`
+//! code is the `rolefit` binary's start-up arena.
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
