@@ -342,7 +342,7 @@ impl Lines {
                     None => LineEnd::Read(!self.buf.is_empty()),
                 });
             }
-            let newline = chunk.iter().position(|&b| b == b'\n');
+            let newline = memchr::memchr(b'\n', chunk);
             let take = newline.map_or(chunk.len(), |i| i + 1);
             match &mut skipping {
                 Some(skipped) => *skipped += take as u64,
