@@ -176,7 +176,7 @@ pub(crate) fn analyze(
         breaks,
         ..
     } = walked;
-    let mut breaks = Breaks::found(breaks, text.len());
+    let breaks = Breaks(breaks);
     for (i, m) in matches.iter().enumerate() {
         let concept = matcher.concept(m);
         let span = m.span();
@@ -188,7 +188,7 @@ pub(crate) fn analyze(
                 .cue
                 .as_ref()
                 .is_some_and(|c| is_in_progress_cue(&text[c.clone()]));
-        let context = context_of(text, &spans, i, &mut breaks, &mut last_context);
+        let context = context_of(text, &spans, i, &breaks, &mut last_context);
         let mut credit = mention_credit(kind, concept.kind, section, pol, context);
         // A posting's contact lines and application instructions ("questions go to the
         // Workday Helpdesk at 555-...") ask for nothing.
@@ -331,84 +331,23 @@ fn mention_credit(
     }
 }
 
-const fn is_break(b: u8) -> bool {
-    matches!(b, b'\n' | b';' | b'|' | b'!' | b'?')
-}
-
-/// Where a mention's line or sentence can end: the breaks (see [`is_break`]) and the full stops
-/// followed by white space or the end of the text, found once per document instead of once per
-/// mention in both directions. The text is read lazily, up to where mentions ask, each byte
-/// once: mentions come in text order and their windows overlap.
-struct Breaks {
-    /// The positions found in `from..to`, in order.
-    at: Vec<usize>,
-    /// The bytes read: every break in them is in `at`.
-    from: usize,
-    to: usize,
-}
+/// Where a mention's line or sentence can end, in order: each "\n", ";", "|", "!" and "?", and
+/// each "." followed by ASCII white space or the end of the text, as the document's walk
+/// (`walk::walk`) finds them, once, instead of a scan both ways around every mention.
+struct Breaks(Vec<usize>);
 
 impl Breaks {
-    /// Nothing read yet: the text is read lazily, around the mentions (the oracle of the
-    /// walk's breaks).
-    #[cfg(test)]
-    fn new() -> Breaks {
-        Breaks {
-            at: Vec::new(),
-            from: 0,
-            to: 0,
-        }
-    }
-
-    /// The breaks of a whole text of `len` bytes, found by its walk (`walk::walk`): nothing
-    /// is left to read.
-    fn found(at: Vec<usize>, len: usize) -> Breaks {
-        Breaks {
-            at,
-            from: 0,
-            to: len,
-        }
-    }
-
-    /// Reads `bytes[from..to]`, past what was read, for breaks. A window that does not start
-    /// inside what was read (mentions out of order, or a gap between mentions) starts afresh.
-    fn read(&mut self, bytes: &[u8], from: usize, to: usize) {
-        // A break or a full stop, by table: one look-up a byte.
-        const STOP: [bool; 256] = {
-            let mut t = [false; 256];
-            let mut c = 0;
-            while c < 256 {
-                t[c] = is_break(c as u8) || c as u8 == b'.';
-                c += 1;
-            }
-            t
-        };
-        if from < self.from || from > self.to {
-            self.at.clear();
-            (self.from, self.to) = (from, from);
-        }
-        for (p, &b) in bytes.iter().enumerate().take(to).skip(self.to) {
-            if STOP[usize::from(b)]
-                && (b != b'.' || bytes.get(p + 1).is_none_or(|c| c.is_ascii_whitespace()))
-            {
-                self.at.push(p);
-            }
-        }
-        self.to = self.to.max(to);
-    }
-
-    /// The line or sentence around `span`, at most 240 bytes either side: from after the last
-    /// break before it to the first break from its end.
-    fn around(&mut self, bytes: &[u8], span: &Range<usize>) -> (usize, usize) {
+    /// The line or sentence around `span` in a text of `len` bytes, at most 240 bytes either
+    /// side: from after the last break before it to the first break from its end.
+    fn around(&self, len: usize, span: &Range<usize>) -> (usize, usize) {
         let lo = span.start.saturating_sub(240);
-        let hi = (span.end + 240).min(bytes.len());
-        self.read(bytes, lo, hi);
-        // Every break in lo..hi is known; one before `lo` (or none) leaves the window's edge.
-        let before = self.at.partition_point(|&p| p < span.start);
+        let hi = (span.end + 240).min(len);
+        let before = self.0.partition_point(|&p| p < span.start);
         let start = before
             .checked_sub(1)
-            .map_or(lo, |b| (self.at[b] + 1).max(lo));
-        let after = self.at.partition_point(|&p| p < span.end);
-        let end = self.at.get(after).map_or(hi, |&p| p.min(hi));
+            .map_or(lo, |b| (self.0[b] + 1).max(lo));
+        let after = self.0.partition_point(|&p| p < span.end);
+        let end = self.0.get(after).map_or(hi, |&p| p.min(hi));
         (start, end)
     }
 }
@@ -422,12 +361,11 @@ fn context_of(
     text: &str,
     spans: &[Range<usize>],
     i: usize,
-    breaks: &mut Breaks,
+    breaks: &Breaks,
     last: &mut Option<(Range<usize>, Context)>,
 ) -> Context {
     let span = &spans[i];
-    let bytes = text.as_bytes();
-    let (mut start, mut end) = breaks.around(bytes, span);
+    let (mut start, mut end) = breaks.around(text.len(), span);
     while !text.is_char_boundary(start) {
         start += 1;
     }
@@ -742,14 +680,14 @@ mod tests {
             ],
         );
         assert_eq!(
-            context_of(list, &spans, 2, &mut Breaks::new(), &mut None),
+            context_of(list, &spans, 2, &breaks_of(list), &mut None),
             Context::List
         );
         let prose =
             "Reimaged and deployed 300 Windows laptops for new hires, cutting setup time by half.";
         let spans = spans_of(prose, &["Windows"]);
         assert_eq!(
-            context_of(prose, &spans, 0, &mut Breaks::new(), &mut None),
+            context_of(prose, &spans, 0, &breaks_of(prose), &mut None),
             Context::Prose
         );
     }
@@ -764,11 +702,11 @@ mod tests {
                laptops with Intune for 300 new hires. Azure | AWS | GCP\nPython\tSQL\tExcel";
         let spans: Vec<Range<usize>> = matcher.extract(&text).iter().map(|m| m.span()).collect();
         assert!(spans.len() > 20);
-        let (mut last, mut breaks) = (None, Breaks::new());
+        let (mut last, breaks) = (None, breaks_of(&text));
         let (mut lists, mut prose) = (0, 0);
         for i in 0..spans.len() {
-            let once = context_of(&text, &spans, i, &mut breaks, &mut last);
-            let afresh = context_of(&text, &spans, i, &mut Breaks::new(), &mut None);
+            let once = context_of(&text, &spans, i, &breaks, &mut last);
+            let afresh = context_of(&text, &spans, i, &breaks, &mut None);
             assert_eq!(once, afresh, "mention {i}");
             match once {
                 Context::List => lists += 1,
@@ -776,6 +714,16 @@ mod tests {
             }
         }
         assert!(lists > 0 && prose > 0, "{lists} lists, {prose} prose");
+    }
+
+    /// A text's breaks, as its walk finds them.
+    fn breaks_of(text: &str) -> Breaks {
+        Breaks(super::super::walk::walk(text, [], false, None).breaks)
+    }
+
+    /// What a break is, read byte by byte.
+    fn is_break(b: u8) -> bool {
+        matches!(b, b'\n' | b';' | b'|' | b'!' | b'?')
     }
 
     /// The line or sentence around a span as read before [`Breaks`]: byte by byte from the
@@ -815,7 +763,7 @@ mod tests {
         for t in texts {
             let b = t.as_bytes();
             // Spans in text order, of a few widths and strides (so windows overlap, touch or
-            // leave gaps), then the same spans backwards (each window starts afresh).
+            // leave gaps), then the same spans backwards.
             for (width, stride) in [(1, 1), (3, 7), (9, 97), (2, 600)] {
                 if stride < 7 && b.len() > 400 {
                     continue;
@@ -824,14 +772,11 @@ mod tests {
                     .step_by(stride)
                     .map(|s| s..s + width)
                     .collect();
-                let mut breaks = Breaks::new();
-                // The walk's breaks of the whole text bound what the lazy reading bounds.
-                let walked = super::super::walk::walk(&t, [], false, None).breaks;
-                let mut found = Breaks::found(walked, b.len());
+                // The walk's breaks of the whole text bound what the scans bound.
+                let breaks = breaks_of(&t);
                 for span in spans.iter().chain(spans.iter().rev()) {
                     let want = around_by_scan(b, span);
-                    assert_eq!(breaks.around(b, span), want, "{span:?} {t:?}");
-                    assert_eq!(found.around(b, span), want, "{span:?} {t:?}");
+                    assert_eq!(breaks.around(b.len(), span), want, "{span:?} {t:?}");
                     checked += 1;
                 }
             }
