@@ -193,6 +193,9 @@ fn cue_keys(b: &[u8], base: usize, (prev, folded): (u64, u64), c: &mut CueCollec
     // chunk's padding).
     let first = if base == 0 { 2 } else { 0 };
     let last = (b.len() - base).min(8);
+    // The same loop twice: with constant bounds (every chunk but the text's first and last)
+    // it is unrolled and each `key(k)` is one shift (one loop over `first..last` alone: 438 M
+    // instructions against 413 M, `bench/callgrind.sh scan`).
     if first == 0 && last == 8 {
         for k in 0..8 {
             search.at(b, base + k - 2, key(k), &mut found);
