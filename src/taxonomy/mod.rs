@@ -183,6 +183,20 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order they are declared (and ordered).
+    pub const ALL: [Kind; 10] = [
+        Kind::Certification,
+        Kind::TechnicalSkill,
+        Kind::Tool,
+        Kind::Platform,
+        Kind::Hardware,
+        Kind::Protocol,
+        Kind::Methodology,
+        Kind::SoftSkill,
+        Kind::Education,
+        Kind::Other,
+    ];
+
     /// The kind's name as written in taxonomies and output.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -14,20 +14,6 @@ use super::{Alias, AliasRule, Concept, ConceptId, Kind, Role, Taxonomy};
 
 const MAGIC: &[u8; 8] = b"rftaxo01";
 
-/// Kinds by their number in a snapshot.
-const KINDS: [Kind; 10] = [
-    Kind::Certification,
-    Kind::TechnicalSkill,
-    Kind::Tool,
-    Kind::Platform,
-    Kind::Hardware,
-    Kind::Protocol,
-    Kind::Methodology,
-    Kind::SoftSkill,
-    Kind::Education,
-    Kind::Other,
-];
-
 const NONE: u32 = u32::MAX;
 
 /// The most chunks read (each on a thread of its own).
@@ -85,7 +71,11 @@ pub(super) fn to_bytes(t: &Taxonomy, hash: &str, chunks: usize) -> Vec<u8> {
         let mut r = Vec::new();
         w.s(&mut r, c.id.as_str());
         w.s(&mut r, &c.name);
-        let kind = KINDS.iter().position(|&k| k == c.kind).expect("every kind");
+        // A kind is written as its place in `Kind::ALL`.
+        let kind = Kind::ALL
+            .iter()
+            .position(|&k| k == c.kind)
+            .expect("every kind");
         r.push(kind as u8);
         r.extend_from_slice(&(c.aliases.len() as u32).to_le_bytes());
         for a in &c.aliases {
@@ -317,7 +307,7 @@ impl<'a> Reader<'a> {
     fn concept(&mut self) -> Option<Concept> {
         let id = (self.id)(self.str()?);
         let name = self.s()?;
-        let kind = *KINDS.get(self.u8()? as usize)?;
+        let kind = *Kind::ALL.get(self.u8()? as usize)?;
         let n = self.u32()? as usize;
         let mut aliases = Vec::with_capacity(n.min(self.bytes.len() / 5));
         for _ in 0..n {
