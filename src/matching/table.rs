@@ -541,19 +541,9 @@ mod tests {
         let generated = Table::generate(t, true).expect("the embedded taxonomy compiles");
         let compiled = Compiled::new(generated, &quick());
         let bytes = compiled.to_bytes(t.hash()).expect("a quick build lays out");
-        if std::env::var_os("ROLEFIT_BLESS").is_some() {
-            let path = concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/taxonomies/desktop-technician.table"
-            );
-            std::fs::write(path, &bytes).expect("the taxonomies folder is writable");
+        if crate::taxonomy::bless_or_check("table", EMBEDDED_TABLE, &bytes) {
             return;
         }
-        assert!(
-            EMBEDDED_TABLE == bytes.as_slice(),
-            "taxonomies/desktop-technician.table is out of date: run \
-             `ROLEFIT_BLESS=1 cargo test --lib -- table snapshot` and commit it"
-        );
         let loaded = embedded_compiled(t, &quick()).expect("the embedded table loads");
         assert_eq!(loaded.to_bytes(t.hash()).as_ref(), Some(&bytes));
         // Read trusted, it passes every check it is spared.

@@ -49,6 +49,25 @@ pub(crate) const EMBEDDED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/e
 /// The embedded taxonomy as loaded, compiled ahead of time (see `snapshot.rs`).
 const EMBEDDED_SNAPSHOT: &[u8] = include_bytes!("../../taxonomies/desktop-technician.snapshot");
 
+/// For the tests of the files compiled from the embedded taxonomy ahead of time
+/// (`taxonomies/desktop-technician.<extension>`): with `ROLEFIT_BLESS` set, writes `fresh` there
+/// and says so (`true`); otherwise asserts that `embedded`, the file built in, is `fresh`.
+#[cfg(test)]
+pub(crate) fn bless_or_check(extension: &str, embedded: &[u8], fresh: &[u8]) -> bool {
+    let file = format!("taxonomies/desktop-technician.{extension}");
+    if std::env::var_os("ROLEFIT_BLESS").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&file);
+        std::fs::write(path, fresh).expect("the taxonomies folder is writable");
+        return true;
+    }
+    assert!(
+        embedded == fresh,
+        "{file} is out of date: run `ROLEFIT_BLESS=1 cargo test --lib -- table snapshot` and \
+         commit it"
+    );
+    false
+}
+
 /// A concept's stable id, kebab-case (`comptia-a-plus`).
 ///
 /// Cheap to clone: the embedded taxonomy's ids are read in place from the binary, and any other
